@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/loader"
+)
+
+// input is one file to lint.
+type input struct {
+	path     string // as shown in reports
+	explicit bool   // named on the command line (not found by walking a folder)
+	stdin    bool
+}
+
+const stdinName = "<stdin>"
+
+// lintableExt are the file endings searched for when walking a folder.
+var lintableExt = map[string]bool{".json": true, ".yaml": true, ".yml": true}
+
+// skipDirs are folders never searched: version control and dependencies.
+var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true}
+
+// expand turns command-line paths into files, in a stable order: arguments
+// as given, the files of a folder or glob sorted. A path that does not exist
+// or cannot be read is an input error.
+func expand(paths []string) ([]input, []*loader.Error) {
+	var files []input
+	var errs []*loader.Error
+	seen := map[string]bool{}
+	add := func(in input) {
+		key := filepath.Clean(in.path)
+		if in.stdin {
+			key = stdinName
+		}
+		if !seen[key] {
+			seen[key] = true
+			files = append(files, in)
+		}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			add(input{path: stdinName, explicit: true, stdin: true})
+			continue
+		}
+		st, err := os.Stat(p)
+		switch {
+		case err == nil && st.IsDir():
+			found, werrs := walk(p)
+			errs = append(errs, werrs...)
+			for _, f := range found {
+				add(input{path: f})
+			}
+		case err == nil:
+			add(input{path: p, explicit: true})
+		case hasGlobMeta(p):
+			matches, gerr := glob(p)
+			if gerr != nil {
+				errs = append(errs, &loader.Error{Path: p, Msg: gerr.Error()})
+			} else if len(matches) == 0 {
+				errs = append(errs, &loader.Error{Path: p, Msg: "no file matches this pattern"})
+			}
+			for _, m := range matches {
+				add(input{path: m, explicit: true})
+			}
+		default:
+			errs = append(errs, &loader.Error{Path: p, Msg: describe(err)})
+		}
+	}
+	return files, errs
+}
+
+func describe(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "no such file or folder"
+	case os.IsPermission(err):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// walk lists the lintable files below dir. Symbolic links to files are
+// followed; links to folders are not, so a link loop cannot trap the walk.
+func walk(dir string) ([]string, []*loader.Error) {
+	var out []string
+	var errs []*loader.Error
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &loader.Error{Path: p, Msg: describe(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && skipDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !lintableExt[strings.ToLower(filepath.Ext(p))] {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			st, serr := os.Stat(p)
+			if serr != nil || !st.Mode().IsRegular() {
+				return nil // dangling link, or a link to a folder or device
+			}
+		} else if !d.Type().IsRegular() {
+			return nil // FIFOs, sockets and devices found in a folder are skipped
+		}
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &loader.Error{Path: dir, Msg: describe(err)})
+	}
+	sort.Strings(out)
+	return out, errs
+}
+
+func hasGlobMeta(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+// glob expands a pattern where * and ? match within one path segment and **
+// matches any number of segments.
+func glob(pattern string) ([]string, error) {
+	pattern = filepath.ToSlash(pattern)
+	root := "."
+	if i := strings.IndexAny(pattern, "*?["); i > 0 {
+		if j := strings.LastIndex(pattern[:i], "/"); j >= 0 {
+			root = pattern[:j]
+			if root == "" {
+				root = "/"
+			}
+		}
+	}
+	re, err := globRegexp(pattern)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	_ = filepath.WalkDir(filepath.FromSlash(root), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && skipDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		slash := filepath.ToSlash(p)
+		if re.MatchString(slash) || re.MatchString("./"+slash) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, nil
+}
+
+func globRegexp(pattern string) (*regexp.Regexp, error) {
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		switch {
+		case c == '*' && strings.HasPrefix(pattern[i:], "**/"):
+			b.WriteString("(?:.*/)?")
+			i += 2
+		case c == '*' && strings.HasPrefix(pattern[i:], "**"):
+			b.WriteString(".*")
+			i++
+		case c == '*':
+			b.WriteString("[^/]*")
+		case c == '?':
+			b.WriteString("[^/]")
+		case c == '[':
+			j := strings.IndexByte(pattern[i:], ']')
+			if j < 0 {
+				return nil, fmt.Errorf("pattern has an unclosed [")
+			}
+			b.WriteString(pattern[i : i+j+1])
+			i += j
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.Compile(b.String())
+}
+
+// readInput reads one input with the size limit applied before reading.
+func readInput(in input, stdin io.Reader, lim loader.Limits) ([]byte, *loader.Error) {
+	var r io.Reader
+	if in.stdin {
+		r = stdin
+	} else {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
+		}
+		if !st.Mode().IsRegular() {
+			return nil, &loader.Error{Path: in.path, Msg: "not a regular file (a folder, FIFO or device cannot be linted)"}
+		}
+		if st.Size() > lim.MaxBytes {
+			return nil, &loader.Error{Path: in.path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", st.Size(), lim.MaxBytes)}
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	if err != nil {
+		return nil, &loader.Error{Path: in.path, Msg: "cannot read: " + err.Error()}
+	}
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, &loader.Error{Path: in.path, Msg: fmt.Sprintf("input is larger than the limit of %d bytes", lim.MaxBytes)}
+	}
+	return data, nil
+}
+
+// apiMarkers are texts that only API Gateway, OpenAPI and CloudFormation
+// files contain. A file found by walking a folder that fails to parse is an
+// error only when it holds one; other unparsable files (Helm charts,
+// templates of other tools) are not ours to judge.
+var apiMarkers = [][]byte{
+	[]byte("x-amazon-apigateway"), []byte("swagger"), []byte("openapi"), []byte("AWS::ApiGateway"),
+	[]byte("AWS::Serverless"), []byte("restApiId"), []byte("integrationHttpMethod"),
+}
+
+func mentionsAPI(src []byte) bool {
+	for _, m := range apiMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// options are the command-line settings of one run.
+type options struct {
+	format         string
+	output         string
+	failLevel      string
+	timeoutCeiling int
+	disable        string
+	color          string
+	verbose        bool
+	listRules      bool
+	version        bool
+	help           bool
+	paths          []string
+}
+
+const usage = `Usage: apigwlint [flags] PATH...
+
+Lint Amazon API Gateway integrations before they are deployed: the
+x-amazon-apigateway-integration blocks of OpenAPI 3 and Swagger 2 documents
+(also inside CloudFormation and SAM templates), and the JSON of
+"aws apigateway put-integration --cli-input-json" and "get-integration".
+
+PATH is a file, a folder (searched recursively for *.json, *.yaml and *.yml),
+a glob ("specs/**/*.yaml") or - for standard input. Files that hold no API
+Gateway content are skipped silently. Flags may come before or after paths.
+
+Flags:
+  -f, --format FORMAT          text (default), json, sarif or github
+  -o, --output FILE            write the report to FILE instead of standard output
+      --fail-level LEVEL       exit 1 on findings at least this severe:
+                               error, warning (default) or note
+      --timeout-ceiling MS     highest timeoutInMillis accepted for buffered REST
+                               integrations (default 29000; Regional and private
+                               APIs can have it raised by a quota increase)
+      --disable RULES          comma-separated rule ids or names to switch off
+      --color WHEN             auto (default), always or never; NO_COLOR is respected
+  -v, --verbose                add the documentation link of each finding's rule
+      --list-rules             print the rules and exit
+      --version                print the version and exit
+  -h, --help                   print this help and exit
+
+Exit codes: 0 no findings at or above the fail level, 1 findings,
+2 usage error or a file that could not be read or parsed.
+`
+
+// parseArgs reads flags and paths in any order ("--" ends the flags).
+func parseArgs(args []string) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("apigwlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	for _, name := range []string{"format", "f"} {
+		fs.StringVar(&o.format, name, "text", "")
+	}
+	for _, name := range []string{"output", "o"} {
+		fs.StringVar(&o.output, name, "", "")
+	}
+	fs.StringVar(&o.failLevel, "fail-level", "warning", "")
+	fs.IntVar(&o.timeoutCeiling, "timeout-ceiling", 29000, "")
+	fs.StringVar(&o.disable, "disable", "", "")
+	fs.StringVar(&o.color, "color", "auto", "")
+	for _, name := range []string{"verbose", "v"} {
+		fs.BoolVar(&o.verbose, name, false, "")
+	}
+	fs.BoolVar(&o.listRules, "list-rules", false, "")
+	fs.BoolVar(&o.version, "version", false, "")
+	for _, name := range []string{"help", "h"} {
+		fs.BoolVar(&o.help, name, false, "")
+	}
+	cur := args
+	for {
+		if err := fs.Parse(cur); err != nil {
+			return nil, fmt.Errorf("%v (see apigwlint --help)", strings.TrimPrefix(err.Error(), "flag: "))
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		// Parse stops at the first path, or after "--". A path is taken and
+		// parsing resumes, unless "--" said that everything else is a path.
+		if consumed := len(cur) - len(left); consumed > 0 && cur[consumed-1] == "--" {
+			o.paths = append(o.paths, left...)
+			break
+		}
+		o.paths = append(o.paths, left[0])
+		cur = left[1:]
+	}
+	return o, nil
+}

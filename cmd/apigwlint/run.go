@@ -1,0 +1,232 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/apigwlint/apigwlint/loader"
+	"github.com/apigwlint/apigwlint/report"
+	"github.com/apigwlint/apigwlint/rules"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0 // no findings at or above the fail level
+	exitFindings = 1 // findings at or above the fail level
+	exitError    = 2 // usage error, or an input that could not be read or parsed
+)
+
+// run is the whole command; main only passes it the process's streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "apigwlint: %v\n", err)
+		return exitError
+	}
+	switch {
+	case o.help:
+		fmt.Fprint(stdout, usage)
+		return exitClean
+	case o.version:
+		fmt.Fprintf(stdout, "apigwlint %s (%s, %s/%s)\n", toolVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		return exitClean
+	}
+	cfg, failLevel, err := configure(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "apigwlint: %v\n", err)
+		return exitError
+	}
+	if o.listRules {
+		return writeOutput(o, stdout, stderr, func(w io.Writer) error { return listRules(w, o.format) })
+	}
+	if len(o.paths) == 0 {
+		fmt.Fprintf(stderr, "apigwlint: no PATH given; try apigwlint --help\n")
+		return exitError
+	}
+
+	files, errs := expand(o.paths)
+	rep := &report.Report{Tool: "apigwlint", Version: toolVersion(), Errors: errs}
+	for _, r := range lintAll(files, stdin, cfg) {
+		rep.Findings = append(rep.Findings, r.findings...)
+		if r.err != nil {
+			rep.Errors = append(rep.Errors, r.err)
+		}
+	}
+	report.SortErrors(rep.Errors)
+	for _, e := range rep.Errors {
+		fmt.Fprintf(stderr, "%s: input error: %s\n", location(e), e.Msg)
+	}
+	ropt := report.Options{Color: useColor(o.color, stdout) && o.output == "", Verbose: o.verbose}
+	if code := writeOutput(o, stdout, stderr, func(w io.Writer) error { return report.Write(w, o.format, rep, ropt) }); code != exitClean {
+		return code
+	}
+	if len(rep.Errors) > 0 {
+		return exitError
+	}
+	for _, f := range rep.Findings {
+		if f.Severity >= failLevel {
+			return exitFindings
+		}
+	}
+	return exitClean
+}
+
+func location(e *loader.Error) string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", e.Path, e.Line, e.Col)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	return e.Path
+}
+
+// configure turns flags into the rule configuration and fail level.
+func configure(o *options) (*rules.Config, rules.Severity, error) {
+	if !contains(report.Formats, o.format) && !(o.listRules && o.format == "markdown") {
+		return nil, 0, fmt.Errorf("unknown --format %q (want %s)", o.format, strings.Join(report.Formats, ", "))
+	}
+	if !contains([]string{"auto", "always", "never"}, o.color) {
+		return nil, 0, fmt.Errorf("unknown --color %q (want auto, always or never)", o.color)
+	}
+	fail, err := rules.ParseSeverity(o.failLevel)
+	if err != nil {
+		return nil, 0, fmt.Errorf("--fail-level: %v", err)
+	}
+	if o.timeoutCeiling < 50 {
+		return nil, 0, fmt.Errorf("--timeout-ceiling must be at least 50 (milliseconds), not %d", o.timeoutCeiling)
+	}
+	cfg := &rules.Config{Options: rules.Options{TimeoutCeiling: o.timeoutCeiling}, Disabled: map[string]bool{}}
+	for _, id := range strings.Split(o.disable, ",") {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
+		r := rules.ByID(id)
+		if r == nil {
+			return nil, 0, fmt.Errorf("--disable: no rule %q (see apigwlint --list-rules)", id)
+		}
+		cfg.Disabled[r.ID] = true
+	}
+	return cfg, fail, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fileResult is the outcome of linting one file.
+type fileResult struct {
+	findings []rules.Finding
+	err      *loader.Error
+}
+
+// lintAll lints files on all cores and returns the results in input order,
+// so that output is the same whatever the scheduling.
+func lintAll(files []input, stdin io.Reader, cfg *rules.Config) []fileResult {
+	results := make([]fileResult, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = lintOne(files[i], stdin, cfg)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+// lintOne reads, parses and checks one file. It never panics: a panic is
+// reported as an internal error for that file.
+func lintOne(in input, stdin io.Reader, cfg *rules.Config) (res fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = fileResult{err: &loader.Error{Path: in.path, Msg: fmt.Sprintf("internal error: %v (please report this with the file)", r)}}
+		}
+	}()
+	src, rerr := readInput(in, stdin, loader.DefaultLimits)
+	if rerr != nil {
+		return fileResult{err: rerr}
+	}
+	loaded, err := loader.Load(in.path, src, loader.DefaultLimits)
+	if err != nil {
+		if !in.explicit && !mentionsAPI(src) {
+			return fileResult{} // not API Gateway content we could judge
+		}
+		return fileResult{err: err.(*loader.Error)}
+	}
+	findings, err := rules.Check(loaded, cfg)
+	if err != nil {
+		return fileResult{err: &loader.Error{Path: in.path, Msg: err.Error()}}
+	}
+	return fileResult{findings: findings}
+}
+
+// writeOutput writes the report to standard output, or atomically to
+// --output: a temporary file in the same folder renamed into place, so a
+// failed run never leaves a truncated report.
+func writeOutput(o *options, stdout, stderr io.Writer, write func(io.Writer) error) int {
+	if o.output == "" {
+		if err := write(stdout); err != nil {
+			fmt.Fprintf(stderr, "apigwlint: writing the report: %v\n", err)
+			return exitError
+		}
+		return exitClean
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(o.output), ".apigwlint-*.tmp")
+	if err != nil {
+		fmt.Fprintf(stderr, "apigwlint: --output: %v\n", err)
+		return exitError
+	}
+	werr := write(tmp)
+	cerr := tmp.Close()
+	if werr == nil && cerr == nil {
+		werr = os.Rename(tmp.Name(), o.output)
+	} else if werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		fmt.Fprintf(stderr, "apigwlint: --output %s: %v\n", o.output, werr)
+		return exitError
+	}
+	return exitClean
+}
+
+// useColor decides on ANSI colours: never for files or pipes, never when
+// NO_COLOR is set (no-color.org) or TERM is dumb.
+func useColor(when string, w io.Writer) bool {
+	switch when {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,397 @@
+// Package loader turns the bytes of one input file into the integrations it
+// holds. It parses every input (YAML and JSON alike) into a yaml node tree once,
+// so that every value keeps its exact line and column, works out which of the
+// supported shapes the file is (OpenAPI/Swagger, a CloudFormation or SAM
+// template embedding one, put-integration input JSON, get-integration output
+// JSON), and normalises the shapes into one Integration model for the rules.
+//
+// Columns are 1-based and count Unicode code points (a tab is one column), as
+// the YAML parser does; SARIF output declares columnKind "unicodeCodePoints".
+package loader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v4"
+	"go.yaml.in/yaml/v4/plugin/loaderlimits"
+)
+
+// Limits bound the work done on one file, so that a hostile input fails with
+// a clear error instead of exhausting time or memory.
+type Limits struct {
+	MaxBytes int64 // a larger file is rejected before it is parsed
+	MaxDepth int   // nesting depth of mappings and sequences
+}
+
+// DefaultLimits are generous enough for the largest generated APIs seen in
+// practice (hundreds of MB) and small enough to stop pathological input.
+var DefaultLimits = Limits{MaxBytes: 512 << 20, MaxDepth: 1000}
+
+// File is one parsed input file.
+type File struct {
+	Path string     // the path as shown to the user (slash-separated)
+	Src  []byte     // the bytes as read (after a leading BOM is dropped)
+	Root *yaml.Node // the first document's content node; nil for an empty file
+
+	lineOnce   sync.Once
+	lineStarts []int // byte offset at which each line starts
+	// colShift records, per line, edits made to JSON escapes before parsing
+	// that changed the text length, so positions can be mapped back.
+	colShift map[int][]shift
+}
+
+type shift struct{ col, delta int }
+
+// Error is an input error: a file that cannot be read or parsed, with the
+// position of the problem when one is known. It is not a finding: it makes
+// the run exit 2.
+type Error struct {
+	Path      string
+	Line, Col int // 0 when unknown
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Parse parses src (YAML or JSON) into a File. Only the first YAML document
+// of a multi-document stream is read. Parse never panics on any input.
+func Parse(path string, src []byte, lim Limits) (f *File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, &Error{Path: path, Msg: fmt.Sprintf("internal error while parsing: %v (please report this)", r)}
+		}
+	}()
+	if lim.MaxBytes > 0 && int64(len(src)) > lim.MaxBytes {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", len(src), lim.MaxBytes)}
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if line, col, msg := findBadBytes(src); msg != "" {
+		return nil, &Error{Path: path, Line: line, Col: col, Msg: msg}
+	}
+	f = &File{Path: path, Src: src}
+	text := src
+	if looksLikeJSON(src) {
+		text, f.colShift = fixJSONEscapes(src)
+	}
+	depth := lim.MaxDepth
+	if depth <= 0 {
+		depth = DefaultLimits.MaxDepth
+	}
+	ld, err := yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	var doc yaml.Node
+	if err := ld.Load(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return f, nil // empty or whitespace-only file
+		}
+		return nil, f.loadError(err)
+	}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		f.Root = doc.Content[0]
+	} else if doc.Kind != 0 && doc.Kind != yaml.DocumentNode {
+		f.Root = &doc
+	}
+	if f.colShift != nil && f.Root != nil {
+		f.unshift(f.Root, map[*yaml.Node]bool{})
+	}
+	return f, nil
+}
+
+// loadError converts a YAML parser error into an Error with its position.
+func (f *File) loadError(err error) *Error {
+	e := &Error{Path: f.Path, Msg: "cannot parse: " + err.Error()}
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		e.Msg = "cannot parse: " + le.Message
+		e.Line, e.Col = le.Mark.Line, le.Mark.Column
+		if e.Line > 0 && e.Col > 0 {
+			e.Col = f.mapCol(e.Line, e.Col)
+		}
+		if le.ContextMsg != "" && le.ContextMark.Line > 0 {
+			e.Msg += fmt.Sprintf(" (%s at line %d)", le.ContextMsg, le.ContextMark.Line)
+		}
+	}
+	var les *yaml.LoadErrors
+	if errors.As(err, &les) && len(les.Errors) > 0 {
+		first := les.Errors[0]
+		e.Msg = "cannot parse: " + first.Message
+		e.Line, e.Col = first.Mark.Line, first.Mark.Column
+	}
+	return e
+}
+
+// findBadBytes reports the first byte sequence that no YAML or JSON parser
+// accepts: invalid UTF-8 and control characters other than tab, CR and LF.
+// The YAML parser rejects these too, but without a position.
+func findBadBytes(src []byte) (line, col int, msg string) {
+	line, col = 1, 1
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\n':
+				line, col = line+1, 1
+				i++
+				continue
+			case c == '\t' || c == '\r':
+			case c < 0x20 || c == 0x7f:
+				if c == 0 {
+					return line, col, "cannot parse: NUL byte (this looks like a binary file)"
+				}
+				return line, col, fmt.Sprintf("cannot parse: control character 0x%02x is not allowed", c)
+			}
+			i++
+			col++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return line, col, "cannot parse: invalid UTF-8"
+		}
+		i += size
+		col++
+	}
+	return 0, 0, ""
+}
+
+func looksLikeJSON(src []byte) bool {
+	t := bytes.TrimLeft(src, " \t\r\n")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// fixJSONEscapes rewrites the JSON string escapes a YAML parser rejects: a
+// UTF-16 surrogate pair (\ud83d\ude00) becomes one \U0001f600 escape, and a
+// lone surrogate becomes \ufffd. It returns the edited text and, per line,
+// where the text got shorter, so that node columns can be mapped back.
+func fixJSONEscapes(src []byte) ([]byte, map[int][]shift) {
+	if !bytes.Contains(src, []byte(`\u`)) && !bytes.Contains(src, []byte(`\U`)) {
+		return src, nil
+	}
+	var out []byte
+	var shifts map[int][]shift
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c == '\n' {
+			out = append(out, c)
+			line, col = line+1, 1
+			i++
+			continue
+		}
+		if c == '\\' && i+1 < len(src) {
+			if hi, ok := hex4(src, i+2, src[i+1]); ok && hi >= 0xd800 && hi <= 0xdfff {
+				lo, ok2 := hex4(src, i+8, byteAt(src, i+7))
+				if hi <= 0xdbff && byteAt(src, i+6) == '\\' && ok2 && lo >= 0xdc00 && lo <= 0xdfff {
+					r := 0x10000 + (hi-0xd800)<<10 + (lo - 0xdc00)
+					out = append(out, fmt.Sprintf(`\U%08x`, r)...)
+					if shifts == nil {
+						shifts = map[int][]shift{}
+					}
+					shifts[line] = append(shifts[line], shift{col: col + 10, delta: 2})
+					i += 12
+					col += 12
+					continue
+				}
+				out = append(out, `\ufffd`...)
+				i += 6
+				col += 6
+				continue
+			}
+			// copy any other escape whole, so that "\\u" is not misread
+			out = append(out, c, src[i+1])
+			i += 2
+			col += 2
+			continue
+		}
+		_, size := utf8.DecodeRune(src[i:])
+		out = append(out, src[i:i+size]...)
+		i += size
+		col++
+	}
+	if out == nil {
+		return src, nil
+	}
+	return out, shifts
+}
+
+func byteAt(b []byte, i int) byte {
+	if i < len(b) {
+		return b[i]
+	}
+	return 0
+}
+
+func hex4(b []byte, at int, u byte) (int, bool) {
+	if u != 'u' || at+4 > len(b) {
+		return 0, false
+	}
+	v := 0
+	for _, c := range b[at : at+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*16 + int(c-'0')
+		case c >= 'a' && c <= 'f':
+			v = v*16 + int(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			v = v*16 + int(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// mapCol maps a column of the edited text back to the original text.
+func (f *File) mapCol(line, col int) int {
+	for _, s := range f.colShift[line] {
+		if col >= s.col {
+			col += s.delta
+		}
+	}
+	return col
+}
+
+func (f *File) unshift(n *yaml.Node, seen map[*yaml.Node]bool) {
+	if n == nil || seen[n] {
+		return
+	}
+	seen[n] = true
+	if _, ok := f.colShift[n.Line]; ok {
+		n.Column = f.mapCol(n.Line, n.Column)
+	}
+	for _, c := range n.Content {
+		f.unshift(c, seen)
+	}
+}
+
+// offset returns the byte offset of a 1-based line and column, or -1.
+func (f *File) offset(line, col int) int {
+	f.lineOnce.Do(func() {
+		f.lineStarts = append(f.lineStarts, 0)
+		for i, c := range f.Src {
+			if c == '\n' {
+				f.lineStarts = append(f.lineStarts, i+1)
+			}
+		}
+	})
+	if line < 1 || line > len(f.lineStarts) || col < 1 {
+		return -1
+	}
+	off := f.lineStarts[line-1]
+	for c := 1; c < col; c++ {
+		if off >= len(f.Src) || f.Src[off] == '\n' {
+			return -1
+		}
+		_, size := utf8.DecodeRune(f.Src[off:])
+		off += size
+	}
+	return off
+}
+
+// Span is a located region of the source. End is exclusive (the column after
+// the last character) and zero when the end is not known exactly.
+type Span struct {
+	Line, Col       int
+	EndLine, EndCol int
+}
+
+// SpanOf returns where node n stands in the source. For a scalar written on
+// one line (plain or quoted) the end is exact; for anything else only the
+// start is given. A tag or anchor written before the value is skipped, so the
+// span covers the value itself.
+func (f *File) SpanOf(n *yaml.Node) Span {
+	if n == nil {
+		return Span{Line: 1, Col: 1}
+	}
+	s := Span{Line: n.Line, Col: n.Column}
+	if n.Kind != yaml.ScalarNode {
+		return s
+	}
+	off := f.offset(n.Line, n.Column)
+	if off < 0 {
+		return s
+	}
+	// skip "!Tag " and "&anchor " prefixes
+	for off < len(f.Src) && (f.Src[off] == '!' || f.Src[off] == '&') {
+		for off < len(f.Src) && !isSpaceOrEOL(f.Src[off]) {
+			off++
+			s.Col++
+		}
+		for off < len(f.Src) && (f.Src[off] == ' ' || f.Src[off] == '\t') {
+			off++
+			s.Col++
+		}
+	}
+	if off >= len(f.Src) {
+		return Span{Line: n.Line, Col: n.Column}
+	}
+	width := scalarWidth(f.Src[off:], n)
+	if width > 0 {
+		s.EndLine, s.EndCol = s.Line, s.Col+width
+	}
+	return s
+}
+
+func isSpaceOrEOL(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// scalarWidth returns the width in characters of the scalar token at the
+// start of b, or 0 when it does not end on the same line.
+func scalarWidth(b []byte, n *yaml.Node) int {
+	switch b[0] {
+	case '"':
+		for i, w := 1, 1; i < len(b); w++ {
+			switch b[i] {
+			case '\n':
+				return 0
+			case '\\':
+				i += 2
+				w++
+				continue
+			case '"':
+				return w + 1
+			}
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+		}
+		return 0
+	case '\'':
+		for i, w := 1, 1; i < len(b); w++ {
+			switch b[i] {
+			case '\n':
+				return 0
+			case '\'':
+				if i+1 < len(b) && b[i+1] == '\'' {
+					i += 2
+					w++
+					continue
+				}
+				return w + 1
+			}
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+		}
+		return 0
+	case '|', '>':
+		return 0
+	}
+	if strings.Contains(n.Value, "\n") || !bytes.HasPrefix(b, []byte(n.Value)) {
+		return 0
+	}
+	return utf8.RuneCountInString(n.Value)
+}

@@ -1,0 +1,258 @@
+package loader
+
+import (
+	"strings"
+
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// Shape is the kind of document an integration was written in. The shapes
+// name the same things differently (httpMethod is the method's verb in
+// put-integration input and the backend verb elsewhere); the loader maps
+// them all onto the canonical OpenAPI names.
+type Shape int
+
+const (
+	ShapeOpenAPI        Shape = iota // x-amazon-apigateway-integration in OpenAPI/Swagger
+	ShapePutIntegration              // aws apigateway put-integration --cli-input-json
+	ShapeGetIntegration              // aws apigateway get-integration output
+)
+
+func (s Shape) String() string {
+	return [...]string{"OpenAPI", "put-integration input", "get-integration output"}[s]
+}
+
+// APIKind tells REST APIs (API Gateway v1) from HTTP APIs (v2), whose
+// integrations follow different rules.
+type APIKind int
+
+const (
+	REST APIKind = iota
+	HTTP
+)
+
+func (k APIKind) String() string { return [...]string{"REST API", "HTTP API"}[k] }
+
+// Template describes the CloudFormation or SAM resource an embedded OpenAPI
+// document belongs to.
+type Template struct {
+	Resource string // logical id, e.g. "MyApi"
+	Type     string // e.g. "AWS::Serverless::Api"
+}
+
+// API is one OpenAPI or Swagger document: a file of its own, or the Body /
+// DefinitionBody of a template resource.
+type API struct {
+	File     *File
+	Root     *yaml.Node // the document's root mapping
+	Pointer  string     // JSON pointer of Root in the file ("" for a standalone document)
+	Version  string     // the value of "swagger" or "openapi"
+	Kind     APIKind
+	Template *Template // nil for a standalone document
+}
+
+// Swagger2 reports whether the document is Swagger 2.0 (not OpenAPI 3).
+func (a *API) Swagger2() bool {
+	k, _ := Get(a.Root, "swagger")
+	return k != nil
+}
+
+// Operation is one method of one path of an API.
+type Operation struct {
+	API      *API
+	Path     string     // e.g. "/pets/{id}"
+	PathItem *yaml.Node // the path item mapping
+	Method   string     // the key as written: "get", "x-amazon-apigateway-any-method" ...
+	Node     *yaml.Node // the operation mapping
+	Pointer  string
+}
+
+// Field is one key of an integration (or of an integration response).
+type Field struct {
+	Name    string // canonical (OpenAPI) name; the key as written is Key.Value
+	Known   bool   // false for a key the shape does not define
+	Key     *yaml.Node
+	Value   *yaml.Node
+	Pointer string // JSON pointer of the value
+}
+
+// Val classifies the field's value.
+func (f *Field) Val() Value {
+	if f == nil {
+		return Value{Kind: KindNull}
+	}
+	return Classify(f.Value)
+}
+
+// Integration is one integration in the canonical model.
+type Integration struct {
+	File  *File
+	Shape Shape
+	API   *API       // nil for put/get-integration JSON
+	Op    *Operation // nil for put/get-integration JSON and unreferenced components
+	// Key is the x-amazon-apigateway-integration key; nil for put/get JSON,
+	// where the integration is the whole file.
+	Key     *yaml.Node
+	Node    *yaml.Node // the integration mapping (or whatever value stands there)
+	Pointer string
+
+	Fields    map[string]*Field // known fields by canonical name
+	All       []*Field          // every key in document order, known or not
+	Responses []*Response
+}
+
+// Field returns the known field with the canonical name, or nil.
+func (in *Integration) Field(name string) *Field { return in.Fields[name] }
+
+// Val classifies the value of a known field; absent fields are KindNull with
+// a nil Node.
+func (in *Integration) Val(name string) Value { return in.Fields[name].Val() }
+
+// Kind returns the API kind the integration belongs to. put-integration and
+// get-integration JSON are REST by definition.
+func (in *Integration) Kind() APIKind {
+	if in.API == nil {
+		return REST
+	}
+	return in.API.Kind
+}
+
+// Anchor is where a finding about a missing field is reported: the
+// x-amazon-apigateway-integration key, or the root of a JSON document.
+func (in *Integration) Anchor() *yaml.Node {
+	if in.Key != nil {
+		return in.Key
+	}
+	return in.Node
+}
+
+// Type returns the integration type in upper case when it is a literal
+// string, or "" when it is absent or not known before deployment.
+func (in *Integration) Type() string {
+	v := in.Val("type")
+	if v.Kind != KindString {
+		return ""
+	}
+	return strings.ToUpper(strings.TrimSpace(v.Text))
+}
+
+// Embedded reports whether the integration sits in a CloudFormation or SAM
+// template, where ${...} in a plain string is not substituted.
+func (in *Integration) Embedded() bool { return in.API != nil && in.API.Template != nil }
+
+// Response is one integration response: an entry of the OpenAPI "responses"
+// map (keyed by selection pattern) or of get-integration's
+// "integrationResponses" (keyed by status code).
+type Response struct {
+	Key     *yaml.Node // the map key
+	Node    *yaml.Node // the response mapping
+	Pointer string
+	Fields  map[string]*Field
+	All     []*Field
+	// Pattern is the node holding the selection pattern: the key itself in
+	// OpenAPI (nil for "default"), the selectionPattern value otherwise.
+	Pattern *yaml.Node
+}
+
+// Field returns the known response field with the canonical name, or nil.
+func (r *Response) Field(name string) *Field { return r.Fields[name] }
+
+// fieldSpec lists the keys a shape defines and their canonical names.
+type fieldSpec map[string]string
+
+func names(list ...string) fieldSpec {
+	m := fieldSpec{}
+	for _, n := range list {
+		m[n] = n
+	}
+	return m
+}
+
+// commonFields are the integration fields of the API Gateway model shared by
+// every shape.
+var commonFields = []string{
+	"type", "uri", "httpMethod", "connectionType", "connectionId", "credentials",
+	"requestParameters", "requestTemplates", "passthroughBehavior", "cacheNamespace",
+	"cacheKeyParameters", "contentHandling", "timeoutInMillis", "tlsConfig",
+	"responseTransferMode", "integrationTarget",
+}
+
+// OpenAPIFields are the keys of x-amazon-apigateway-integration (REST and
+// HTTP APIs; rules decide which kind each belongs to).
+var OpenAPIFields = func() fieldSpec {
+	m := names(append(commonFields, "responses", "integrationSubtype", "payloadFormatVersion", "responseParameters")...)
+	m["integration-target"] = "integrationTarget" // the spelling of one AWS doc example
+	return m
+}()
+
+// PutIntegrationFields are the keys of put-integration --cli-input-json.
+var PutIntegrationFields = func() fieldSpec {
+	m := names(commonFields...)
+	delete(m, "httpMethod")
+	m["integrationHttpMethod"] = "httpMethod" // the backend verb
+	m["httpMethod"] = "methodHttpMethod"      // the method's own verb
+	m["restApiId"] = "restApiId"
+	m["resourceId"] = "resourceId"
+	return m
+}()
+
+// GetIntegrationFields are the keys of get-integration output (boto3 adds
+// ResponseMetadata to every response).
+var GetIntegrationFields = names(append(commonFields, "integrationResponses", "ResponseMetadata")...)
+
+// OpenAPIResponseFields and GetResponseFields are the keys of one
+// integration response in each shape.
+var (
+	OpenAPIResponseFields = names("statusCode", "responseParameters", "responseTemplates", "contentHandling")
+	GetResponseFields     = names("statusCode", "selectionPattern", "responseParameters", "responseTemplates", "contentHandling")
+)
+
+// collect reads the keys of mapping n into fields.
+func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) {
+	fields := map[string]*Field{}
+	var all []*Field
+	Pairs(n, func(k, v *yaml.Node) {
+		name, known := spec[k.Value]
+		if !known {
+			name = k.Value
+		}
+		f := &Field{Name: name, Known: known, Key: k, Value: v, Pointer: Join(ptr, k.Value)}
+		all = append(all, f)
+		if known {
+			fields[name] = f
+		}
+	})
+	return fields, all
+}
+
+// newIntegration builds the canonical model of the integration at node n.
+func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Integration {
+	in := &Integration{File: file, Shape: shape, Key: key, Node: n, Pointer: ptr}
+	spec := map[Shape]fieldSpec{ShapeOpenAPI: OpenAPIFields, ShapePutIntegration: PutIntegrationFields, ShapeGetIntegration: GetIntegrationFields}[shape]
+	in.Fields, in.All = collect(n, ptr, spec)
+	switch shape {
+	case ShapeOpenAPI:
+		if f := in.Fields["responses"]; f != nil {
+			Pairs(f.Value, func(k, v *yaml.Node) {
+				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer, k.Value)}
+				if k.Value != "default" {
+					r.Pattern = k
+				}
+				r.Fields, r.All = collect(v, r.Pointer, OpenAPIResponseFields)
+				in.Responses = append(in.Responses, r)
+			})
+		}
+	case ShapeGetIntegration:
+		if f := in.Fields["integrationResponses"]; f != nil {
+			Pairs(f.Value, func(k, v *yaml.Node) {
+				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer, k.Value)}
+				r.Fields, r.All = collect(v, r.Pointer, GetResponseFields)
+				if p := r.Fields["selectionPattern"]; p != nil {
+					r.Pattern = p.Value
+				}
+				in.Responses = append(in.Responses, r)
+			})
+		}
+	}
+	return in
+}

@@ -1,0 +1,245 @@
+package loader
+
+import (
+	"strings"
+
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// ValueKind says what a value node holds, as far as a linter can know it
+// before CloudFormation or another templating tool has run.
+type ValueKind int
+
+const (
+	KindNull   ValueKind = iota // YAML null or "~"
+	KindString                  // a plain string
+	KindInt                     // an integer number
+	KindFloat                   // a number with a fraction or exponent
+	KindBool                    // true or false
+	KindMap                     // a mapping that is not an intrinsic function
+	KindSeq                     // a sequence
+	// KindTemplate is a string template whose ${...} parts are filled in
+	// later: the string of Fn::Sub / !Sub. Text holds the template.
+	KindTemplate
+	// KindUnknown is a value computed by an intrinsic function (Ref,
+	// Fn::GetAtt, Fn::Join, Fn::If, Fn::ImportValue ...): nothing is certain.
+	KindUnknown
+)
+
+func (k ValueKind) String() string {
+	return [...]string{"null", "string", "integer", "number", "boolean", "object", "array", "template", "intrinsic"}[k]
+}
+
+// Value is a classified value node.
+type Value struct {
+	Kind ValueKind
+	Text string     // the scalar text, or the template of a Fn::Sub
+	Node *yaml.Node // the node the value was read from (aliases resolved)
+	// Intrinsic names the CloudFormation function for KindTemplate and
+	// KindUnknown values ("Fn::Sub", "!GetAtt" ...).
+	Intrinsic string
+}
+
+// Known reports whether the value is a literal (not computed by a function).
+func (v Value) Known() bool { return v.Kind != KindTemplate && v.Kind != KindUnknown }
+
+// IsText reports whether the value is a string or a string template, the
+// values a string field may take.
+func (v Value) IsText() bool { return v.Kind == KindString || v.Kind == KindTemplate }
+
+// Resolve follows alias nodes to the node they stand for.
+func Resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// Classify returns what node n holds.
+func Classify(n *yaml.Node) Value {
+	n = Resolve(n)
+	if n == nil {
+		return Value{Kind: KindNull}
+	}
+	v := Value{Node: n, Text: n.Value}
+	if fn := shortTag(n.Tag); fn != "" {
+		v.Intrinsic = "!" + fn
+		if fn == "Sub" {
+			if t, ok := subTemplate(n); ok {
+				v.Kind, v.Text = KindTemplate, t
+				return v
+			}
+		}
+		v.Kind, v.Text = KindUnknown, ""
+		return v
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		if fn, arg := IntrinsicOf(n); fn != "" {
+			v.Intrinsic, v.Text = fn, ""
+			if fn == "Fn::Sub" {
+				if t, ok := subTemplate(arg); ok {
+					v.Kind, v.Text = KindTemplate, t
+					return v
+				}
+			}
+			v.Kind = KindUnknown
+			return v
+		}
+		v.Kind, v.Text = KindMap, ""
+	case yaml.SequenceNode:
+		v.Kind, v.Text = KindSeq, ""
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			v.Kind = KindNull
+		case "!!int":
+			v.Kind = KindInt
+		case "!!float":
+			v.Kind = KindFloat
+		case "!!bool":
+			v.Kind = KindBool
+		default:
+			v.Kind = KindString
+		}
+	default:
+		v.Kind = KindNull
+	}
+	return v
+}
+
+// shortTag returns the CloudFormation function name of a short-form tag such
+// as !Sub or !GetAtt, or "" for standard YAML tags.
+func shortTag(tag string) string {
+	if strings.HasPrefix(tag, "!") && !strings.HasPrefix(tag, "!!") && len(tag) > 1 {
+		return tag[1:]
+	}
+	return ""
+}
+
+// IntrinsicOf returns the function name and argument of a CloudFormation
+// intrinsic written in its long form: a mapping with the single key Ref,
+// Condition or Fn::Something.
+func IntrinsicOf(n *yaml.Node) (string, *yaml.Node) {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
+		return "", nil
+	}
+	k := n.Content[0].Value
+	if k == "Ref" || k == "Condition" || strings.HasPrefix(k, "Fn::") {
+		return k, n.Content[1]
+	}
+	return "", nil
+}
+
+// subTemplate returns the template string of a Fn::Sub argument: the string
+// itself, or the first element of the [template, {vars}] list form.
+func subTemplate(arg *yaml.Node) (string, bool) {
+	arg = Resolve(arg)
+	if arg == nil {
+		return "", false
+	}
+	if arg.Kind == yaml.ScalarNode {
+		return arg.Value, true
+	}
+	if arg.Kind == yaml.SequenceNode && len(arg.Content) > 0 {
+		first := Resolve(arg.Content[0])
+		if first != nil && first.Kind == yaml.ScalarNode {
+			return first.Value, true
+		}
+	}
+	return "", false
+}
+
+// Pairs calls fn for each key/value pair of mapping n in document order,
+// following aliases and YAML merge keys (<<). A key written in the mapping
+// itself wins over a merged one.
+func Pairs(n *yaml.Node, fn func(k, v *yaml.Node)) {
+	pairs(Resolve(n), fn, 0)
+}
+
+func isMergeKey(k *yaml.Node) bool {
+	return k.Tag == "!!merge" || (k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Style == 0)
+}
+
+func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int) {
+	if n == nil || n.Kind != yaml.MappingNode || depth > 20 {
+		return
+	}
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if isMergeKey(k) {
+			merges = append(merges, v)
+			continue
+		}
+		fn(k, v)
+	}
+	if merges == nil {
+		return
+	}
+	own := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		own[n.Content[i].Value] = true
+	}
+	for _, m := range merges {
+		m = Resolve(m)
+		srcs := []*yaml.Node{m}
+		if m != nil && m.Kind == yaml.SequenceNode {
+			srcs = m.Content
+		}
+		for _, s := range srcs {
+			pairs(Resolve(s), func(k, v *yaml.Node) {
+				if !own[k.Value] {
+					own[k.Value] = true
+					fn(k, v)
+				}
+			}, depth+1)
+		}
+	}
+}
+
+// Get returns the key and value nodes of key in mapping n, or nils. When a
+// key is written twice, the last one wins, as in API Gateway's own parser.
+func Get(n *yaml.Node, key string) (k, v *yaml.Node) {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	merged := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kk := n.Content[i]
+		if kk.Value == key && !isMergeKey(kk) {
+			k, v = kk, n.Content[i+1]
+		}
+		merged = merged || isMergeKey(kk)
+	}
+	if k != nil || !merged {
+		return k, v
+	}
+	Pairs(n, func(kk, vv *yaml.Node) {
+		if kk.Value == key {
+			k, v = kk, vv
+		}
+	})
+	return k, v
+}
+
+// pointerEscape escapes one JSON pointer reference token (RFC 6901).
+func pointerEscape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// Join appends reference tokens to a JSON pointer.
+func Join(ptr string, tokens ...string) string {
+	var b strings.Builder
+	b.WriteString(ptr)
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(pointerEscape(t))
+	}
+	return b.String()
+}

@@ -1,0 +1,36 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// jsonFinding is the stable JSON form of a finding. Fields are only ever
+// added, never renamed or removed.
+type jsonFinding struct {
+	Rule      string `json:"rule"`
+	Name      string `json:"name"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine,omitempty"`
+	EndColumn int    `json:"endColumn,omitempty"` // exclusive, as in SARIF
+	Pointer   string `json:"pointer"`
+}
+
+// JSON writes the findings as a JSON array (empty: []).
+func JSON(w io.Writer, r *Report) error {
+	out := make([]jsonFinding, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		out = append(out, jsonFinding{
+			Rule: f.RuleID, Name: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+			File: f.File, Line: f.Line, Column: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol,
+			Pointer: f.Pointer,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,62 @@
+// Package report renders findings in the formats apigwlint writes: text for
+// people and editors, JSON for scripts, SARIF 2.1.0 for code scanning, and
+// GitHub workflow commands for pull-request annotations.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/loader"
+	"github.com/apigwlint/apigwlint/rules"
+)
+
+// Report is the outcome of one run.
+type Report struct {
+	Tool     string // tool name
+	Version  string // tool version
+	Findings []rules.Finding
+	// Errors are inputs that could not be read or parsed. They are not
+	// findings: they make the run exit 2.
+	Errors []*loader.Error
+}
+
+// Formats lists the names accepted by Write.
+var Formats = []string{"text", "json", "sarif", "github"}
+
+// Options change how text is rendered.
+type Options struct {
+	Color   bool // ANSI colours (text only)
+	Verbose bool // add each rule's help link (text only)
+}
+
+// Write renders r in the named format.
+func Write(w io.Writer, format string, r *Report, opt Options) error {
+	switch format {
+	case "text":
+		return Text(w, r, opt)
+	case "json":
+		return JSON(w, r)
+	case "sarif":
+		return SARIF(w, r)
+	case "github":
+		return GitHub(w, r)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// SortErrors orders input errors by path and position, for stable output.
+func SortErrors(errs []*loader.Error) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i], errs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}

@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sort"
+
+	"github.com/apigwlint/apigwlint/loader"
+)
+
+// Config selects and weighs rules for a run.
+type Config struct {
+	Options
+	Disabled map[string]bool     // rule ids switched off
+	Severity map[string]Severity // rule id -> severity overriding the default
+}
+
+// Check runs every enabled rule over every integration of a loaded file and
+// returns the findings sorted by position. Identical findings (an integration
+// reached through two YAML aliases or Fn::If branches) are reported once. A
+// panic in a rule is turned into an error naming the file, so one bad file
+// cannot take the whole run down.
+func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error: %v (please report this with the file)\n%s", res.File.Path, r, debug.Stack())
+		}
+	}()
+	if cfg == nil {
+		cfg = &Config{Options: DefaultOptions}
+	}
+	for _, in := range res.Integrations {
+		for _, r := range All {
+			if cfg.Disabled[r.ID] {
+				continue
+			}
+			// A value that is not an object, or is computed by an intrinsic
+			// function, is only judged by the rule about value types.
+			if loader.Classify(in.Node).Kind != loader.KindMap && r.Name != "value-type" {
+				continue
+			}
+			p := &Pass{In: in, Opts: &cfg.Options, rule: r, out: &out}
+			r.check(p)
+		}
+	}
+	for i := range out {
+		if s, ok := cfg.Severity[out[i].RuleID]; ok {
+			out[i].Severity = s
+		}
+	}
+	Sort(out)
+	return dedupe(out), nil
+}
+
+// Sort orders findings by file, position, rule and message.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		switch {
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.Col != b.Col:
+			return a.Col < b.Col
+		case a.RuleID != b.RuleID:
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+func dedupe(fs []Finding) []Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 {
+			p := fs[i-1]
+			if p.File == f.File && p.Line == f.Line && p.Col == f.Col && p.RuleID == f.RuleID && p.Message == f.Message {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}

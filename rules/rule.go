@@ -1,0 +1,143 @@
+// Package rules holds apigwlint's checks. Each rule is a value: its code
+// lives in rules/<name>.go and everything a user reads about it (id, title,
+// severity, rationale, examples, sources) lives in rules/docs/<name>.md. The
+// README rule table, --list-rules and SARIF rule descriptors are all rendered
+// from those two places.
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// Severity is how serious a finding is, in SARIF's vocabulary.
+type Severity int
+
+const (
+	Note Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Note:
+		return "note"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "none"
+}
+
+// ParseSeverity reads "error", "warning" or "note" ("info" is taken for note).
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "note", "info":
+		return Note, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or note)", s)
+}
+
+// Example is a failing or passing snippet from a rule's documentation.
+type Example struct {
+	Good bool
+	Lang string // "yaml" or "json"
+	Code string
+}
+
+// Rule is one check and its documentation.
+type Rule struct {
+	ID        string   // stable code, e.g. "AGW101"; never reused
+	Name      string   // kebab-case slug, e.g. "integration-type"
+	Title     string   // one line: lowercase, no trailing period
+	Severity  Severity // default severity of its findings
+	Rationale string   // why it matters (Markdown, first section of the doc)
+	Examples  []Example
+	Doc       string // the whole Markdown documentation, front matter removed
+
+	check func(p *Pass)
+}
+
+// HelpURL is where the rule's documentation is published.
+func (r *Rule) HelpURL() string {
+	return "https://github.com/apigwlint/apigwlint/blob/main/rules/docs/" + r.Name + ".md"
+}
+
+// Finding is one problem found in one file.
+type Finding struct {
+	RuleID   string
+	Rule     string // the rule's name
+	Severity Severity
+	Message  string // one line: what is wrong and what is expected
+	File     string
+	loader.Span
+	Pointer string // JSON pointer to the offending value
+}
+
+// Options tune rules whose limits depend on the user's account.
+type Options struct {
+	// TimeoutCeiling is the highest timeoutInMillis accepted for buffered REST
+	// integrations: 29000 by default, higher for Regional and private APIs
+	// whose account has a raised quota.
+	TimeoutCeiling int
+}
+
+// DefaultOptions are the options when nothing is configured.
+var DefaultOptions = Options{TimeoutCeiling: 29000}
+
+// Pass is what a rule sees while checking one integration.
+type Pass struct {
+	In   *loader.Integration
+	Opts *Options
+	rule *Rule
+	out  *[]Finding
+}
+
+// Report records a finding at node n, whose JSON pointer is ptr.
+func (p *Pass) Report(n *yaml.Node, ptr, format string, args ...any) {
+	*p.out = append(*p.out, Finding{
+		RuleID:   p.rule.ID,
+		Rule:     p.rule.Name,
+		Severity: p.rule.Severity,
+		Message:  fmt.Sprintf(format, args...),
+		File:     p.In.File.Path,
+		Span:     p.In.File.SpanOf(n),
+		Pointer:  ptr,
+	})
+}
+
+// ReportValue records a finding at the value of field f.
+func (p *Pass) ReportValue(f *loader.Field, format string, args ...any) {
+	p.Report(f.Value, f.Pointer, format, args...)
+}
+
+// ReportKey records a finding at the key of field f (for a field that must
+// not be there).
+func (p *Pass) ReportKey(f *loader.Field, format string, args ...any) {
+	p.Report(f.Key, f.Pointer, format, args...)
+}
+
+// ReportMissing records a finding about a field the integration lacks, at
+// the x-amazon-apigateway-integration key (or the JSON root).
+func (p *Pass) ReportMissing(format string, args ...any) {
+	p.Report(p.In.Anchor(), p.In.Pointer, format, args...)
+}
+
+// WithSeverity returns a copy of the pass that reports at severity s
+// instead of the rule's default, for rules whose findings differ in weight.
+func (p *Pass) WithSeverity(s Severity) *Pass {
+	r := *p.rule
+	r.Severity = s
+	q := *p
+	q.rule = &r
+	return &q
+}
