@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+var _ = register("unknown-field", checkUnknownFields)
+
+// httpAPIOnly are integration fields that only HTTP APIs define.
+var httpAPIOnly = map[string]bool{"integrationSubtype": true, "payloadFormatVersion": true, "responseParameters": true}
+
+// checkUnknownFields: every key is one the shape defines. The AWS CLI
+// rejects unknown parameters; in OpenAPI an unknown key is ignored, which
+// almost always means a typo or a field put at the wrong level.
+func checkUnknownFields(p *Pass) {
+	in := p.In
+	var spec map[string]string
+	var sev Severity
+	switch in.Shape {
+	case loader.ShapeOpenAPI:
+		spec, sev = loader.OpenAPIFields, Warning
+	case loader.ShapePutIntegration:
+		spec, sev = loader.PutIntegrationFields, Error
+	case loader.ShapeGetIntegration:
+		spec, sev = loader.GetIntegrationFields, Note
+	}
+	q := p.WithSeverity(sev)
+	candidates := keysOf(spec)
+	for _, f := range in.All {
+		switch {
+		case !f.Known:
+			if strings.HasPrefix(f.Key.Value, "x-") && in.Shape == loader.ShapeOpenAPI {
+				continue // vendor extensions are allowed anywhere in OpenAPI
+			}
+			q.ReportKey(f, "%s", unknownMessage(in.Shape, "integration", f.Key.Value, candidates))
+		case in.Shape == loader.ShapeOpenAPI && in.Kind() == loader.REST && httpAPIOnly[f.Name] && f.Name == "responseParameters":
+			q.ReportKey(f, "responseParameters is not an integration field in a REST API; put it in responses.<pattern>.responseParameters")
+		}
+	}
+	var rspec map[string]string
+	if in.Shape == loader.ShapeGetIntegration {
+		rspec = loader.GetResponseFields
+	} else {
+		rspec = loader.OpenAPIResponseFields
+	}
+	for _, r := range in.Responses {
+		for _, f := range r.All {
+			if f.Known || strings.HasPrefix(f.Key.Value, "x-") {
+				continue
+			}
+			if strings.Contains(f.Key.Value, "/") && !strings.Contains(f.Key.Value, " ") {
+				q.ReportKey(f, "%q in an integration response looks like a mapping template's media type; templates go under responseTemplates", f.Key.Value)
+				continue
+			}
+			q.ReportKey(f, "%s", unknownMessage(in.Shape, "integration response", f.Key.Value, keysOf(rspec)))
+		}
+	}
+	if tls := in.Field("tlsConfig"); tls != nil {
+		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
+			if k.Value != "insecureSkipVerification" && k.Value != "serverNameToVerify" {
+				f := &loader.Field{Key: k, Value: v, Pointer: loader.Join(tls.Pointer, k.Value)}
+				q.ReportKey(f, "%s", unknownMessage(in.Shape, "tlsConfig", k.Value, []string{"insecureSkipVerification", "serverNameToVerify"}))
+			}
+		})
+	}
+}
+
+// otherShapeNames are keys of put-integration, get-integration or
+// CloudFormation that OpenAPI spells differently.
+var otherShapeNames = map[string]string{
+	"integrationhttpmethod": "httpMethod", "integrationresponses": "responses",
+}
+
+func unknownMessage(shape loader.Shape, where, key string, candidates []string) string {
+	if alt, ok := otherShapeNames[strings.ToLower(key)]; ok && shape == loader.ShapeOpenAPI && where == "integration" {
+		return fmt.Sprintf("%q is not read in OpenAPI, where it is spelled %s; API Gateway ignores it", key, alt)
+	}
+	msg := fmt.Sprintf("unknown %s field %q", where, key)
+	switch shape {
+	case loader.ShapePutIntegration:
+		msg = fmt.Sprintf("unknown put-integration parameter %q; the AWS CLI rejects the whole input", key)
+	case loader.ShapeOpenAPI:
+		msg += "; API Gateway ignores it"
+	}
+	if s := didYouMean(key, candidates); s != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return msg
+}

@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/apigwlint/apigwlint/loader"
+)
+
+var _ = register("vpc-link", checkVPCLink)
+
+// checkVPCLink: a private integration (connectionType VPC_LINK) is an HTTP or
+// HTTP_PROXY integration with a connectionId; connectionId and
+// integrationTarget mean nothing without VPC_LINK.
+func checkVPCLink(p *Pass) {
+	ct := p.In.Field("connectionType")
+	ctv := ct.Val()
+	vpc := ctv.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(ctv.Text), "VPC_LINK")
+	internet := ct == nil || ctv.Kind == loader.KindNull ||
+		(ctv.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(ctv.Text), "INTERNET"))
+	id := p.In.Field("connectionId")
+	if vpc {
+		if t := p.In.Type(); contains(integrationTypes, t) && !isHTTPType(t) {
+			p.ReportValue(ct, "connectionType VPC_LINK is only for HTTP and HTTP_PROXY integrations, not %s", t)
+		}
+		switch v := id.Val(); {
+		case id == nil || v.Kind == loader.KindNull:
+			p.ReportMissing("connectionType is VPC_LINK but connectionId is missing; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}")
+		case v.Kind == loader.KindString && strings.TrimSpace(v.Text) == "":
+			p.ReportValue(id, "connectionId is empty; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}")
+		}
+		return
+	}
+	if !internet {
+		return // connectionType is computed or invalid; enum-value judges the latter
+	}
+	if id != nil && !emptyValue(id) {
+		p.ReportKey(id, "connectionId is set but connectionType is not VPC_LINK; a VPC link id is only used by private integrations (set connectionType: VPC_LINK or remove connectionId)")
+	}
+	if tgt := p.In.Field("integrationTarget"); tgt != nil && !emptyValue(tgt) {
+		p.ReportKey(tgt, "%s is set but connectionType is not VPC_LINK; a load balancer target is only used by private integrations", tgt.Key.Value)
+	}
+}
+
+// emptyValue reports whether a field is null or an empty string, as in an
+// unfilled CLI skeleton.
+func emptyValue(f *loader.Field) bool {
+	v := f.Val()
+	return v.Kind == loader.KindNull || (v.Kind == loader.KindString && strings.TrimSpace(v.Text) == "")
+}
