@@ -14,14 +14,14 @@ var _ = register("value-type", checkValueTypes)
 type jsonType int
 
 const (
-	tString    jsonType = iota
-	tInteger            // a whole number
-	tBoolean            //
-	tStringMap          // an object whose values are strings
-	tObject             // an object with fields of its own
-	tObjectMap          // an object whose values are objects
-	tStringList         // an array of strings
-	tVersion            // "1.0" or 2.0: a string or a number
+	tString     jsonType = iota
+	tInteger             // a whole number
+	tBoolean             //
+	tStringMap           // an object whose values are strings
+	tObject              // an object with fields of its own
+	tObjectMap           // an object whose values are objects
+	tStringList          // an array of strings
+	tVersion             // "1.0" or 2.0: a string or a number
 )
 
 var typeNames = map[jsonType]string{
