@@ -129,7 +129,7 @@ func (r *Result) walkTemplate(root *yaml.Node) {
 		_, props := Get(v, "Properties")
 		_, doc := Get(props, body.prop)
 		ptr := Join("", "Resources", k.Value, "Properties", body.prop)
-		for _, b := range branches(doc, ptr) {
+		for _, b := range branchesOf(doc, ptr) {
 			if isOpenAPI(b.node) {
 				kind := body.kind
 				r.addAPI(&API{File: r.File, Root: b.node, Pointer: b.ptr, Kind: kind,
@@ -261,6 +261,9 @@ func (r *Result) integrationBranches(api *API, v *yaml.Node, ptr string) []branc
 	v = Resolve(v)
 	if v == nil {
 		return nil
+	}
+	if v.Tag == "!If" && v.Kind == yaml.SequenceNode {
+		return branchesOf(v, ptr) // the short form of Fn::If: a sequence
 	}
 	if v.Kind != yaml.MappingNode {
 		return []branch{{v, ptr}} // a wrong type; reported by the value-type rule

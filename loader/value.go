@@ -155,17 +155,21 @@ func subTemplate(arg *yaml.Node) (string, bool) {
 // following aliases and YAML merge keys (<<). A key written in the mapping
 // itself wins over a merged one.
 func Pairs(n *yaml.Node, fn func(k, v *yaml.Node)) {
-	pairs(Resolve(n), fn, 0)
+	pairs(Resolve(n), fn, 0, map[*yaml.Node]bool{})
 }
 
 func isMergeKey(k *yaml.Node) bool {
 	return k.Tag == "!!merge" || (k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Style == 0)
 }
 
-func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int) {
-	if n == nil || n.Kind != yaml.MappingNode || depth > 20 {
+// pairs visits each merged mapping once: merging the same mapping again
+// adds no key, and revisiting it would make a chain of merges of merges
+// (a "billion laughs" of << keys) take exponential time.
+func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int, visited map[*yaml.Node]bool) {
+	if n == nil || n.Kind != yaml.MappingNode || depth > 20 || visited[n] {
 		return
 	}
+	visited[n] = true
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -194,7 +198,7 @@ func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int) {
 					own[k.Value] = true
 					fn(k, v)
 				}
-			}, depth+1)
+			}, depth+1, visited)
 		}
 	}
 }
