@@ -1,0 +1,161 @@
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestParseErrors checks that an input the parser rejects gives an *Error
+// with the file's path and the line and column of the problem (in code
+// points of the original text), and no result.
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		file      string
+		line, col int
+		msg       string
+	}{
+		// The stream ends inside an object: reported at the end of file.
+		{"errors/truncated.json", 5, 1, "did not find expected node content"},
+		// `"HTTP" "uri"`: the position is that of the second string.
+		{"errors/missing-comma.json", 1, 98, "did not find expected ',' or '}'"},
+		// The surrogate pairs before the error are rewritten before parsing;
+		// the column is still that of the original text.
+		{"errors/surrogate-error.json", 1, 84, "did not find expected ',' or '}'"},
+		// A tab used for indentation.
+		{"errors/tab-indent.yaml", 4, 1, "found character that cannot start any token"},
+		{"errors/nul.yaml", 6, 17, "NUL byte"},
+		// caf\xe9: a Latin-1 é.
+		{"errors/invalid-utf8.yaml", 3, 13, "invalid UTF-8"},
+		{"errors/unclosed-quote.yaml", 8, 1, "found unexpected end of stream (while scanning a quoted scalar at line 6)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join(testdata, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Load(tt.file, src, DefaultLimits)
+			if r != nil {
+				t.Errorf("got a result %+v with the error", r)
+			}
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v (%T), want *loader.Error", err, err)
+			}
+			if e.Path != tt.file || e.Line != tt.line || e.Col != tt.col {
+				t.Errorf("error at %s:%d:%d, want %s:%d:%d (%s)", e.Path, e.Line, e.Col, tt.file, tt.line, tt.col, e.Msg)
+			}
+			if !strings.HasPrefix(e.Msg, "cannot parse: ") || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("message %q, want it to contain %q", e.Msg, tt.msg)
+			}
+			if want := tt.file + ":"; !strings.HasPrefix(e.Error(), want) {
+				t.Errorf("Error() = %q, want it to start with %q", e.Error(), want)
+			}
+		})
+	}
+}
+
+// TestControlCharacters checks characters other than NUL that no YAML or
+// JSON file may hold, and that tab, CR and LF are allowed.
+func TestControlCharacters(t *testing.T) {
+	_, err := Parse("bell.yaml", []byte("a: 1\nb: x\x07y\n"), DefaultLimits)
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 2 || e.Col != 5 || !strings.Contains(e.Msg, "control character 0x07") {
+		t.Errorf("BEL: got %v, want an error at 2:5 naming 0x07", err)
+	}
+	if _, err := Parse("ok.yaml", []byte("a: \"x\ty\"\r\nb: 2\r\n"), DefaultLimits); err != nil {
+		t.Errorf("tab and CRLF: %v", err)
+	}
+}
+
+// TestEmptyInputs checks that empty and whitespace-only files (and a
+// lone BOM) are no content, not errors.
+func TestEmptyInputs(t *testing.T) {
+	for name, src := range map[string]string{
+		"empty":      "",
+		"spaces":     "   \n\t\n  ",
+		"newlines":   "\n\n\n",
+		"crlf":       "\r\n\r\n",
+		"bom":        "\xef\xbb\xbf",
+		"bom+spaces": "\xef\xbb\xbf \n",
+		"comment":    "# only a comment\n",
+		"doc marker": "---\n",
+	} {
+		r, err := Load(name, []byte(src), DefaultLimits)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if r.Content != ContentNone || len(r.Integrations) != 0 {
+			t.Errorf("%s: content %v with %d integrations, want none", name, r.Content, len(r.Integrations))
+		}
+	}
+}
+
+// TestFirstDocumentOnly checks that only the first document of a YAML
+// stream is read, as documented.
+func TestFirstDocumentOnly(t *testing.T) {
+	src := "openapi: 3.0.1\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: {type: mock}\n---\n" +
+		"openapi: 3.0.1\npaths:\n  /b:\n    get:\n      x-amazon-apigateway-integration: {type: mock}\n"
+	r, err := Load("multi.yaml", []byte(src), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Integrations) != 1 || r.Integrations[0].Op.Path != "/a" {
+		t.Errorf("got %d integrations, want only /a from the first document", len(r.Integrations))
+	}
+}
+
+// TestLimits checks that the size and depth limits reject input with an
+// error instead of exhausting resources.
+func TestLimits(t *testing.T) {
+	_, err := Parse("big.yaml", []byte("a: 123456789\n"), Limits{MaxBytes: 5, MaxDepth: 10})
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Msg, "larger than the limit of 5 bytes") {
+		t.Errorf("size limit: got %v", err)
+	}
+	deep := strings.Repeat("[", 50) + strings.Repeat("]", 50)
+	if _, err := Parse("deep.json", []byte(deep), Limits{MaxBytes: 1 << 20, MaxDepth: 20}); err == nil {
+		t.Errorf("depth 50 with a limit of 20 was accepted")
+	}
+	if _, err := Parse("deep.json", []byte(deep), DefaultLimits); err != nil {
+		t.Errorf("depth 50 under the default limit: %v", err)
+	}
+	if DefaultLimits.MaxBytes != 512<<20 || DefaultLimits.MaxDepth != 1000 {
+		t.Errorf("DefaultLimits changed to %+v: update the README's Limits section", DefaultLimits)
+	}
+}
+
+// TestMergeKeyBomb checks that a chain of mappings each merging the
+// previous one eight times (8^18 paths through the merges) is walked in
+// linear time and still yields the merged keys.
+func TestMergeKeyBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.1\nx0: &a0 {type: mock}\n")
+	for i := 1; i <= 18; i++ {
+		ref := fmt.Sprintf("*a%d", i-1)
+		fmt.Fprintf(&b, "x%d: &a%d\n  <<: [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(ref+", ", 8), ", "))
+	}
+	b.WriteString("paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: *a18\n")
+	done := make(chan *Result, 1)
+	go func() {
+		r, err := Load("bomb.yaml", []byte(b.String()), DefaultLimits)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		if r == nil || len(r.Integrations) != 1 || r.Integrations[0].Type() != "MOCK" {
+			t.Errorf("want one MOCK integration through the merges, got %+v", r)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("merge keys are walked in exponential time")
+	}
+}
