@@ -7,4 +7,11 @@ require (
 	go.yaml.in/yaml/v4 v4.0.0
 )
 
-require github.com/stretchr/testify v1.9.0 // indirect
+require (
+	github.com/getkin/kin-openapi v0.153.0 // indirect
+	github.com/go-openapi/jsonpointer v0.22.5 // indirect
+	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
+	github.com/stretchr/testify v1.9.0 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)

@@ -65,6 +65,8 @@ type Operation struct {
 	Method   string     // the key as written: "get", "x-amazon-apigateway-any-method" ...
 	Node     *yaml.Node // the operation mapping
 	Pointer  string
+
+	opCache
 }
 
 // Field is one key of an integration (or of an integration response).

@@ -1,0 +1,145 @@
+package loader
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// Declared is what an operation declares about its requests and responses,
+// as far as integrations refer to it: request parameters by location and
+// method responses with their headers.
+//
+// It is read with kin-openapi, decoding only the operation's and path item's
+// parameters and the operation's responses straight from the node tree the
+// loader already has (kin-openapi's types decode from yaml v4 nodes), so the
+// document is parsed once and only the operations that need it pay for it.
+// Internal $refs are resolved against the same tree; external ones are never
+// fetched.
+type Declared struct {
+	// Params maps an OpenAPI location ("path", "query", "header", "cookie",
+	// "body", "formData") to the declared names. Header names are lower case
+	// (HTTP headers are case-insensitive).
+	Params map[string]map[string]bool
+	// Responses maps a status code ("200", "4XX", "default") to the method
+	// response, whose Headers are keyed as written.
+	Responses map[string]*openapi3.Response
+	// Complete is false when some parameter or response could not be read
+	// (an unresolvable $ref, a value computed by CloudFormation): checks
+	// that rely on absence must then stay quiet.
+	Complete bool
+}
+
+// HasParam reports whether a parameter is declared in location in.
+func (d *Declared) HasParam(in, name string) bool {
+	if in == "header" {
+		name = strings.ToLower(name)
+	}
+	return d.Params[in][name]
+}
+
+// Declared returns the operation's declarations, read once.
+func (o *Operation) Declared() *Declared {
+	o.declOnce.Do(func() { o.decl = readDeclared(o) })
+	return o.decl
+}
+
+type opCache struct {
+	declOnce sync.Once
+	decl     *Declared
+}
+
+func readDeclared(o *Operation) *Declared {
+	d := &Declared{Params: map[string]map[string]bool{}, Responses: map[string]*openapi3.Response{}, Complete: true}
+	root := o.API.Root
+	addParams := func(list *yaml.Node) {
+		list = Resolve(list)
+		if list == nil {
+			return
+		}
+		if list.Kind != yaml.SequenceNode {
+			d.Complete = false
+			return
+		}
+		for _, item := range list.Content {
+			p := decodeParam(root, item)
+			if p == nil {
+				d.Complete = false
+				continue
+			}
+			name := p.Name
+			if p.In == "header" {
+				name = strings.ToLower(name)
+			}
+			if d.Params[p.In] == nil {
+				d.Params[p.In] = map[string]bool{}
+			}
+			d.Params[p.In][name] = true
+		}
+	}
+	_, pp := Get(o.PathItem, "parameters")
+	addParams(pp)
+	_, op := Get(o.Node, "parameters")
+	addParams(op)
+	_, rs := Get(o.Node, "responses")
+	if rs = Resolve(rs); rs != nil && rs.Kind != yaml.MappingNode {
+		d.Complete = false
+	}
+	Pairs(rs, func(k, v *yaml.Node) {
+		if r := decodeResponse(root, v); r != nil {
+			d.Responses[k.Value] = r
+		} else {
+			d.Complete = false
+		}
+	})
+	return d
+}
+
+// maxRefHops bounds chains of $ref, which also ends $ref loops.
+const maxRefHops = 16
+
+// deref follows a {$ref: "#/..."} node inside the document.
+func deref(root, n *yaml.Node) *yaml.Node {
+	n = Resolve(n)
+	for i := 0; i < maxRefHops; i++ {
+		_, ref := Get(n, "$ref")
+		if ref = Resolve(ref); ref == nil {
+			return n
+		}
+		if ref.Kind != yaml.ScalarNode || !strings.HasPrefix(ref.Value, "#/") {
+			return nil // external refs are never fetched
+		}
+		n, _ = lookupPointer(root, ref.Value[1:])
+		if n == nil {
+			return nil
+		}
+	}
+	return nil // a $ref loop
+}
+
+func decodeParam(root, n *yaml.Node) *openapi3.Parameter {
+	n = deref(root, n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var p openapi3.Parameter
+	if err := n.Decode(&p); err != nil || p.Name == "" || p.In == "" {
+		return nil
+	}
+	return &p
+}
+
+func decodeResponse(root, n *yaml.Node) *openapi3.Response {
+	n = deref(root, n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var r openapi3.Response
+	if err := n.Decode(&r); err != nil {
+		return nil
+	}
+	// Header $refs (#/components/headers/...) only matter by name here.
+	return &r
+}
