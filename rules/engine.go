@@ -29,18 +29,24 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 	if cfg == nil {
 		cfg = &Config{Options: DefaultOptions}
 	}
-	for _, in := range res.Integrations {
-		for _, r := range All {
-			if cfg.Disabled[r.ID] {
-				continue
+	for _, r := range All {
+		if cfg.Disabled[r.ID] {
+			continue
+		}
+		rep := reporter{rule: r, file: res.File, out: &out}
+		if r.check.document != nil {
+			for _, api := range res.APIs {
+				r.check.document(&DocPass{reporter: rep, API: api, Result: res, Opts: &cfg.Options})
 			}
+			continue
+		}
+		for _, in := range res.Integrations {
 			// A value that is not an object, or is computed by an intrinsic
 			// function, is only judged by the rule about value types.
 			if loader.Classify(in.Node).Kind != loader.KindMap && r.Name != "value-type" {
 				continue
 			}
-			p := &Pass{In: in, Opts: &cfg.Options, rule: r, out: &out}
-			r.check(p)
+			r.check.integration(&Pass{reporter: rep, In: in, Opts: &cfg.Options})
 		}
 	}
 	for i := range out {

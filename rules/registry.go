@@ -18,15 +18,31 @@ var docsFS embed.FS
 // start-up, so a rule without complete documentation cannot ship.
 var All []*Rule
 
-var checks = map[string]func(*Pass){}
+// checker is a rule's code: it checks each integration, or each OpenAPI
+// document as a whole.
+type checker struct {
+	integration func(*Pass)
+	document    func(*DocPass)
+}
 
-// register adds the check of the rule called name. It runs from package
-// variable initialisers of the rule files, before init builds All.
+var checks = map[string]checker{}
+
+// register adds the integration check of the rule called name. It runs from
+// package variable initialisers of the rule files, before init builds All.
 func register(name string, check func(*Pass)) bool {
+	return add(name, checker{integration: check})
+}
+
+// registerDoc adds a rule that checks whole OpenAPI documents.
+func registerDoc(name string, check func(*DocPass)) bool {
+	return add(name, checker{document: check})
+}
+
+func add(name string, c checker) bool {
 	if _, dup := checks[name]; dup {
 		panic("rules: rule registered twice: " + name)
 	}
-	checks[name] = check
+	checks[name] = c
 	return true
 }
 

@@ -64,7 +64,7 @@ type Rule struct {
 	Examples  []Example
 	Doc       string // the whole Markdown documentation, front matter removed
 
-	check func(p *Pass)
+	check checker
 }
 
 // HelpURL is where the rule's documentation is published.
@@ -94,36 +94,52 @@ type Options struct {
 // DefaultOptions are the options when nothing is configured.
 var DefaultOptions = Options{TimeoutCeiling: 29000}
 
-// Pass is what a rule sees while checking one integration.
-type Pass struct {
-	In   *loader.Integration
-	Opts *Options
+// reporter records findings of one rule in one file; both kinds of pass
+// embed it.
+type reporter struct {
 	rule *Rule
+	file *loader.File
 	out  *[]Finding
 }
 
 // Report records a finding at node n, whose JSON pointer is ptr.
-func (p *Pass) Report(n *yaml.Node, ptr, format string, args ...any) {
-	*p.out = append(*p.out, Finding{
-		RuleID:   p.rule.ID,
-		Rule:     p.rule.Name,
-		Severity: p.rule.Severity,
+func (r *reporter) Report(n *yaml.Node, ptr, format string, args ...any) {
+	*r.out = append(*r.out, Finding{
+		RuleID:   r.rule.ID,
+		Rule:     r.rule.Name,
+		Severity: r.rule.Severity,
 		Message:  fmt.Sprintf(format, args...),
-		File:     p.In.File.Path,
-		Span:     p.In.File.SpanOf(n),
+		File:     r.file.Path,
+		Span:     r.file.SpanOf(n),
 		Pointer:  ptr,
 	})
 }
 
 // ReportValue records a finding at the value of field f.
-func (p *Pass) ReportValue(f *loader.Field, format string, args ...any) {
-	p.Report(f.Value, f.Pointer, format, args...)
+func (r *reporter) ReportValue(f *loader.Field, format string, args ...any) {
+	r.Report(f.Value, f.Pointer, format, args...)
 }
 
 // ReportKey records a finding at the key of field f (for a field that must
 // not be there).
-func (p *Pass) ReportKey(f *loader.Field, format string, args ...any) {
-	p.Report(f.Key, f.Pointer, format, args...)
+func (r *reporter) ReportKey(f *loader.Field, format string, args ...any) {
+	r.Report(f.Key, f.Pointer, format, args...)
+}
+
+// withSeverity returns a reporter whose findings have severity s instead of
+// the rule's default.
+func (r reporter) withSeverity(s Severity) reporter {
+	rule := *r.rule
+	rule.Severity = s
+	r.rule = &rule
+	return r
+}
+
+// Pass is what a rule sees while checking one integration.
+type Pass struct {
+	reporter
+	In   *loader.Integration
+	Opts *Options
 }
 
 // ReportMissing records a finding about a field the integration lacks, at
@@ -135,9 +151,23 @@ func (p *Pass) ReportMissing(format string, args ...any) {
 // WithSeverity returns a copy of the pass that reports at severity s
 // instead of the rule's default, for rules whose findings differ in weight.
 func (p *Pass) WithSeverity(s Severity) *Pass {
-	r := *p.rule
-	r.Severity = s
 	q := *p
-	q.rule = &r
+	q.reporter = p.reporter.withSeverity(s)
+	return &q
+}
+
+// DocPass is what a document rule sees: one OpenAPI document (standalone or
+// embedded in a template) with everything around it.
+type DocPass struct {
+	reporter
+	API    *loader.API
+	Result *loader.Result // the whole file, e.g. the template around the API
+	Opts   *Options
+}
+
+// WithSeverity is Pass.WithSeverity for document rules.
+func (p *DocPass) WithSeverity(s Severity) *DocPass {
+	q := *p
+	q.reporter = p.reporter.withSeverity(s)
 	return &q
 }
