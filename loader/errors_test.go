@@ -159,3 +159,24 @@ func TestMergeKeyBomb(t *testing.T) {
 		t.Fatal("merge keys are walked in exponential time")
 	}
 }
+
+// TestErrorAtEndWithoutNewline checks that an error at the end of a file
+// that does not end in a newline points after its last character, not at a
+// line that does not exist.
+func TestErrorAtEndWithoutNewline(t *testing.T) {
+	for src, want := range map[string][2]int{
+		`{"openapi": "3.0.1", `:       {1, 22},
+		"{\n  \"a\": [1, 2,\n  \"é\"": {3, 6},
+		"a: 1\nb: [1, 2":              {2, 9},
+	} {
+		_, err := Parse("x", []byte(src), DefaultLimits)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("%q: no error", src)
+			continue
+		}
+		if e.Line != want[0] || e.Col != want[1] {
+			t.Errorf("%q: error at %d:%d, want %d:%d (%s)", src, e.Line, e.Col, want[0], want[1], e.Msg)
+		}
+	}
+}

@@ -133,6 +133,12 @@ func (f *File) loadError(err error) *Error {
 		e.Msg = "cannot parse: " + first.Message
 		e.Line, e.Col = first.Mark.Line, first.Mark.Column
 	}
+	// At the end of a file without a final newline the parser reports the
+	// start of a line that does not exist: point after the last character.
+	if last := bytes.Count(f.Src, []byte("\n")) + 1; e.Line > last {
+		e.Line = last
+		e.Col = utf8.RuneCount(f.Src[bytes.LastIndexByte(f.Src, '\n')+1:]) + 1
+	}
 	return e
 }
 
