@@ -32,5 +32,6 @@ func JSON(w io.Writer, r *Report) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // "<stdin>", "->" and "&" stay readable
 	return enc.Encode(out)
 }

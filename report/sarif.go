@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
@@ -35,8 +36,8 @@ func SARIF(w io.Writer, r *Report) error {
 		// schema rejects: always set short and full descriptions.
 		run.AddRule(rule.ID).
 			WithName(rule.Name).
-			WithShortDescription(sarif.NewMultiformatMessageString(rule.Title)).
-			WithFullDescription(sarif.NewMultiformatMessageString(plain(rule.Rationale))).
+			WithShortDescription(sarif.NewMultiformatMessageString(truncate(rule.Title, 1024))).
+			WithFullDescription(sarif.NewMultiformatMessageString(truncate(plain(rule.Rationale), 1024))).
 			WithHelpURI(rule.HelpURL()).
 			WithHelp(sarif.NewMultiformatMessageString(plain(rule.Doc)).WithMarkdown(rule.Doc)).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(rule.Severity.String())).
@@ -105,9 +106,15 @@ func plain(md string) string {
 		}
 		out = append(out, strings.ReplaceAll(l, "`", ""))
 	}
-	s := strings.TrimSpace(strings.Join(out, "\n"))
-	if len(s) > 1000 {
-		s = s[:1000]
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// truncate shortens s to at most max characters (code points, as GitHub
+// counts the 1024-character limit of rule descriptions), never splitting a
+// UTF-8 sequence, and marks the cut with an ellipsis.
+func truncate(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
 	}
-	return s
+	return string([]rune(s)[:max-1]) + "…"
 }
