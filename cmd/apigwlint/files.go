@@ -17,8 +17,11 @@ import (
 
 // input is one file to lint.
 type input struct {
-	path     string // as shown in reports
-	explicit bool   // named on the command line (not found by walking a folder)
+	path string // as shown in reports
+	// explicit is true for a file named on the command line. A file found
+	// by walking a folder or expanding a glob is not: when it does not parse
+	// and holds no API Gateway marker it is skipped (a Helm template, say).
+	explicit bool
 	stdin    bool
 }
 
@@ -70,7 +73,7 @@ func expand(paths []string) ([]input, []*loader.Error) {
 				errs = append(errs, &loader.Error{Path: p, Msg: "no file matches this pattern"})
 			}
 			for _, m := range matches {
-				add(input{path: m, explicit: true})
+				add(input{path: m})
 			}
 		default:
 			errs = append(errs, &loader.Error{Path: p, Msg: describe(err)})

@@ -55,6 +55,30 @@ Exit codes: 0 no findings at or above the fail level, 1 findings,
 // parseArgs reads flags and paths in any order ("--" ends the flags).
 func parseArgs(args []string) (*options, error) {
 	o := &options{}
+	fs := newFlagSet(o)
+	cur := args
+	for {
+		if err := fs.Parse(cur); err != nil {
+			return nil, fmt.Errorf("%v (see apigwlint --help)", strings.TrimPrefix(err.Error(), "flag: "))
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		// Parse stops at the first path, or after "--". A path is taken and
+		// parsing resumes, unless "--" said that everything else is a path.
+		if consumed := len(cur) - len(left); consumed > 0 && cur[consumed-1] == "--" {
+			o.paths = append(o.paths, left...)
+			break
+		}
+		o.paths = append(o.paths, left[0])
+		cur = left[1:]
+	}
+	return o, nil
+}
+
+// newFlagSet defines the flags, storing their values in o.
+func newFlagSet(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("apigwlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	for _, name := range []string{"format", "f"} {
@@ -75,23 +99,5 @@ func parseArgs(args []string) (*options, error) {
 	for _, name := range []string{"help", "h"} {
 		fs.BoolVar(&o.help, name, false, "")
 	}
-	cur := args
-	for {
-		if err := fs.Parse(cur); err != nil {
-			return nil, fmt.Errorf("%v (see apigwlint --help)", strings.TrimPrefix(err.Error(), "flag: "))
-		}
-		left := fs.Args()
-		if len(left) == 0 {
-			break
-		}
-		// Parse stops at the first path, or after "--". A path is taken and
-		// parsing resumes, unless "--" said that everything else is a path.
-		if consumed := len(cur) - len(left); consumed > 0 && cur[consumed-1] == "--" {
-			o.paths = append(o.paths, left...)
-			break
-		}
-		o.paths = append(o.paths, left[0])
-		cur = left[1:]
-	}
-	return o, nil
+	return fs
 }

@@ -29,6 +29,7 @@ func listRules(w io.Writer, format string) error {
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(out)
 	case "markdown":
 		_, err := io.WriteString(w, report.RuleTable(rules.All))

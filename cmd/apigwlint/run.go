@@ -88,7 +88,11 @@ func location(e *loader.Error) string {
 
 // configure turns flags into the rule configuration and fail level.
 func configure(o *options) (*rules.Config, rules.Severity, error) {
-	if !contains(report.Formats, o.format) && !(o.listRules && o.format == "markdown") {
+	if o.listRules {
+		if !contains([]string{"text", "json", "markdown"}, o.format) {
+			return nil, 0, fmt.Errorf("--list-rules writes --format text, json or markdown, not %q", o.format)
+		}
+	} else if !contains(report.Formats, o.format) {
 		return nil, 0, fmt.Errorf("unknown --format %q (want %s)", o.format, strings.Join(report.Formats, ", "))
 	}
 	if !contains([]string{"auto", "always", "never"}, o.color) {
@@ -197,6 +201,10 @@ func writeOutput(o *options, stdout, stderr io.Writer, write func(io.Writer) err
 		return exitError
 	}
 	werr := write(tmp)
+	if werr == nil {
+		// CreateTemp makes the file private (0600); a report is not.
+		werr = tmp.Chmod(outputMode(o.output))
+	}
 	cerr := tmp.Close()
 	if werr == nil && cerr == nil {
 		werr = os.Rename(tmp.Name(), o.output)
@@ -209,6 +217,15 @@ func writeOutput(o *options, stdout, stderr io.Writer, write func(io.Writer) err
 		return exitError
 	}
 	return exitClean
+}
+
+// outputMode is the permission of a report written with --output: that of
+// the file it replaces, or rw-r--r-- for a new one.
+func outputMode(path string) os.FileMode {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		return st.Mode().Perm()
+	}
+	return 0o644
 }
 
 // useColor decides on ANSI colours: never for files or pipes, never when
