@@ -3,15 +3,14 @@ module github.com/apigwlint/apigwlint
 go 1.25.0
 
 require (
+	github.com/getkin/kin-openapi v0.153.0
 	github.com/owenrumney/go-sarif/v2 v2.3.3
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.yaml.in/yaml/v4 v4.0.0
 )
 
 require (
-	github.com/getkin/kin-openapi v0.153.0 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
-	github.com/stretchr/testify v1.9.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )
