@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files (testdata/e2e/*.golden, testdata/corpus.golden, the README rule table) from the current output")
+
+// TestMain runs the tests from the repository root, so that paths in
+// reports read "testdata/e2e/api.yaml", as a user running apigwlint from
+// their checkout would see them.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if err := os.Chdir(filepath.Join("..", "..")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Exit(m.Run())
+}
+
+// result is the outcome of one in-process run of the command.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs apigwlint with args, standard input stdin, and captured
+// output streams.
+func runCLI(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return result{code, out.String(), errOut.String()}
+}
+
+// normalize replaces the tool version, which depends on how the binary was
+// built, with a fixed marker.
+func normalize(s string) string {
+	v := toolVersion()
+	s = strings.ReplaceAll(s, `"version": "`+v+`"`, `"version": "VERSION"`)
+	return s
+}
+
+// golden compares got with the golden file at path (relative to the
+// repository root), rewriting it first with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/apigwlint -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test ./cmd/apigwlint -update and review the diff):\n%s", path, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff shows the first lines where want and got differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %q\n   got %q\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	if len(w) != len(g) {
+		fmt.Fprintf(&b, "want %d lines, got %d\n", len(w), len(g))
+	}
+	return b.String()
+}
+
+// readAll reads a file or fails the test.
+func readAll(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
