@@ -1,0 +1,59 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+var _ = register("undeclared-parameter", checkUndeclaredParameters)
+
+// checkUndeclaredParameters: a method.request.* parameter used by
+// requestParameters or cacheKeyParameters must be declared on the operation
+// or its path item; API Gateway only creates the method request parameters
+// the OpenAPI document declares.
+func checkUndeclaredParameters(p *Pass) {
+	d := declarations(p.In)
+	if d == nil {
+		return
+	}
+	check := func(n *yaml.Node, ptr string, what string) {
+		v := loader.Classify(n)
+		if v.Kind != loader.KindString {
+			return
+		}
+		in, name, ok := methodRequestRef(v.Text)
+		if !ok || d.HasParam(in, name) || (in == "path" && inPathTemplate(p.In.Op.Path, name)) {
+			return
+		}
+		if !d.Complete {
+			return // a parameter we could not read may be the one
+		}
+		if what == "cache key" {
+			p.Report(n, ptr, "cache key %s is not declared by the operation; add {name: %s, in: %s} to its parameters or its path item's (API Gateway: \"Invalid cache key parameter specified\")", v.Text, name, in)
+			return
+		}
+		p.Report(n, ptr, "%s is not declared by the operation; add {name: %s, in: %s} to its parameters or its path item's (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, name, in)
+	}
+	if f := p.In.Field("requestParameters"); f != nil {
+		loader.Pairs(f.Value, func(k, v *yaml.Node) {
+			check(v, loader.Join(f.Pointer, k.Value), "mapping")
+		})
+	}
+	if f := p.In.Field("cacheKeyParameters"); f != nil {
+		if seq := loader.Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
+			for i, item := range seq.Content {
+				check(item, loader.Join(f.Pointer, strconv.Itoa(i)), "cache key")
+			}
+		}
+	}
+}
+
+// inPathTemplate reports whether the resource path has a {name} or {name+}
+// segment: API Gateway gives every method of such a resource that path
+// parameter, declared or not (AWS's own samples rely on it).
+func inPathTemplate(path, name string) bool {
+	return strings.Contains(path, "{"+name+"}") || strings.Contains(path, "{"+name+"+}")
+}
