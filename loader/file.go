@@ -344,6 +344,27 @@ func (f *File) SpanOf(n *yaml.Node) Span {
 			s.Col++
 		}
 	}
+	// "key: !Sub" with the value on a following line (a comment may follow
+	// the tag): the value starts there.
+	if s.Col != n.Column {
+	skip:
+		for off < len(f.Src) {
+			switch c := f.Src[off]; c {
+			case '#':
+				for off < len(f.Src) && f.Src[off] != '\n' {
+					off++
+				}
+			case '\n':
+				off++
+				s.Line, s.Col = s.Line+1, 1
+			case ' ', '\t', '\r':
+				off++
+				s.Col++
+			default:
+				break skip
+			}
+		}
+	}
 	if off >= len(f.Src) {
 		return Span{Line: n.Line, Col: n.Column}
 	}

@@ -132,6 +132,7 @@ func TestSpanOfScalarStyles(t *testing.T) {
 		{"passthroughBehavior", Span{14, 30, 14, 45}},                  // a trailing comment is not included
 		{"timeoutInMillis", Span{15, 26, 15, 31}},                      // an integer
 		{"connectionType", Span{25, 31, 25, 39}},                       // !!str INTERNET
+		{"integrationTarget", Span{27, 11, 27, 54}},                    // !Sub, a comment, the value on the next line
 		{"requestTemplates|application/json", Span{Line: 17, Col: 29}}, // literal block |
 		{"requestTemplates|text/plain", Span{Line: 19, Col: 23}},       // folded block >-
 		{"requestTemplates|text/xml", Span{Line: 21, Col: 21}},         // double-quoted over two lines
