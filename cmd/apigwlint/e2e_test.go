@@ -209,6 +209,9 @@ func TestOutputFile(t *testing.T) {
 	if err := os.WriteFile(out, []byte(strings.Repeat("X", 1<<20)), 0o640); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Chmod(out, 0o640); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
 	r := runCLI(t, "", "--format", "sarif", "--output", out, "testdata/e2e/api.yaml")
 	if r.code != exitFindings || r.stdout != "" || r.stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and nothing printed", r.code, r.stdout, r.stderr)
