@@ -244,8 +244,9 @@ func (r *Result) addAPI(api *API) {
 		in.API = api
 		r.Integrations = append(r.Integrations, in)
 	})
-	// A document is an HTTP API when its integrations use HTTP-API-only fields.
-	if api.Kind == REST {
+	// A standalone document is an HTTP API when its integrations use
+	// HTTP-API-only fields; in a template the resource type decides.
+	if api.Kind == REST && api.Template == nil {
 		for _, in := range r.Integrations[first:] {
 			if in.Fields["payloadFormatVersion"] != nil || in.Fields["integrationSubtype"] != nil {
 				api.Kind = HTTP

@@ -164,3 +164,14 @@ func indent(s, pre string) string {
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
+
+// TestRegistry fails when a rule lacks valid documentation or a document
+// has no rule: such rules are left out of All.
+func TestRegistry(t *testing.T) {
+	if rules.BuildError != nil {
+		t.Fatal(rules.BuildError)
+	}
+	if err := rules.Validate(rules.All); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -97,8 +97,8 @@ func keysOf(m map[string]string) []string {
 func isPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	switch {
-	case strings.HasPrefix(s, "${") && strings.HasSuffix(s, "}") && strings.Count(s, "${") == 1:
-		return true
+	case strings.HasPrefix(s, "${") && strings.IndexByte(s, '}') == len(s)-1:
+		return true // one ${...} token and nothing else
 	case strings.HasPrefix(s, "{{") && strings.HasSuffix(s, "}}"):
 		return true
 	case strings.HasPrefix(s, "REPLACE_ME") || strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"):

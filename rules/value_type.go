@@ -148,6 +148,9 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 				p.ReportValue(sub, "%s entry %q is %s; expected an object", f.Key.Value, k.Value, article(ev.Kind))
 			case t == tStringMap && ev.Kind != loader.KindString && (strict || ev.Kind == loader.KindMap || ev.Kind == loader.KindSeq):
 				p.ReportValue(sub, "%s entry %q is %s; expected a string", f.Key.Value, k.Value, article(ev.Kind))
+			case t == tStringMap && ev.Kind != loader.KindString:
+				// The importer drops a non-string mapping with only a warning.
+				p.WithSeverity(Warning).ReportValue(sub, "%s entry %q is %s, which API Gateway drops on import with a warning; write a string (a static value goes in single quotes)", f.Key.Value, k.Value, article(ev.Kind))
 			}
 		})
 	case tStringList:

@@ -36,6 +36,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "apigwlint %s (%s, %s/%s)\n", toolVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return exitClean
 	}
+	if rules.BuildError != nil {
+		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", rules.BuildError)
+		return exitError
+	}
 	cfg, failLevel, err := configure(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "apigwlint: %v\n", err)
