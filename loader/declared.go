@@ -125,10 +125,26 @@ func decodeParam(root, n *yaml.Node) *openapi3.Parameter {
 		return nil
 	}
 	var p openapi3.Parameter
-	if err := n.Decode(&p); err != nil || p.Name == "" || p.In == "" {
+	if err := only(n, "name", "in").Decode(&p); err != nil || p.Name == "" || p.In == "" {
 		return nil
 	}
 	return &p
+}
+
+// only returns a shallow copy of mapping n with just the given keys, so
+// that decoding skips what the checks never read (schemas, examples, content
+// can be most of a large document).
+func only(n *yaml.Node, keys ...string) *yaml.Node {
+	c := *n
+	c.Content = nil
+	Pairs(n, func(k, v *yaml.Node) {
+		for _, want := range keys {
+			if k.Value == want {
+				c.Content = append(c.Content, k, v)
+			}
+		}
+	})
+	return &c
 }
 
 func decodeResponse(root, n *yaml.Node) *openapi3.Response {
@@ -137,7 +153,7 @@ func decodeResponse(root, n *yaml.Node) *openapi3.Response {
 		return nil
 	}
 	var r openapi3.Response
-	if err := n.Decode(&r); err != nil {
+	if err := only(n, "description", "headers").Decode(&r); err != nil {
 		return nil
 	}
 	// Header $refs (#/components/headers/...) only matter by name here.

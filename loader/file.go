@@ -40,7 +40,8 @@ type File struct {
 	Root *yaml.Node // the first document's content node; nil for an empty file
 
 	lineOnce   sync.Once
-	lineStarts []int // byte offset at which each line starts
+	lineStarts []int         // byte offset at which each line starts
+	longLines  map[int][]int // checkpoints of long lines, see checkpoints
 	// colShift records, per line, edits made to JSON escapes before parsing
 	// that changed the text length, so positions can be mapped back.
 	colShift map[int][]shift
@@ -300,7 +301,12 @@ func (f *File) offset(line, col int) int {
 		return -1
 	}
 	off := f.lineStarts[line-1]
-	for c := 1; c < col; c++ {
+	c := 1
+	if cps := f.checkpoints(line); cps != nil {
+		i := min((col-1)/checkpointEvery, len(cps)-1)
+		off, c = cps[i], i*checkpointEvery+1
+	}
+	for ; c < col; c++ {
 		if off >= len(f.Src) || f.Src[off] == '\n' {
 			return -1
 		}
@@ -308,6 +314,40 @@ func (f *File) offset(line, col int) int {
 		off += size
 	}
 	return off
+}
+
+// checkpointEvery is the spacing, in characters, of the byte offsets kept
+// for a long line, so that finding a column on a minified one-line JSON file
+// of many megabytes does not rescan the line for every finding.
+const checkpointEvery = 1024
+
+// checkpoints returns, for a line longer than a few checkpoints, the byte
+// offset of every checkpointEvery-th character; nil for short lines.
+func (f *File) checkpoints(line int) []int {
+	start := f.lineStarts[line-1]
+	end := len(f.Src)
+	if line < len(f.lineStarts) {
+		end = f.lineStarts[line]
+	}
+	if end-start < 4*checkpointEvery {
+		return nil
+	}
+	if cps, ok := f.longLines[line]; ok {
+		return cps
+	}
+	var cps []int
+	for off, c := start, 0; off < end; c++ {
+		if c%checkpointEvery == 0 {
+			cps = append(cps, off)
+		}
+		_, size := utf8.DecodeRune(f.Src[off:])
+		off += size
+	}
+	if f.longLines == nil {
+		f.longLines = map[int][]int{}
+	}
+	f.longLines[line] = cps
+	return cps
 }
 
 // Span is a located region of the source. End is exclusive (the column after

@@ -73,7 +73,7 @@ func checkUndeclaredResponseHeader(p *Pass) {
 // no responses), nor for an operation that declares no response at all.
 func responseDeclarations(in *loader.Integration) *loader.Declared {
 	t := in.Type()
-	if t == "" || isProxy(t) {
+	if t == "" || isProxy(t) || len(in.Responses) == 0 {
 		return nil
 	}
 	d := declarations(in)

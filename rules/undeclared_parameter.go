@@ -15,8 +15,7 @@ var _ = register("undeclared-parameter", checkUndeclaredParameters)
 // or its path item; API Gateway only creates the method request parameters
 // the OpenAPI document declares.
 func checkUndeclaredParameters(p *Pass) {
-	d := declarations(p.In)
-	if d == nil {
+	if p.In.Op == nil || p.In.Kind() != loader.REST {
 		return
 	}
 	check := func(n *yaml.Node, ptr string, what string) {
@@ -25,7 +24,11 @@ func checkUndeclaredParameters(p *Pass) {
 			return
 		}
 		in, name, ok := methodRequestRef(v.Text)
-		if !ok || d.HasParam(in, name) || (in == "path" && inPathTemplate(p.In.Op.Path, name)) {
+		if !ok || (in == "path" && inPathTemplate(p.In.Op.Path, name)) {
+			return
+		}
+		d := declarations(p.In) // read only when a reference needs it
+		if d.HasParam(in, name) {
 			return
 		}
 		if !d.Complete {
