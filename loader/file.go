@@ -85,12 +85,23 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	}
 	f = &File{Path: path, Src: src}
 	text := src
-	if looksLikeJSON(src) {
-		text, f.colShift = fixJSONEscapes(src)
-	}
 	depth := lim.MaxDepth
 	if depth <= 0 {
 		depth = DefaultLimits.MaxDepth
+	}
+	var jsonErr *jsonError
+	if looksLikeJSON(src) {
+		// Strict JSON takes the fast path. Anything else that starts like
+		// JSON (YAML flow style, trailing commas) goes to the YAML parser,
+		// and if that fails too the JSON error, being the more precise,
+		// is the one reported.
+		root, jerr := parseJSON(src, depth)
+		if jerr == nil {
+			f.Root = root
+			return f, nil
+		}
+		jsonErr = jerr
+		text, f.colShift = fixJSONEscapes(src)
 	}
 	ld, err := yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
 	if err != nil {
@@ -100,6 +111,9 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if err := ld.Load(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return f, nil // empty or whitespace-only file
+		}
+		if jsonErr != nil {
+			return nil, &Error{Path: path, Line: jsonErr.line, Col: jsonErr.col, Msg: "cannot parse JSON: " + jsonErr.msg}
 		}
 		return nil, f.loadError(err)
 	}

@@ -54,7 +54,7 @@ func TestCorpus(t *testing.T) {
 		stdout := strings.ReplaceAll(r.stdout, prefix, "")
 		stderr := strings.ReplaceAll(r.stderr, prefix, "")
 		if name == invalidCorpusFile {
-			if r.code != exitError || !strings.HasPrefix(stderr, name+":24:5: input error: cannot parse:") || stdout != "" {
+			if r.code != exitError || !strings.HasPrefix(stderr, name+":24:5: input error: cannot parse") || stdout != "" {
 				t.Errorf("%s: want an input error (exit 2), got exit %d\nstdout:\n%s\nstderr:\n%s", name, r.code, stdout, stderr)
 			}
 			all.WriteString(stderr)

@@ -19,7 +19,7 @@ import (
 // clean file, and a file that does not parse (an input error).
 var goldenInputs = []string{"testdata/e2e/api.yaml", "testdata/e2e/warnings.yaml", "testdata/e2e/clean.yaml", "testdata/e2e/broken.json"}
 
-const brokenStderr = "testdata/e2e/broken.json:5:1: input error: cannot parse: did not find expected ',' or '}' (while parsing a flow mapping at line 4)\n"
+const brokenStderr = "testdata/e2e/broken.json:5:1: input error: cannot parse JSON: unexpected end of file, expected ',' or '}' (the object opened at line 4, column 60)\n"
 
 // TestFormats compares each output format with its golden file
 // testdata/e2e/report.<format>.golden. The broken input makes the run exit
@@ -194,7 +194,7 @@ func TestStdin(t *testing.T) {
 	if r := runCLI(t, "name: x\nitems: [1, 2]\n", "-"); r.code != exitClean || r.stdout != "" || r.stderr != "" {
 		t.Errorf("non-API stdin: %+v", r)
 	}
-	if r := runCLI(t, `{"openapi": "3.0.1", `, "-"); r.code != exitError || !strings.HasPrefix(r.stderr, "<stdin>:1:22: input error: cannot parse:") {
+	if r := runCLI(t, `{"openapi": "3.0.1", `, "-"); r.code != exitError || !strings.HasPrefix(r.stderr, "<stdin>:1:22: input error: cannot parse JSON:") {
 		t.Errorf("broken stdin: %+v", r)
 	}
 }
