@@ -42,7 +42,13 @@ func (d *Declared) HasParam(in, name string) bool {
 
 // Declared returns the operation's declarations, read once.
 func (o *Operation) Declared() *Declared {
-	o.declOnce.Do(func() { o.decl = readDeclared(o) })
+	o.declOnce.Do(func() {
+		if o.Resource != "" {
+			o.decl = readMethodDeclared(o)
+		} else {
+			o.decl = readDeclared(o)
+		}
+	})
 	return o.decl
 }
 
@@ -158,4 +164,71 @@ func decodeResponse(root, n *yaml.Node) *openapi3.Response {
 	}
 	// Header $refs (#/components/headers/...) only matter by name here.
 	return &r
+}
+
+// methodRequestIn maps the location of a Method resource's RequestParameters
+// key (method.request.LOCATION.NAME) to the OpenAPI location.
+var methodRequestIn = map[string]string{"querystring": "query", "header": "header", "path": "path"}
+
+// readMethodDeclared reads the declarations of an AWS::ApiGateway::Method
+// resource: RequestParameters ({method.request.querystring.page: false})
+// declares the method request parameters, MethodResponses ([{StatusCode,
+// ResponseParameters: {method.response.header.X: true}}]) the method
+// responses. Responses are given as openapi3.Response values with the
+// declared headers, as an OpenAPI operation's are.
+func readMethodDeclared(o *Operation) *Declared {
+	d := &Declared{Params: map[string]map[string]bool{}, Responses: map[string]*openapi3.Response{}, Complete: true}
+	if k, rp := Get(o.Node, "RequestParameters"); k != nil {
+		if Classify(rp).Kind != KindMap {
+			d.Complete = Classify(rp).Kind == KindNull
+		}
+		Pairs(rp, func(k, _ *yaml.Node) {
+			rest, ok := strings.CutPrefix(k.Value, "method.request.")
+			loc, name, found := strings.Cut(rest, ".")
+			in := methodRequestIn[loc]
+			if !ok || !found || in == "" || name == "" {
+				return // a malformed key declares nothing
+			}
+			if in == "header" {
+				name = strings.ToLower(name)
+			}
+			if d.Params[in] == nil {
+				d.Params[in] = map[string]bool{}
+			}
+			d.Params[in][name] = true
+		})
+	}
+	k, mr := Get(o.Node, "MethodResponses")
+	if k == nil {
+		return d
+	}
+	list := Resolve(mr)
+	if v := Classify(list); v.Kind != KindSeq {
+		d.Complete = v.Kind == KindNull
+		return d
+	}
+	for _, item := range list.Content {
+		if Classify(item).Kind != KindMap {
+			d.Complete = false // Fn::If, or a wrong type
+			continue
+		}
+		_, sc := Get(item, "StatusCode")
+		code := Classify(sc)
+		if code.Kind != KindString && code.Kind != KindInt {
+			d.Complete = false
+			continue
+		}
+		r := &openapi3.Response{Headers: openapi3.Headers{}}
+		_, params := Get(item, "ResponseParameters")
+		if pv := Classify(params); pv.Kind != KindMap && pv.Kind != KindNull {
+			d.Complete = false
+		}
+		Pairs(params, func(k, _ *yaml.Node) {
+			if name, ok := strings.CutPrefix(k.Value, "method.response.header."); ok && name != "" {
+				r.Headers[name] = &openapi3.HeaderRef{Value: &openapi3.Header{}}
+			}
+		})
+		d.Responses[strings.TrimSpace(code.Text)] = r
+	}
+	return d
 }

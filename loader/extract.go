@@ -122,6 +122,10 @@ func (r *Result) walkTemplate(root *yaml.Node) {
 		if t == nil || t.Kind != yaml.ScalarNode {
 			return
 		}
+		if t.Value == MethodResourceType {
+			r.addMethod(root, k.Value, v)
+			return
+		}
 		body, ok := templateBodies[t.Value]
 		if !ok {
 			return
@@ -295,4 +299,131 @@ func lookupPointer(root *yaml.Node, ptr string) (*yaml.Node, string) {
 		}
 	}
 	return Resolve(n), ptr
+}
+
+// MethodResourceType is the CloudFormation resource that defines a REST
+// method and its integration directly, without an OpenAPI document.
+const MethodResourceType = "AWS::ApiGateway::Method"
+
+// addMethod adds the integration of an AWS::ApiGateway::Method resource
+// (both outcomes of an Fn::If around it), with the method as its operation.
+func (r *Result) addMethod(root *yaml.Node, name string, res *yaml.Node) {
+	_, props := Get(res, "Properties")
+	props = Resolve(props)
+	if props == nil || props.Kind != yaml.MappingNode {
+		return
+	}
+	ik, iv := Get(props, "Integration")
+	if ik == nil {
+		return
+	}
+	ptr := Join("", "Resources", name, "Properties")
+	op := &Operation{Node: props, Pointer: ptr, Resource: name, Path: resourcePath(root, props)}
+	if _, m := Get(props, "HttpMethod"); Classify(m).Kind == KindString {
+		op.Method = strings.TrimSpace(Classify(m).Text)
+	}
+	var bs []branch
+	v := Resolve(iv)
+	switch fn, _ := IntrinsicOf(v); {
+	case v == nil:
+	case v.Kind == yaml.SequenceNode && v.Tag == "!If", fn == "Fn::If":
+		bs = branchesOf(v, Join(ptr, "Integration"))
+	default:
+		bs = []branch{{v, Join(ptr, "Integration")}} // an object, or a value for value-type to judge
+	}
+	for _, b := range bs {
+		in := newIntegration(r.File, ShapeCloudFormation, ik, b.node, b.ptr)
+		in.Op = op
+		r.Integrations = append(r.Integrations, in)
+	}
+}
+
+// maxResourceDepth bounds the walk up a chain of AWS::ApiGateway::Resource
+// parents, which also ends a loop of ParentIds.
+const maxResourceDepth = 64
+
+// resourcePath works out the resource path of a Method resource by
+// following ResourceId to AWS::ApiGateway::Resource resources (PathPart,
+// ParentId) up to a RestApi's RootResourceId. It returns "" when any step is
+// not a literal the template itself settles.
+func resourcePath(root, props *yaml.Node) string {
+	_, res := Get(root, "Resources")
+	_, id := Get(props, "ResourceId")
+	var parts []string
+	for depth := 0; depth < maxResourceDepth; depth++ {
+		if isRootResourceID(id) {
+			if len(parts) == 0 {
+				return "/"
+			}
+			var b strings.Builder
+			for i := len(parts) - 1; i >= 0; i-- {
+				b.WriteString("/" + parts[i])
+			}
+			return b.String()
+		}
+		name := refName(id)
+		if name == "" {
+			return ""
+		}
+		_, rr := Get(res, name)
+		_, t := Get(rr, "Type")
+		if t = Resolve(t); t == nil || t.Value != "AWS::ApiGateway::Resource" {
+			return ""
+		}
+		_, rp := Get(rr, "Properties")
+		_, part := Get(rp, "PathPart")
+		pv := Classify(part)
+		if pv.Kind != KindString || pv.Text == "" || strings.Contains(pv.Text, "/") {
+			return ""
+		}
+		parts = append(parts, pv.Text)
+		_, id = Get(rp, "ParentId")
+	}
+	return ""
+}
+
+// refName returns the logical id a {Ref: X} or !Ref X value names, or "".
+func refName(n *yaml.Node) string {
+	n = Resolve(n)
+	if n == nil {
+		return ""
+	}
+	if n.Tag == "!Ref" && n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	if fn, arg := IntrinsicOf(n); fn == "Ref" {
+		if arg = Resolve(arg); arg != nil && arg.Kind == yaml.ScalarNode {
+			return arg.Value
+		}
+	}
+	return ""
+}
+
+// isRootResourceID reports whether n is Fn::GetAtt of a RestApi's
+// RootResourceId, in any of its spellings.
+func isRootResourceID(n *yaml.Node) bool {
+	n = Resolve(n)
+	if n == nil {
+		return false
+	}
+	var arg *yaml.Node
+	switch fn, a := IntrinsicOf(n); {
+	case n.Tag == "!GetAtt":
+		arg = n
+	case fn == "Fn::GetAtt":
+		arg = Resolve(a)
+	default:
+		return false
+	}
+	switch {
+	case arg == nil:
+		return false
+	case arg.Kind == yaml.ScalarNode:
+		_, attr, ok := strings.Cut(arg.Value, ".")
+		return ok && attr == "RootResourceId"
+	case arg.Kind == yaml.SequenceNode && len(arg.Content) == 2:
+		a := Resolve(arg.Content[1])
+		return a != nil && a.Kind == yaml.ScalarNode && a.Value == "RootResourceId"
+	}
+	return false
 }

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -16,10 +18,11 @@ const (
 	ShapeOpenAPI        Shape = iota // x-amazon-apigateway-integration in OpenAPI/Swagger
 	ShapePutIntegration              // aws apigateway put-integration --cli-input-json
 	ShapeGetIntegration              // aws apigateway get-integration output
+	ShapeCloudFormation              // Properties.Integration of an AWS::ApiGateway::Method resource
 )
 
 func (s Shape) String() string {
-	return [...]string{"OpenAPI", "put-integration input", "get-integration output"}[s]
+	return [...]string{"OpenAPI", "put-integration input", "get-integration output", "CloudFormation"}[s]
 }
 
 // APIKind tells REST APIs (API Gateway v1) from HTTP APIs (v2), whose
@@ -57,14 +60,25 @@ func (a *API) Swagger2() bool {
 	return k != nil
 }
 
-// Operation is one method of one path of an API.
+// Operation is one method of one path of an API: an OpenAPI operation, or
+// an AWS::ApiGateway::Method resource of a CloudFormation template.
 type Operation struct {
-	API      *API
-	Path     string     // e.g. "/pets/{id}"
-	PathItem *yaml.Node // the path item mapping
-	Method   string     // the key as written: "get", "x-amazon-apigateway-any-method" ...
-	Node     *yaml.Node // the operation mapping
-	Pointer  string
+	API *API // nil for an AWS::ApiGateway::Method resource
+	// Path is the resource path, e.g. "/pets/{id}". For an
+	// AWS::ApiGateway::Method it is worked out from the ResourceId and the
+	// AWS::ApiGateway::Resource chain, and is "" when that is not possible
+	// (a parameter, an imported id ...): checks that need it then stay quiet.
+	Path     string
+	PathItem *yaml.Node // the path item mapping; nil for a Method resource
+	// Method is the key as written ("get", "x-amazon-apigateway-any-method")
+	// or a Method resource's literal HttpMethod ("" when computed).
+	Method string
+	// Node is the operation mapping, or the Properties of a Method resource.
+	Node    *yaml.Node
+	Pointer string
+	// Resource is the logical id of an AWS::ApiGateway::Method resource; ""
+	// for an OpenAPI operation.
+	Resource string
 
 	opCache
 }
@@ -140,13 +154,75 @@ func (in *Integration) Type() string {
 
 // Embedded reports whether the integration sits in a CloudFormation or SAM
 // template, where ${...} in a plain string is not substituted.
-func (in *Integration) Embedded() bool { return in.API != nil && in.API.Template != nil }
+func (in *Integration) Embedded() bool {
+	return in.Shape == ShapeCloudFormation || in.API != nil && in.API.Template != nil
+}
+
+// KeyName returns how the integration's shape spells the field with the
+// canonical name, for messages: the key as written when the field is there,
+// else the shape's own spelling ("IntegrationHttpMethod" in CloudFormation,
+// "integrationHttpMethod" in put-integration input for the canonical
+// httpMethod; "IntegrationResponses" for responses). Names of nested fields
+// (statusCode, responseParameters ...) are capitalised for CloudFormation.
+func (in *Integration) KeyName(canonical string) string {
+	if f := in.Fields[canonical]; f != nil {
+		return f.Key.Value
+	}
+	if canonical == "responses" || canonical == "integrationResponses" {
+		switch in.Shape {
+		case ShapeOpenAPI:
+			return "responses"
+		case ShapeCloudFormation:
+			return "IntegrationResponses"
+		}
+		return "integrationResponses"
+	}
+	spec := in.spec()
+	if spec[canonical] == canonical {
+		return canonical
+	}
+	for _, k := range sortedKeys(spec) {
+		if spec[k] == canonical {
+			return k
+		}
+	}
+	if in.Shape == ShapeCloudFormation && canonical != "" {
+		return strings.ToUpper(canonical[:1]) + canonical[1:]
+	}
+	return canonical
+}
+
+// spec returns the field spec of the integration's shape.
+func (in *Integration) spec() fieldSpec { return specOf(in.Shape) }
+
+func specOf(s Shape) fieldSpec {
+	switch s {
+	case ShapePutIntegration:
+		return PutIntegrationFields
+	case ShapeGetIntegration:
+		return GetIntegrationFields
+	case ShapeCloudFormation:
+		return CloudFormationFields
+	}
+	return OpenAPIFields
+}
+
+func sortedKeys(m fieldSpec) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // Response is one integration response: an entry of the OpenAPI "responses"
-// map (keyed by selection pattern) or of get-integration's
-// "integrationResponses" (keyed by status code).
+// map (keyed by selection pattern), of get-integration's
+// "integrationResponses" (keyed by status code) or of CloudFormation's
+// IntegrationResponses list.
 type Response struct {
-	Key     *yaml.Node // the map key
+	Key     *yaml.Node // the map key; nil for an entry of a list
+	Index   int        // the position in a list (CloudFormation); 0 otherwise
 	Node    *yaml.Node // the response mapping
 	Pointer string
 	Fields  map[string]*Field
@@ -158,6 +234,15 @@ type Response struct {
 
 // Field returns the known response field with the canonical name, or nil.
 func (r *Response) Field(name string) *Field { return r.Fields[name] }
+
+// Anchor is where a finding about the whole response is reported: its map
+// key, or the entry itself in a list.
+func (r *Response) Anchor() *yaml.Node {
+	if r.Key != nil {
+		return r.Key
+	}
+	return r.Node
+}
 
 // fieldSpec lists the keys a shape defines and their canonical names.
 type fieldSpec map[string]string
@@ -202,11 +287,28 @@ var PutIntegrationFields = func() fieldSpec {
 // ResponseMetadata to every response).
 var GetIntegrationFields = names(append(commonFields, "integrationResponses", "ResponseMetadata")...)
 
-// OpenAPIResponseFields and GetResponseFields are the keys of one
-// integration response in each shape.
+// CloudFormationFields are the properties of the Integration of an
+// AWS::ApiGateway::Method resource (CloudFormation has no TlsConfig there).
+// IntegrationResponses is a list, not a map.
+var CloudFormationFields = fieldSpec{
+	"Type": "type", "Uri": "uri", "IntegrationHttpMethod": "httpMethod", "ConnectionType": "connectionType",
+	"ConnectionId": "connectionId", "Credentials": "credentials", "RequestParameters": "requestParameters",
+	"RequestTemplates": "requestTemplates", "PassthroughBehavior": "passthroughBehavior",
+	"CacheNamespace": "cacheNamespace", "CacheKeyParameters": "cacheKeyParameters",
+	"ContentHandling": "contentHandling", "TimeoutInMillis": "timeoutInMillis",
+	"IntegrationResponses": "integrationResponses", "ResponseTransferMode": "responseTransferMode",
+	"IntegrationTarget": "integrationTarget",
+}
+
+// OpenAPIResponseFields, GetResponseFields and CloudFormationResponseFields
+// are the keys of one integration response in each shape.
 var (
-	OpenAPIResponseFields = names("statusCode", "responseParameters", "responseTemplates", "contentHandling")
-	GetResponseFields     = names("statusCode", "selectionPattern", "responseParameters", "responseTemplates", "contentHandling")
+	OpenAPIResponseFields        = names("statusCode", "responseParameters", "responseTemplates", "contentHandling")
+	GetResponseFields            = names("statusCode", "selectionPattern", "responseParameters", "responseTemplates", "contentHandling")
+	CloudFormationResponseFields = fieldSpec{
+		"StatusCode": "statusCode", "SelectionPattern": "selectionPattern", "ResponseParameters": "responseParameters",
+		"ResponseTemplates": "responseTemplates", "ContentHandling": "contentHandling",
+	}
 )
 
 // collect reads the keys of mapping n into fields.
@@ -230,8 +332,7 @@ func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Fi
 // newIntegration builds the canonical model of the integration at node n.
 func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Integration {
 	in := &Integration{File: file, Shape: shape, Key: key, Node: n, Pointer: ptr}
-	spec := map[Shape]fieldSpec{ShapeOpenAPI: OpenAPIFields, ShapePutIntegration: PutIntegrationFields, ShapeGetIntegration: GetIntegrationFields}[shape]
-	in.Fields, in.All = collect(n, ptr, spec)
+	in.Fields, in.All = collect(n, ptr, specOf(shape))
 	switch shape {
 	case ShapeOpenAPI:
 		if f := in.Fields["responses"]; f != nil {
@@ -254,6 +355,19 @@ func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Int
 				}
 				in.Responses = append(in.Responses, r)
 			})
+		}
+	case ShapeCloudFormation:
+		if f := in.Fields["integrationResponses"]; f != nil {
+			if seq := Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
+				for i, item := range seq.Content {
+					r := &Response{Node: item, Index: i, Pointer: Join(f.Pointer, strconv.Itoa(i))}
+					r.Fields, r.All = collect(item, r.Pointer, CloudFormationResponseFields)
+					if p := r.Fields["selectionPattern"]; p != nil {
+						r.Pattern = p.Value
+					}
+					in.Responses = append(in.Responses, r)
+				}
+			}
 		}
 	}
 	return in

@@ -26,6 +26,10 @@ func checkResponseStatusCode(p *Pass) {
 		}
 		f := r.Field("statusCode")
 		if f == nil {
+			if r.Key == nil {
+				p.Report(r.Node, r.Pointer, "%s entry %d has no StatusCode; add the status code of the method response it maps to, such as StatusCode: \"200\" (CloudFormation requires it)", p.In.KeyName("responses"), r.Index)
+				continue
+			}
 			p.Report(r.Key, r.Pointer, "integration response %q has no statusCode; add the status code of the method response it maps to, such as statusCode: \"200\"", r.Key.Value)
 			continue
 		}
@@ -38,11 +42,11 @@ func checkResponseStatusCode(p *Pass) {
 			continue
 		}
 		if !respStatusCodeRE.MatchString(code) {
-			msg := "statusCode %q is not a status code; expected three digits from 100 to 599"
+			msg := "%s %q is not a status code; expected three digits from 100 to 599"
 			if len(code) == 3 && respStatusCodeRE.MatchString(code[:1]+"00") && strings.Trim(strings.ToLower(code[1:]), "x") == "" {
 				msg += " (a statusCode is one code; match a range of backend responses with the selection pattern)"
 			}
-			p.ReportValue(f, msg, code)
+			p.ReportValue(f, msg, f.Key.Value, code)
 			continue
 		}
 		if p.In.Shape == loader.ShapeGetIntegration && strings.TrimSpace(r.Key.Value) != code {

@@ -17,7 +17,7 @@ func checkSelectionPattern(p *Pass) {
 		if r.Pattern == nil {
 			continue // "default" in OpenAPI; no selectionPattern in get-integration
 		}
-		node, text, ptr := r.Key, r.Key.Value, r.Pointer
+		node, text, ptr := r.Pattern, r.Pattern.Value, r.Pointer
 		if p.In.Shape != loader.ShapeOpenAPI {
 			f := r.Field("selectionPattern")
 			v := f.Val()
