@@ -22,7 +22,11 @@ func checkCallerCredentials(p *Pass) {
 	if iamAuthorised(p.In) {
 		return
 	}
-	p.ReportValue(f, "credentials %s forwards the caller's identity, which needs AWS_IAM authorization on the method; add x-amazon-apigateway-auth: {type: AWS_IAM} or a SigV4 security requirement", text)
+	fix := "add x-amazon-apigateway-auth: {type: AWS_IAM} or a SigV4 security requirement"
+	if p.In.Shape == loader.ShapeCloudFormation {
+		fix = "set AuthorizationType: AWS_IAM on the method"
+	}
+	p.ReportValue(f, "%s %s forwards the caller's identity, which needs AWS_IAM authorization on the method; %s", f.Key.Value, text, fix)
 }
 
 // iamAuthorised reports whether the operation is (or may be) authorised with
@@ -30,6 +34,12 @@ func checkCallerCredentials(p *Pass) {
 // so it counts as authorised.
 func iamAuthorised(in *loader.Integration) bool {
 	op, api := in.Op, in.API
+	if api == nil {
+		// An AWS::ApiGateway::Method resource: its AuthorizationType.
+		_, t := loader.Get(op.Node, "AuthorizationType")
+		v := loader.Classify(t)
+		return !v.Known() || strings.EqualFold(strings.TrimSpace(v.Text), "AWS_IAM")
+	}
 	_, auth := loader.Get(op.Node, "x-amazon-apigateway-auth")
 	if _, t := loader.Get(auth, "type"); t != nil {
 		v := loader.Classify(t)
