@@ -32,12 +32,19 @@ func TestPositions(t *testing.T) {
 		{"positions/non-ascii.json", "paths|/a|get|x-amazon-apigateway-integration|requestTemplates|application/json", at{5, 26}, at{5, 46}, 51},
 		{"positions/non-ascii.json", "paths|/a|get|x-amazon-apigateway-integration|type", at{5, 54}, at{5, 62}, 68},
 		{"positions/non-ascii.json", "paths|/a|get|x-amazon-apigateway-integration|uri", at{5, 70}, at{5, 77}, 100},
-		// "\ud83d\ude00" is 12 columns of source; the loader rewrites it to
-		// a 10-character escape before parsing and must map columns back.
+		// "\ud83d\ude00" is 12 columns of source. Strict JSON is read by the
+		// JSON parser, which takes surrogate pairs as they are written.
 		{"positions/surrogates.json", "paths|/a|get|x-amazon-apigateway-integration|requestTemplates|application/json", at{5, 26}, at{5, 46}, 77},
 		{"positions/surrogates.json", "paths|/a|get|x-amazon-apigateway-integration|type", at{5, 80}, at{5, 88}, 94},
 		{"positions/surrogates.json", "paths|/a|get|x-amazon-apigateway-integration|uri", at{5, 96}, at{5, 103}, 117},
 		{"positions/surrogates.json", "paths|/a|get|x-amazon-apigateway-integration|httpMethod", at{5, 119}, at{5, 133}, 138},
+		// Not strict JSON (a trailing comma): the YAML parser reads it, after the
+		// loader rewrote each pair to a 10-character escape, and columns must be
+		// mapped back to the original text.
+		{"positions/surrogates-lenient.json", "paths|/a|get|x-amazon-apigateway-integration|requestTemplates|application/json", at{5, 26}, at{5, 46}, 77},
+		{"positions/surrogates-lenient.json", "paths|/a|get|x-amazon-apigateway-integration|type", at{5, 80}, at{5, 88}, 94},
+		{"positions/surrogates-lenient.json", "paths|/a|get|x-amazon-apigateway-integration|uri", at{5, 96}, at{5, 103}, 117},
+		{"positions/surrogates-lenient.json", "paths|/a|get|x-amazon-apigateway-integration|httpMethod", at{5, 119}, at{5, 133}, 138},
 		// A UTF-8 BOM is dropped: the first key is at column 1 (YAML) or 2 (JSON).
 		{"positions/bom.yaml", "openapi", at{1, 1}, at{1, 10}, 15},
 		{"positions/bom.yaml", "paths|/a|get|x-amazon-apigateway-integration|uri", at{6, 53}, at{6, 58}, 81},
