@@ -234,15 +234,16 @@ func TestOutputFile(t *testing.T) {
 	fresh := filepath.Join(dir, "new.json")
 	runCLI(t, "", "--format", "json", "--output", fresh, "testdata/e2e/clean.yaml")
 	if runtime.GOOS != "windows" {
-		if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o640 {
-			t.Errorf("replaced report: mode %v, want -rw-r-----", st.Mode())
-		}
-		if st, err := os.Stat(fresh); err != nil || st.Mode().Perm() != 0o644 {
-			t.Errorf("new report: mode %v, want -rw-r--r--", st.Mode())
+		for path, want := range map[string]os.FileMode{out: 0o640, fresh: 0o644} {
+			if st, err := os.Stat(path); err != nil {
+				t.Error(err)
+			} else if st.Mode().Perm() != want {
+				t.Errorf("%s: mode %v, want %v", filepath.Base(path), st.Mode().Perm(), want)
+			}
 		}
 	}
-	if got := readAll(t, fresh); got != "[]\n" {
-		t.Errorf("new.json = %q, want []", got)
+	if got, err := os.ReadFile(fresh); err != nil || string(got) != "[]\n" {
+		t.Errorf("new.json = %q (%v), want []", got, err)
 	}
 	// Colours never go to a file.
 	colored := filepath.Join(dir, "report.txt")
