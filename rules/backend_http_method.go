@@ -11,14 +11,6 @@ var _ = register("backend-http-method", checkBackendHTTPMethod)
 // httpVerbs are the integration HTTP methods API Gateway accepts.
 var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"}
 
-// backendMethodKey is how the shape spells the backend verb.
-func backendMethodKey(in *loader.Integration) string {
-	if in.Shape == loader.ShapePutIntegration {
-		return "integrationHttpMethod"
-	}
-	return "httpMethod"
-}
-
 // checkBackendHTTPMethod: every REST integration type but MOCK needs the
 // verb API Gateway calls the backend with, it must be an HTTP method, and a
 // Lambda function is only ever invoked with POST.
@@ -27,7 +19,7 @@ func checkBackendHTTPMethod(p *Pass) {
 		return // HTTP APIs fill it in themselves
 	}
 	t := p.In.Type()
-	key := backendMethodKey(p.In)
+	key := p.In.KeyName("httpMethod") // integrationHttpMethod in put-integration input
 	f := p.In.Field("httpMethod")
 	if f == nil {
 		if contains(integrationTypes, t) && t != "MOCK" {

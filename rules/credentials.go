@@ -61,7 +61,7 @@ func checkCredentials(p *Pass) {
 	if strings.Contains(text, "§") && strings.HasPrefix(text, "§") {
 		return // the whole ARN is computed
 	}
-	p.ReportValue(f, "credentials %q is not an IAM role ARN; expected arn:aws:iam::ACCOUNT_ID:role/NAME, or arn:aws:iam::*:user/* to pass the caller's credentials (API Gateway answers \"Invalid ARN specified in the request\")", v.Text)
+	p.ReportValue(f, "%s %q is not an IAM role ARN; expected arn:aws:iam::ACCOUNT_ID:role/NAME, or arn:aws:iam::*:user/* to pass the caller's credentials (API Gateway answers \"Invalid ARN specified in the request\")", f.Key.Value, v.Text)
 }
 
 // stageOrImportVar maps import-time variables (${AWS::AccountId} ...) to the

@@ -41,6 +41,32 @@ func declarations(in *loader.Integration) *loader.Declared {
 	return in.Op.Declared()
 }
 
+// declarer names what declares the integration's method request parameters
+// and responses, for messages.
+func declarer(in *loader.Integration) string {
+	if in.Op != nil && in.Op.Resource != "" {
+		return "the method"
+	}
+	return "the operation"
+}
+
+// declareParamHint says how to declare method request parameter name at
+// OpenAPI location loc: a parameters entry in OpenAPI, a RequestParameters
+// key of an AWS::ApiGateway::Method.
+func declareParamHint(in *loader.Integration, loc, name string) string {
+	if in.Op == nil || in.Op.Resource == "" {
+		return "add {name: " + name + ", in: " + loc + "} to its parameters or its path item's"
+	}
+	where, required := loc, "false"
+	switch loc {
+	case "query":
+		where = "querystring"
+	case "path":
+		required = "true"
+	}
+	return "add method.request." + where + "." + name + ": " + required + " to the method's RequestParameters"
+}
+
 // statusPattern is the API model's pattern of an HTTP status code.
 var statusPattern = regexp.MustCompile(`^[1-5]\d\d$`)
 

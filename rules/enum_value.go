@@ -67,7 +67,9 @@ func checkEnum(p *Pass, f *loader.Field, name string) {
 	}
 	switch {
 	case p.In.Shape != loader.ShapeOpenAPI && spec.modelEnum:
-		p.ReportValue(f, "%s %q must be upper case in %s JSON: %s", f.Key.Value, t, p.In.Shape, up)
+		p.ReportValue(f, "%s %q must be upper case in %s: %s", f.Key.Value, t, shapeWhere(p.In.Shape), up)
+	case p.In.Shape == loader.ShapeCloudFormation:
+		p.WithSeverity(Warning).ReportValue(f, "%s %q: the CloudFormation schema of AWS::ApiGateway::Method lists only the upper-case %s", f.Key.Value, t, up)
 	case p.In.Shape != loader.ShapeOpenAPI:
 		p.WithSeverity(Note).ReportValue(f, "%s %q is written in upper case by the API: %s", f.Key.Value, t, up)
 	case spec.caseNote:

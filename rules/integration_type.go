@@ -15,7 +15,7 @@ var _ = register("integration-type", checkIntegrationType)
 func checkIntegrationType(p *Pass) {
 	f := p.In.Field("type")
 	if f == nil {
-		p.ReportMissing("integration has no type; expected one of %s", oneOf(integrationTypes))
+		p.ReportMissing("integration has no %s; expected one of %s", p.In.KeyName("type"), oneOf(integrationTypes))
 		return
 	}
 	v := f.Val()
@@ -36,6 +36,6 @@ func checkIntegrationType(p *Pass) {
 		return
 	}
 	if p.In.Shape != loader.ShapeOpenAPI && t != up {
-		p.ReportValue(f, "integration type %q must be upper case in %s JSON: %s", t, p.In.Shape, up)
+		p.ReportValue(f, "integration type %q must be upper case in %s: %s", t, shapeWhere(p.In.Shape), up)
 	}
 }

@@ -29,7 +29,11 @@ func checkMissingMethodResponse(p *Pass) {
 		}
 		if _, ok := methodResponse(d, code); !ok {
 			f := r.Field("statusCode")
-			p.ReportValue(f, "integration response maps to status %s, but the operation declares no %s response; add it under responses (API Gateway: \"No method response exists for method\")", code, code)
+			fix := "add it under responses"
+			if p.In.Shape == loader.ShapeCloudFormation {
+				fix = "add {StatusCode: \"" + code + "\"} to the method's MethodResponses"
+			}
+			p.ReportValue(f, "integration response maps to status %s, but %s declares no %s response; %s (API Gateway: \"No method response exists for method\")", code, declarer(p.In), code, fix)
 		}
 	}
 }
@@ -61,7 +65,11 @@ func checkUndeclaredResponseHeader(p *Pass) {
 			if !found || name == "" || hasHeader(mr.Headers, name) {
 				return
 			}
-			p.Report(k, loader.Join(f.Pointer, k.Value), "header %s is not declared in the operation's %s response; add it under responses.%s.headers (API Gateway: \"Invalid mapping expression parameter specified: %s\")", name, key, key, k.Value)
+			fix := "add it under responses." + key + ".headers"
+			if p.In.Shape == loader.ShapeCloudFormation {
+				fix = "add " + k.Value + ": true to the ResponseParameters of its MethodResponses entry"
+			}
+			p.Report(k, loader.Join(f.Pointer, k.Value), "header %s is not declared in %s's %s response; %s (API Gateway: \"Invalid mapping expression parameter specified: %s\")", name, declarer(p.In), key, fix, k.Value)
 		})
 	}
 }
@@ -70,14 +78,16 @@ func checkUndeclaredResponseHeader(p *Pass) {
 // integration responses are meant to be checked against them: not for proxy
 // integrations, whose integration responses API Gateway does not use (its
 // own exports write "default: statusCode 200" on proxies whose operation has
-// no responses), nor for an operation that declares no response at all.
+// no responses), nor for an OpenAPI operation that declares no response at
+// all. An AWS::ApiGateway::Method without MethodResponses does declare none:
+// its integration responses cannot be put.
 func responseDeclarations(in *loader.Integration) *loader.Declared {
 	t := in.Type()
 	if t == "" || isProxy(t) || len(in.Responses) == 0 {
 		return nil
 	}
 	d := declarations(in)
-	if d == nil || len(d.Responses) == 0 {
+	if d == nil || len(d.Responses) == 0 && in.Shape != loader.ShapeCloudFormation {
 		return nil
 	}
 	return d

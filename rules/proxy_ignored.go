@@ -18,12 +18,12 @@ func checkProxyIgnored(p *Pass) {
 		return
 	}
 	if f := p.In.Field("requestTemplates"); f != nil && nonEmptyMap(f.Value) {
-		p.ReportKey(f, "%s integrations pass the request through unchanged: requestTemplates have no effect", t)
+		p.ReportKey(f, "%s integrations pass the request through unchanged: %s have no effect", t, f.Key.Value)
 	}
 	for _, r := range p.In.Responses {
 		for _, name := range []string{"responseTemplates", "responseParameters"} {
 			if f := r.Field(name); f != nil && nonEmptyMap(f.Value) {
-				p.ReportKey(f, "%s integrations return the backend's response unchanged: %s have no effect", t, name)
+				p.ReportKey(f, "%s integrations return the backend's response unchanged: %s have no effect", t, f.Key.Value)
 			}
 		}
 	}

@@ -37,18 +37,19 @@ func checkTimeout(p *Pass) {
 	default:
 		return
 	}
+	key := f.Key.Value // TimeoutInMillis in CloudFormation
 	if n < minTimeout {
-		p.ReportValue(f, "timeoutInMillis %d is below the minimum of %d ms", n, minTimeout)
+		p.ReportValue(f, "%s %d is below the minimum of %d ms", key, n, minTimeout)
 		return
 	}
 	switch {
 	case p.In.Kind() == loader.HTTP:
 		if n > httpAPITimeout {
-			p.ReportValue(f, "timeoutInMillis %d is above %d ms, the maximum for HTTP APIs (it cannot be raised)", n, httpAPITimeout)
+			p.ReportValue(f, "%s %d is above %d ms, the maximum for HTTP APIs (it cannot be raised)", key, n, httpAPITimeout)
 		}
 	case isStream(p.In):
 		if n > streamTimeout {
-			p.ReportValue(f, "timeoutInMillis %d is above %d ms (15 minutes), the maximum for responseTransferMode STREAM", n, streamTimeout)
+			p.ReportValue(f, "%s %d is above %d ms (15 minutes), the maximum for %s STREAM", key, n, streamTimeout, p.In.KeyName("responseTransferMode"))
 		}
 	default:
 		ceiling := int64(p.Opts.TimeoutCeiling)
@@ -59,9 +60,9 @@ func checkTimeout(p *Pass) {
 			return
 		}
 		if ceiling == restTimeout {
-			p.ReportValue(f, "timeoutInMillis %d is above %d ms, the default maximum; only Regional and private REST APIs can go higher, after a quota increase (then set --timeout-ceiling)", n, restTimeout)
+			p.ReportValue(f, "%s %d is above %d ms, the default maximum; only Regional and private REST APIs can go higher, after a quota increase (then set --timeout-ceiling)", key, n, restTimeout)
 		} else {
-			p.ReportValue(f, "timeoutInMillis %d is above the configured ceiling of %d ms (--timeout-ceiling)", n, ceiling)
+			p.ReportValue(f, "%s %d is above the configured ceiling of %d ms (--timeout-ceiling)", key, n, ceiling)
 		}
 	}
 }

@@ -12,8 +12,10 @@ var _ = register("undeclared-parameter", checkUndeclaredParameters)
 
 // checkUndeclaredParameters: a method.request.* parameter used by
 // requestParameters or cacheKeyParameters must be declared on the operation
-// or its path item; API Gateway only creates the method request parameters
-// the OpenAPI document declares.
+// or its path item (the RequestParameters of an AWS::ApiGateway::Method);
+// API Gateway only creates the method request parameters that are declared.
+// A path parameter of the resource path, or of a resource path the template
+// does not settle, is never reported.
 func checkUndeclaredParameters(p *Pass) {
 	if p.In.Op == nil || p.In.Kind() != loader.REST {
 		return
@@ -24,7 +26,7 @@ func checkUndeclaredParameters(p *Pass) {
 			return
 		}
 		in, name, ok := methodRequestRef(v.Text)
-		if !ok || (in == "path" && inPathTemplate(p.In.Op.Path, name)) {
+		if !ok || (in == "path" && (p.In.Op.Path == "" || inPathTemplate(p.In.Op.Path, name))) {
 			return
 		}
 		d := declarations(p.In) // read only when a reference needs it
@@ -35,10 +37,10 @@ func checkUndeclaredParameters(p *Pass) {
 			return // a parameter we could not read may be the one
 		}
 		if what == "cache key" {
-			p.Report(n, ptr, "cache key %s is not declared by the operation; add {name: %s, in: %s} to its parameters or its path item's (API Gateway: \"Invalid cache key parameter specified\")", v.Text, name, in)
+			p.Report(n, ptr, "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 			return
 		}
-		p.Report(n, ptr, "%s is not declared by the operation; add {name: %s, in: %s} to its parameters or its path item's (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, name, in)
+		p.Report(n, ptr, "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 	}
 	if f := p.In.Field("requestParameters"); f != nil {
 		loader.Pairs(f.Value, func(k, v *yaml.Node) {

@@ -27,6 +27,8 @@ func checkUnknownFields(p *Pass) {
 		spec, sev = loader.PutIntegrationFields, Error
 	case loader.ShapeGetIntegration:
 		spec, sev = loader.GetIntegrationFields, Note
+	case loader.ShapeCloudFormation:
+		spec, sev = loader.CloudFormationFields, Error
 	}
 	q := p.WithSeverity(sev)
 	candidates := keysOf(spec)
@@ -42,9 +44,12 @@ func checkUnknownFields(p *Pass) {
 		}
 	}
 	var rspec map[string]string
-	if in.Shape == loader.ShapeGetIntegration {
+	switch in.Shape {
+	case loader.ShapeGetIntegration:
 		rspec = loader.GetResponseFields
-	} else {
+	case loader.ShapeCloudFormation:
+		rspec = loader.CloudFormationResponseFields
+	default:
 		rspec = loader.OpenAPIResponseFields
 	}
 	for _, r := range in.Responses {
@@ -53,7 +58,7 @@ func checkUnknownFields(p *Pass) {
 				continue
 			}
 			if strings.Contains(f.Key.Value, "/") && !strings.Contains(f.Key.Value, " ") {
-				q.ReportKey(f, "%q in an integration response looks like a mapping template's media type; templates go under responseTemplates", f.Key.Value)
+				q.ReportKey(f, "%q in an integration response looks like a mapping template's media type; templates go under %s", f.Key.Value, in.KeyName("responseTemplates"))
 				continue
 			}
 			q.ReportKey(f, "%s", unknownMessage(in.Shape, "integration response", f.Key.Value, keysOf(rspec)))
@@ -75,9 +80,21 @@ var otherShapeNames = map[string]string{
 	"integrationhttpmethod": "httpMethod", "integrationresponses": "responses",
 }
 
+// cfnMisplaced are keys written in the Integration of an
+// AWS::ApiGateway::Method that belong elsewhere or do not exist there.
+var cfnMisplaced = map[string]string{
+	"httpmethod":      "HttpMethod is the method's own verb, a property of the AWS::ApiGateway::Method beside Integration; the verb API Gateway calls the backend with is IntegrationHttpMethod",
+	"responses":       "integration responses are the IntegrationResponses list, [{StatusCode, SelectionPattern, ResponseParameters, ResponseTemplates}]",
+	"tlsconfig":       "the Integration of an AWS::ApiGateway::Method has no TlsConfig property (TLS settings can only be made through the API or an OpenAPI definition)",
+	"methodresponses": "MethodResponses is a property of the AWS::ApiGateway::Method beside Integration",
+}
+
 func unknownMessage(shape loader.Shape, where, key string, candidates []string) string {
 	if alt, ok := otherShapeNames[strings.ToLower(key)]; ok && shape == loader.ShapeOpenAPI && where == "integration" {
 		return fmt.Sprintf("%q is not read in OpenAPI, where it is spelled %s; API Gateway ignores it", key, alt)
+	}
+	if why, ok := cfnMisplaced[strings.ToLower(key)]; ok && shape == loader.ShapeCloudFormation && where == "integration" {
+		return fmt.Sprintf("unknown Integration property %q; %s (CloudFormation rejects the template)", key, why)
 	}
 	msg := fmt.Sprintf("unknown %s field %q", where, key)
 	switch shape {
@@ -85,6 +102,12 @@ func unknownMessage(shape loader.Shape, where, key string, candidates []string) 
 		msg = fmt.Sprintf("unknown put-integration parameter %q; the AWS CLI rejects the whole input", key)
 	case loader.ShapeOpenAPI:
 		msg += "; API Gateway ignores it"
+	case loader.ShapeCloudFormation:
+		what := "Integration"
+		if where == "integration response" {
+			what = "IntegrationResponses entry"
+		}
+		msg = fmt.Sprintf("unknown %s property %q; CloudFormation rejects the template", what, key)
 	}
 	if s := didYouMean(key, candidates); s != "" {
 		msg += fmt.Sprintf(" (did you mean %s?)", s)

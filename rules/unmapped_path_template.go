@@ -51,6 +51,6 @@ func checkUnmappedPathTemplate(p *Pass) {
 			continue
 		}
 		seen[name] = true
-		p.ReportValue(f, "uri uses {%s} but no requestParameters entry integration.request.path.%s fills it; add one, e.g. integration.request.path.%s: method.request.path.%s", name, name, name, name)
+		p.ReportValue(f, "%s uses {%s} but no %s entry integration.request.path.%s fills it; add one, e.g. integration.request.path.%s: method.request.path.%s", f.Key.Value, name, p.In.KeyName("requestParameters"), name, name, name)
 	}
 }

@@ -17,7 +17,9 @@ var _ = register("uri-placeholder", checkURIPlaceholder)
 // OpenAPI file another step may fill it (Fn::Transform AWS::Include, a
 // templating tool): a note that it must be resolved before import. A uri
 // that is one whole placeholder is another tool's value, and Fn::Sub
-// templates are CloudFormation's: neither is judged.
+// templates are CloudFormation's: neither is judged. The Uri of an
+// AWS::ApiGateway::Method is never imported, so there the import-time
+// variables are placeholders like any other.
 func checkURIPlaceholder(p *Pass) {
 	if p.In.Type() == "MOCK" {
 		return // API Gateway does not use the uri of a mock integration
@@ -35,8 +37,9 @@ func checkURIPlaceholder(p *Pass) {
 	}
 	var names []string
 	seen := map[string]bool{}
+	method := p.In.Shape == loader.ShapeCloudFormation
 	for _, pc := range t {
-		if pc.hole == holeOther && !seen[pc.text] {
+		if (pc.hole == holeOther || method && pc.hole == holeImportVar) && !seen[pc.text] {
 			seen[pc.text] = true
 			names = append(names, pc.text)
 		}
@@ -50,18 +53,22 @@ func checkURIPlaceholder(p *Pass) {
 	}
 	hint := ""
 	for _, n := range names {
-		if strings.HasPrefix(n, "${AWS::") {
+		if strings.HasPrefix(n, "${AWS::") && !method {
 			hint = " (import resolves only ${AWS::Region}, ${AWS::Partition} and ${AWS::AccountId})"
 			break
 		}
 	}
 	if p.In.Embedded() {
 		fails := ""
-		if !isHTTPType(p.In.Type()) {
+		switch {
+		case isHTTPType(p.In.Type()):
+		case method:
+			fails = ` and the method is not created ("Invalid ARN specified in the request")`
+		default:
 			fails = ` and the import fails ("Invalid ARN specified in the request")`
 		}
-		p.ReportValue(f, "uri has %s%s, which CloudFormation fills only under Fn::Sub; as a plain string it reaches API Gateway as written%s; write the uri with !Sub",
-			what, hint, fails)
+		p.ReportValue(f, "%s has %s%s, which CloudFormation fills only under Fn::Sub; as a plain string it reaches API Gateway as written%s; write the %s with !Sub",
+			f.Key.Value, what, hint, fails, f.Key.Value)
 		return
 	}
 	p.WithSeverity(Note).ReportValue(f, "uri has %s%s, which API Gateway does not resolve on import; it must be filled in before import (Fn::Transform AWS::Include or a templating tool)",

@@ -20,6 +20,15 @@ func isHTTPType(t string) bool { return t == "HTTP" || t == "HTTP_PROXY" }
 // isAWSType reports whether t is an AWS service backend type.
 func isAWSType(t string) bool { return t == "AWS" || t == "AWS_PROXY" }
 
+// shapeWhere names, for messages, an input whose enum values reach the API
+// as written: "put-integration input JSON", "a CloudFormation template".
+func shapeWhere(s loader.Shape) string {
+	if s == loader.ShapeCloudFormation {
+		return "a CloudFormation template"
+	}
+	return s.String() + " JSON"
+}
+
 // contains reports whether list holds s.
 func contains(list []string, s string) bool {
 	for _, x := range list {

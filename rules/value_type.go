@@ -22,11 +22,13 @@ const (
 	tObjectMap           // an object whose values are objects
 	tStringList          // an array of strings
 	tVersion             // "1.0" or 2.0: a string or a number
+	tObjectList          // an array of objects
 )
 
 var typeNames = map[jsonType]string{
 	tString: "a string", tInteger: "an integer", tBoolean: "a boolean", tStringMap: "an object of strings",
 	tObject: "an object", tObjectMap: "an object of objects", tStringList: "an array of strings", tVersion: "a string",
+	tObjectList: "an array of objects",
 }
 
 // fieldTypes gives the type of every canonical field.
@@ -44,7 +46,8 @@ var fieldTypes = map[string]jsonType{
 // checkValueTypes: every field holds a value of its JSON type. OpenAPI
 // documents go through a lenient parser that turns numbers into strings
 // (statusCode: 200 is common and fine) but not objects into strings; the AWS
-// CLI checks types strictly.
+// CLI checks types strictly. CloudFormation converts between strings,
+// numbers and booleans itself, and its IntegrationResponses is a list.
 func checkValueTypes(p *Pass) {
 	in := p.In
 	if v := loader.Classify(in.Node); v.Kind != loader.KindMap {
@@ -61,6 +64,9 @@ func checkValueTypes(p *Pass) {
 		// HTTP APIs map response headers per status code at integration level.
 		if f.Name == "responseParameters" {
 			t = tObjectMap
+		}
+		if f.Name == "integrationResponses" && in.Shape == loader.ShapeCloudFormation {
+			t = tObjectList
 		}
 		checkType(p, f, t)
 	}
@@ -96,7 +102,8 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 	if !v.Known() || v.Kind == loader.KindNull {
 		return // computed by CloudFormation, or explicitly empty
 	}
-	strict := p.In.Shape != loader.ShapeOpenAPI
+	strict := p.In.Shape != loader.ShapeOpenAPI && p.In.Shape != loader.ShapeCloudFormation
+	converted := p.In.Shape == loader.ShapeCloudFormation // scalars converted without a word
 	scalar := v.Kind == loader.KindString || v.Kind == loader.KindInt || v.Kind == loader.KindFloat || v.Kind == loader.KindBool
 	wrong := func() {
 		p.ReportValue(f, "%s is %s; expected %s", f.Key.Value, article(v.Kind), typeNames[t])
@@ -117,7 +124,9 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 				return
 			}
 			if _, err := strconv.ParseInt(strings.TrimSpace(v.Text), 10, 64); err == nil && !strict {
-				p.WithSeverity(Warning).ReportValue(f, "%s is the string %q; write it as a number", f.Key.Value, v.Text)
+				if !converted {
+					p.WithSeverity(Warning).ReportValue(f, "%s is the string %q; write it as a number", f.Key.Value, v.Text)
+				}
 				return
 			}
 			wrong()
@@ -128,7 +137,9 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 		switch {
 		case v.Kind == loader.KindBool:
 		case v.Kind == loader.KindString && !strict && (strings.EqualFold(v.Text, "true") || strings.EqualFold(v.Text, "false")):
-			p.WithSeverity(Warning).ReportValue(f, "%s is the string %q; write it as a boolean", f.Key.Value, v.Text)
+			if !converted {
+				p.WithSeverity(Warning).ReportValue(f, "%s is the string %q; write it as a boolean", f.Key.Value, v.Text)
+			}
 		default:
 			wrong()
 		}
@@ -153,6 +164,16 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 				p.WithSeverity(Warning).ReportValue(sub, "%s entry %q is %s, which API Gateway drops on import with a warning; write a string (a static value goes in single quotes)", f.Key.Value, k.Value, article(ev.Kind))
 			}
 		})
+	case tObjectList:
+		if v.Kind != loader.KindSeq {
+			wrong()
+			return
+		}
+		for i, e := range v.Node.Content {
+			if ev := loader.Classify(e); ev.Known() && ev.Kind != loader.KindMap {
+				p.Report(e, loader.Join(f.Pointer, strconv.Itoa(i)), "%s item %d is %s; expected an object", f.Key.Value, i, article(ev.Kind))
+			}
+		}
 	case tStringList:
 		if v.Kind != loader.KindSeq {
 			wrong()

@@ -18,15 +18,16 @@ func checkVPCLink(p *Pass) {
 	internet := ct == nil || ctv.Kind == loader.KindNull ||
 		(ctv.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(ctv.Text), "INTERNET"))
 	id := p.In.Field("connectionId")
+	ctKey, idKey := p.In.KeyName("connectionType"), p.In.KeyName("connectionId")
 	if vpc {
 		if t := p.In.Type(); contains(integrationTypes, t) && !isHTTPType(t) {
-			p.ReportValue(ct, "connectionType VPC_LINK is only for HTTP and HTTP_PROXY integrations, not %s", t)
+			p.ReportValue(ct, "%s VPC_LINK is only for HTTP and HTTP_PROXY integrations, not %s", ctKey, t)
 		}
 		switch v := id.Val(); {
 		case id == nil || v.Kind == loader.KindNull:
-			p.ReportMissing("connectionType is VPC_LINK but connectionId is missing; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}")
+			p.ReportMissing("%s is VPC_LINK but %s is missing; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}", ctKey, idKey)
 		case v.Kind == loader.KindString && strings.TrimSpace(v.Text) == "":
-			p.ReportValue(id, "connectionId is empty; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}")
+			p.ReportValue(id, "%s is empty; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}", idKey)
 		}
 		return
 	}
@@ -34,10 +35,10 @@ func checkVPCLink(p *Pass) {
 		return // connectionType is computed or invalid; enum-value judges the latter
 	}
 	if id != nil && !emptyValue(id) {
-		p.ReportKey(id, "connectionId is set but connectionType is not VPC_LINK; a VPC link id is only used by private integrations (set connectionType: VPC_LINK or remove connectionId)")
+		p.ReportKey(id, "%s is set but %s is not VPC_LINK; a VPC link id is only used by private integrations (set %s: VPC_LINK or remove %s)", idKey, ctKey, ctKey, idKey)
 	}
 	if tgt := p.In.Field("integrationTarget"); tgt != nil && !emptyValue(tgt) {
-		p.ReportKey(tgt, "%s is set but connectionType is not VPC_LINK; a load balancer target is only used by private integrations", tgt.Key.Value)
+		p.ReportKey(tgt, "%s is set but %s is not VPC_LINK; a load balancer target is only used by private integrations", tgt.Key.Value, ctKey)
 	}
 }
 
