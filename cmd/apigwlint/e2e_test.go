@@ -98,36 +98,35 @@ func TestJSONFormat(t *testing.T) {
 // and 2 (usage errors and unreadable or unparsable inputs).
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
-		name        string
-		args        []string
-		code        int
-		stdoutHas   string // "" means stdout must be empty
-		stderrHas   string // "" means stderr must be empty
-		stdoutLacks string
+		name      string
+		args      []string
+		code      int
+		stdoutHas string // "" means stdout must be empty
+		stderrHas string // "" means stderr must be empty
 	}{
-		{"clean", []string{"testdata/e2e/clean.yaml"}, 0, "", "", ""},
-		{"errors", []string{"testdata/e2e/api.yaml"}, 1, "[AGW108]", "", ""},
-		{"warnings fail by default", []string{"testdata/e2e/warnings.yaml"}, 1, "warning:", "", ""},
-		{"warnings under --fail-level error", []string{"--fail-level", "error", "testdata/e2e/warnings.yaml"}, 0, "warning:", "", ""},
-		{"errors under --fail-level error", []string{"--fail-level", "error", "testdata/e2e/api.yaml"}, 1, "error:", "", ""},
-		{"warnings under --fail-level note", []string{"--fail-level=note", "testdata/e2e/warnings.yaml"}, 1, "warning:", "", ""},
-		{"rule disabled by id", []string{"--disable", "AGW118", "testdata/e2e/warnings.yaml"}, 0, "", "", ""},
-		{"rule disabled by name", []string{"--disable", "unknown-field,integration-type", "testdata/e2e/warnings.yaml"}, 0, "", "", ""},
-		{"unknown flag", []string{"--nope", "testdata/e2e/clean.yaml"}, 2, "", "apigwlint: flag provided but not defined: -nope (see apigwlint --help)\n", ""},
-		{"flag without value", []string{"testdata/e2e/clean.yaml", "--format"}, 2, "", "flag needs an argument", ""},
-		{"unknown format", []string{"--format", "xml", "testdata/e2e/clean.yaml"}, 2, "", `unknown --format "xml"`, ""},
-		{"unknown fail level", []string{"--fail-level", "fatal", "testdata/e2e/clean.yaml"}, 2, "", `--fail-level: unknown severity "fatal"`, ""},
-		{"unknown color", []string{"--color", "sometimes", "testdata/e2e/clean.yaml"}, 2, "", `unknown --color "sometimes"`, ""},
-		{"unknown rule", []string{"--disable", "AGW999", "testdata/e2e/clean.yaml"}, 2, "", `--disable: no rule "AGW999"`, ""},
-		{"timeout ceiling too low", []string{"--timeout-ceiling", "10", "testdata/e2e/clean.yaml"}, 2, "", "--timeout-ceiling must be at least 50", ""},
-		{"timeout ceiling not a number", []string{"--timeout-ceiling", "lots", "testdata/e2e/clean.yaml"}, 2, "", "invalid value", ""},
-		{"no path", nil, 2, "", "no PATH given", ""},
+		{"clean", []string{"testdata/e2e/clean.yaml"}, 0, "", ""},
+		{"errors", []string{"testdata/e2e/api.yaml"}, 1, "[AGW108]", ""},
+		{"warnings fail by default", []string{"testdata/e2e/warnings.yaml"}, 1, "warning:", ""},
+		{"warnings under --fail-level error", []string{"--fail-level", "error", "testdata/e2e/warnings.yaml"}, 0, "warning:", ""},
+		{"errors under --fail-level error", []string{"--fail-level", "error", "testdata/e2e/api.yaml"}, 1, "error:", ""},
+		{"warnings under --fail-level note", []string{"--fail-level=note", "testdata/e2e/warnings.yaml"}, 1, "warning:", ""},
+		{"rule disabled by id", []string{"--disable", "AGW118", "testdata/e2e/warnings.yaml"}, 0, "", ""},
+		{"rule disabled by name", []string{"--disable", "unknown-field,integration-type", "testdata/e2e/warnings.yaml"}, 0, "", ""},
+		{"unknown flag", []string{"--nope", "testdata/e2e/clean.yaml"}, 2, "", "apigwlint: flag provided but not defined: -nope (see apigwlint --help)\n"},
+		{"flag without value", []string{"testdata/e2e/clean.yaml", "--format"}, 2, "", "flag needs an argument"},
+		{"unknown format", []string{"--format", "xml", "testdata/e2e/clean.yaml"}, 2, "", `unknown --format "xml"`},
+		{"unknown fail level", []string{"--fail-level", "fatal", "testdata/e2e/clean.yaml"}, 2, "", `--fail-level: unknown severity "fatal"`},
+		{"unknown color", []string{"--color", "sometimes", "testdata/e2e/clean.yaml"}, 2, "", `unknown --color "sometimes"`},
+		{"unknown rule", []string{"--disable", "AGW999", "testdata/e2e/clean.yaml"}, 2, "", `--disable: no rule "AGW999"`},
+		{"timeout ceiling too low", []string{"--timeout-ceiling", "10", "testdata/e2e/clean.yaml"}, 2, "", "--timeout-ceiling must be at least 50"},
+		{"timeout ceiling not a number", []string{"--timeout-ceiling", "lots", "testdata/e2e/clean.yaml"}, 2, "", "invalid value"},
+		{"no path", nil, 2, "", "no PATH given"},
 		// The other files are still linted and reported.
 		{"missing file", []string{"testdata/e2e/missing.yaml", "testdata/e2e/warnings.yaml"}, 2, "testdata/e2e/warnings.yaml:12:9: warning:",
-			"testdata/e2e/missing.yaml: input error: no such file or folder\n", ""},
-		{"unparsable file", []string{"testdata/e2e/broken.json", "testdata/e2e/api.yaml"}, 2, "testdata/e2e/api.yaml:12:26:", brokenStderr, ""},
-		{"unparsable file, nothing else to report", []string{"testdata/e2e/broken.json", "testdata/e2e/clean.yaml"}, 2, "", brokenStderr, ""},
-		{"a folder is not a file pattern", []string{"testdata/e2e/nothing/*.yaml"}, 2, "", "testdata/e2e/nothing/*.yaml: input error: no file matches this pattern\n", ""},
+			"testdata/e2e/missing.yaml: input error: no such file or folder\n"},
+		{"unparsable file", []string{"testdata/e2e/broken.json", "testdata/e2e/api.yaml"}, 2, "testdata/e2e/api.yaml:12:26:", brokenStderr},
+		{"unparsable file, nothing else to report", []string{"testdata/e2e/broken.json", "testdata/e2e/clean.yaml"}, 2, "", brokenStderr},
+		{"glob matching nothing", []string{"testdata/e2e/nothing/*.yaml"}, 2, "", "testdata/e2e/nothing/*.yaml: input error: no file matches this pattern\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
