@@ -206,7 +206,10 @@ func (r *Result) addAPI(api *API) {
 	} else if _, v := Get(api.Root, "swagger"); v != nil {
 		api.Version = Resolve(v).Value
 	}
-	if k, _ := Get(api.Root, "x-amazon-apigateway-importexport-version"); k != nil {
+	// HTTP APIs import OpenAPI 3 only; in a template the resource type
+	// decides.
+	standalone3 := api.Template == nil && !api.Swagger2()
+	if k, _ := Get(api.Root, "x-amazon-apigateway-importexport-version"); k != nil && standalone3 {
 		api.Kind = HTTP
 	}
 	r.APIs = append(r.APIs, api)
@@ -248,12 +251,25 @@ func (r *Result) addAPI(api *API) {
 		in.API = api
 		r.Integrations = append(r.Integrations, in)
 	})
-	// A standalone document is an HTTP API when its integrations use
-	// HTTP-API-only fields; in a template the resource type decides.
-	if api.Kind == REST && api.Template == nil {
+	// A standalone OpenAPI 3 document is an HTTP API when its integrations
+	// use HTTP-API-only fields.
+	if api.Kind == REST && standalone3 {
 		for _, in := range r.Integrations[first:] {
 			if in.Fields["payloadFormatVersion"] != nil || in.Fields["integrationSubtype"] != nil {
 				api.Kind = HTTP
+				break
+			}
+		}
+	}
+	api.KindCertain = !standalone3
+	if api.Kind == HTTP && standalone3 {
+		// HTTP API markers settle it unless an integration has a type only
+		// REST APIs have (a REST document with fields copied from an HTTP
+		// API example, or the other way round).
+		api.KindCertain = true
+		for _, in := range r.Integrations[first:] {
+			if t := in.Type(); t == "AWS" || t == "HTTP" || t == "MOCK" {
+				api.KindCertain = false
 				break
 			}
 		}
@@ -273,14 +289,17 @@ func (r *Result) integrationBranches(api *API, v *yaml.Node, ptr string) []branc
 	if v.Kind != yaml.MappingNode {
 		return []branch{{v, ptr}} // a wrong type; reported by the value-type rule
 	}
-	if _, ref := Get(v, "$ref"); ref != nil {
+	if rk, ref := Get(v, "$ref"); ref != nil {
 		ref = Resolve(ref)
+		ir := &IntegrationRef{Key: rk, Value: ref, Pointer: Join(ptr, "$ref")}
+		api.IntegrationRefs = append(api.IntegrationRefs, ir)
 		if ref.Kind == yaml.ScalarNode && strings.HasPrefix(ref.Value, "#/") {
 			if target, tptr := lookupPointer(api.Root, ref.Value[1:]); target != nil {
+				ir.Target = target
 				return []branch{{target, Join(api.Pointer) + tptr}}
 			}
 		}
-		return nil // unresolvable refs are the document's business, not an integration's
+		return nil // the integration-ref rule reports it
 	}
 	if fn, _ := IntrinsicOf(v); fn != "" && fn != "Fn::If" {
 		return []branch{{v, ptr}}

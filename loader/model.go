@@ -46,12 +46,29 @@ type Template struct {
 // API is one OpenAPI or Swagger document: a file of its own, or the Body /
 // DefinitionBody of a template resource.
 type API struct {
-	File     *File
-	Root     *yaml.Node // the document's root mapping
-	Pointer  string     // JSON pointer of Root in the file ("" for a standalone document)
-	Version  string     // the value of "swagger" or "openapi"
-	Kind     APIKind
-	Template *Template // nil for a standalone document
+	File    *File
+	Root    *yaml.Node // the document's root mapping
+	Pointer string     // JSON pointer of Root in the file ("" for a standalone document)
+	Version string     // the value of "swagger" or "openapi"
+	Kind    APIKind
+	// KindCertain reports whether Kind is settled: by the template resource
+	// type, by Swagger 2.0 (HTTP APIs import OpenAPI 3 only), or, in a
+	// standalone OpenAPI 3 document, by HTTP API markers with no integration
+	// of a REST-only type (AWS, HTTP, MOCK) beside them. A standalone
+	// document without markers is taken for a REST API, uncertainly.
+	KindCertain bool
+	Template    *Template // nil for a standalone document
+	// IntegrationRefs are the {$ref: ...} values written as an operation's
+	// x-amazon-apigateway-integration, resolved or not.
+	IntegrationRefs []*IntegrationRef
+}
+
+// IntegrationRef is an x-amazon-apigateway-integration written as a $ref
+// (HTTP APIs: "#/components/x-amazon-apigateway-integrations/NAME").
+type IntegrationRef struct {
+	Key, Value *yaml.Node // the $ref key and its value
+	Pointer    string     // JSON pointer of the value
+	Target     *yaml.Node // what it resolves to inside the document; nil if nothing
 }
 
 // Swagger2 reports whether the document is Swagger 2.0 (not OpenAPI 3).

@@ -1,0 +1,76 @@
+package loader
+
+import "testing"
+
+// TestKindCertain checks when the loader is sure of an API's kind: a
+// template resource type or Swagger 2.0 settle it; HTTP API markers in a
+// standalone OpenAPI 3 document settle it unless an integration has a type
+// only REST APIs have.
+func TestKindCertain(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		kind      APIKind
+		certain   bool
+	}{
+		{"markers", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "arn:aws:lambda:us-east-1:123456789012:function:f", "payloadFormatVersion": "2.0"}}}}}`, HTTP, true},
+		{"fields only", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, HTTP, true},
+		// A REST document with a field copied from an HTTP API example.
+		{"mixed", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http", "uri": "https://example.com", "httpMethod": "GET"}}}, "/b": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, HTTP, false},
+		{"no markers", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "httpMethod": "GET"}}}}}`, REST, false},
+		// HTTP APIs import OpenAPI 3 only: Swagger 2.0 is a REST API
+		// whatever fields its integrations carry.
+		{"swagger", `{"swagger": "2.0", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "2.0"}}}}}`, REST, true},
+		// In a template the resource type decides.
+		{"template", `{"Resources": {"Api": {"Type": "AWS::Serverless::Api", "Properties": {"DefinitionBody": {"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {}}}}}}`, REST, true},
+		{"http template", `{"Resources": {"Api": {"Type": "AWS::ApiGatewayV2::Api", "Properties": {"Body": {"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "mock"}}}}}}}}}`, HTTP, true},
+	} {
+		r, err := Load(c.name+".json", []byte(c.src), DefaultLimits)
+		if err != nil || len(r.APIs) != 1 {
+			t.Fatalf("%s: %v, %d APIs", c.name, err, len(r.APIs))
+		}
+		if a := r.APIs[0]; a.Kind != c.kind || a.KindCertain != c.certain {
+			t.Errorf("%s: kind %v certain %v, want %v %v", c.name, a.Kind, a.KindCertain, c.kind, c.certain)
+		}
+	}
+}
+
+// TestIntegrationRefs checks that every $ref written as an integration is
+// recorded, with its target when it resolves inside the document.
+func TestIntegrationRefs(t *testing.T) {
+	src := `openapi: 3.0.1
+x-amazon-apigateway-importexport-version: "1.0"
+paths:
+  /a:
+    get:
+      x-amazon-apigateway-integration: {$ref: "#/components/x-amazon-apigateway-integrations/a"}
+  /b:
+    get:
+      x-amazon-apigateway-integration: {$ref: "#/components/x-amazon-apigateway-integrations/missing"}
+  /c:
+    get:
+      x-amazon-apigateway-integration: {$ref: "other.yaml#/integrations/c"}
+components:
+  x-amazon-apigateway-integrations:
+    a: {type: http_proxy, uri: "https://example.com", payloadFormatVersion: "1.0"}
+`
+	r, err := Load("refs.yaml", []byte(src), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := r.APIs[0].IntegrationRefs
+	if len(refs) != 3 {
+		t.Fatalf("%d refs, want 3", len(refs))
+	}
+	if refs[0].Target == nil || refs[0].Pointer != "/paths/~1a/get/x-amazon-apigateway-integration/$ref" || refs[0].Key.Value != "$ref" {
+		t.Errorf("ref a: %+v", refs[0])
+	}
+	if refs[1].Target != nil || refs[1].Value.Value != "#/components/x-amazon-apigateway-integrations/missing" || refs[1].Value.Line != 9 {
+		t.Errorf("ref b should not resolve: %+v", refs[1])
+	}
+	if refs[2].Target != nil {
+		t.Errorf("an external ref is never fetched: %+v", refs[2])
+	}
+	if len(r.Integrations) != 1 || r.Integrations[0].Op == nil || r.Integrations[0].Op.Path != "/a" {
+		t.Errorf("only /a has an integration: %d", len(r.Integrations))
+	}
+}
