@@ -26,7 +26,8 @@ const usage = `Usage: apigwlint [flags] PATH...
 
 Lint Amazon API Gateway integrations before they are deployed: the
 x-amazon-apigateway-integration blocks of OpenAPI 3 and Swagger 2 documents
-(also inside CloudFormation and SAM templates), and the JSON of
+(also inside CloudFormation and SAM templates), the Integration of
+AWS::ApiGateway::Method resources, and the JSON of
 "aws apigateway put-integration --cli-input-json" and "get-integration".
 
 PATH is a file, a folder (searched recursively for *.json, *.yaml and *.yml),
