@@ -261,19 +261,57 @@ func (r *Result) addAPI(api *API) {
 			}
 		}
 	}
-	api.KindCertain = !standalone3
-	if api.Kind == HTTP && standalone3 {
-		// HTTP API markers settle it unless an integration has a type only
-		// REST APIs have (a REST document with fields copied from an HTTP
-		// API example, or the other way round).
-		api.KindCertain = true
-		for _, in := range r.Integrations[first:] {
-			if t := in.Type(); t == "AWS" || t == "HTTP" || t == "MOCK" {
-				api.KindCertain = false
-				break
-			}
+	api.KindCertain = !standalone3 || api.Kind == HTTP && httpMarked(api, r.Integrations[first:])
+}
+
+// httpMarked reports whether a standalone OpenAPI 3 document is certainly
+// an HTTP API: it has a marker only HTTP APIs use (the importexport-version
+// or cors extension, reusable integrations, an integrationSubtype, a mapping
+// key such as overwrite:header.x, the $default route) and nothing only REST
+// APIs use (an AWS, HTTP or MOCK integration, integration responses, mapping
+// templates). payloadFormatVersion alone is no proof: REST documents with
+// the field copied from an HTTP API example are common.
+func httpMarked(api *API, ins []*Integration) bool {
+	marked := false
+	for _, k := range []string{"x-amazon-apigateway-importexport-version", "x-amazon-apigateway-cors"} {
+		if kk, _ := Get(api.Root, k); kk != nil {
+			marked = true
 		}
 	}
+	_, comps := Get(api.Root, "components")
+	_, paths := Get(api.Root, "paths")
+	if k, _ := Get(comps, "x-amazon-apigateway-integrations"); k != nil {
+		marked = true
+	}
+	if k, _ := Get(paths, "$default"); k != nil {
+		marked = true
+	}
+	nonEmpty := func(f *Field) bool {
+		v := f.Val()
+		return (v.Kind == KindMap || v.Kind == KindSeq) && len(v.Node.Content) > 0
+	}
+	for _, in := range ins {
+		if t := in.Type(); t == "AWS" || t == "HTTP" || t == "MOCK" {
+			return false
+		}
+		if f := in.Fields["responses"]; f != nil && nonEmpty(f) {
+			return false
+		}
+		if f := in.Fields["requestTemplates"]; f != nil && nonEmpty(f) {
+			return false
+		}
+		if in.Fields["integrationSubtype"] != nil {
+			marked = true
+		}
+		if f := in.Fields["requestParameters"]; f != nil {
+			Pairs(f.Value, func(k, _ *yaml.Node) {
+				for _, a := range []string{"append:", "overwrite:", "remove:"} {
+					marked = marked || strings.HasPrefix(k.Value, a)
+				}
+			})
+		}
+	}
+	return marked
 }
 
 // integrationBranches resolves an integration value: Fn::If branches and,

@@ -13,7 +13,12 @@ func TestKindCertain(t *testing.T) {
 		certain   bool
 	}{
 		{"markers", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "arn:aws:lambda:us-east-1:123456789012:function:f", "payloadFormatVersion": "2.0"}}}}}`, HTTP, true},
-		{"fields only", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, HTTP, true},
+		// payloadFormatVersion alone is no proof: REST documents copy it.
+		{"fields only", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, HTTP, false},
+		{"subtype", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "integrationSubtype": "SQS-SendMessage", "payloadFormatVersion": "1.0"}}}}}`, HTTP, true},
+		{"mapping", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0", "requestParameters": {"overwrite:header.a": "b"}}}}}}`, HTTP, true},
+		// What a REST export writes on a proxy, beside a copied field.
+		{"responses", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "1.0", "responses": {"default": {"statusCode": "200"}}}}}}}`, HTTP, false},
 		// A REST document with a field copied from an HTTP API example.
 		{"mixed", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http", "uri": "https://example.com", "httpMethod": "GET"}}}, "/b": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, HTTP, false},
 		{"no markers", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "httpMethod": "GET"}}}}}`, REST, false},

@@ -53,9 +53,9 @@ type API struct {
 	Kind    APIKind
 	// KindCertain reports whether Kind is settled: by the template resource
 	// type, by Swagger 2.0 (HTTP APIs import OpenAPI 3 only), or, in a
-	// standalone OpenAPI 3 document, by HTTP API markers with no integration
-	// of a REST-only type (AWS, HTTP, MOCK) beside them. A standalone
-	// document without markers is taken for a REST API, uncertainly.
+	// standalone OpenAPI 3 document, by HTTP API markers with nothing
+	// REST-only beside them (see httpMarked). A standalone document without
+	// markers is taken for a REST API, uncertainly.
 	KindCertain bool
 	Template    *Template // nil for a standalone document
 	// IntegrationRefs are the {$ref: ...} values written as an operation's
