@@ -209,9 +209,6 @@ func (r *Result) addAPI(api *API) {
 	// HTTP APIs import OpenAPI 3 only; in a template the resource type
 	// decides.
 	standalone3 := api.Template == nil && !api.Swagger2()
-	if k, _ := Get(api.Root, "x-amazon-apigateway-importexport-version"); k != nil && standalone3 {
-		api.Kind = HTTP
-	}
 	r.APIs = append(r.APIs, api)
 	first := len(r.Integrations)
 	referenced := map[*yaml.Node]bool{}
@@ -251,26 +248,54 @@ func (r *Result) addAPI(api *API) {
 		in.API = api
 		r.Integrations = append(r.Integrations, in)
 	})
-	// A standalone OpenAPI 3 document is an HTTP API when its integrations
-	// use HTTP-API-only fields.
-	if api.Kind == REST && standalone3 {
-		for _, in := range r.Integrations[first:] {
+	// A standalone OpenAPI 3 document is an HTTP API when it has the
+	// importexport-version extension or its integrations use HTTP-API-only
+	// fields, unless it also uses what only REST APIs have: REST documents
+	// carrying fields copied from HTTP API examples are common.
+	if standalone3 {
+		ins := r.Integrations[first:]
+		if k, _ := Get(api.Root, "x-amazon-apigateway-importexport-version"); k != nil {
+			api.Kind = HTTP
+		}
+		for _, in := range ins {
 			if in.Fields["payloadFormatVersion"] != nil || in.Fields["integrationSubtype"] != nil {
 				api.Kind = HTTP
-				break
 			}
+		}
+		if api.Kind == HTTP && restUsed(ins) {
+			api.Kind = REST
 		}
 	}
 	api.KindCertain = !standalone3 || api.Kind == HTTP && httpMarked(api, r.Integrations[first:])
 }
 
-// httpMarked reports whether a standalone OpenAPI 3 document is certainly
-// an HTTP API: it has a marker only HTTP APIs use (the importexport-version
-// or cors extension, reusable integrations, an integrationSubtype, a mapping
-// key such as overwrite:header.x, the $default route) and nothing only REST
-// APIs use (an AWS, HTTP or MOCK integration, integration responses, mapping
-// templates). payloadFormatVersion alone is no proof: REST documents with
-// the field copied from an HTTP API example are common.
+// restUsed reports whether integrations use what only REST APIs have: an
+// AWS, HTTP or MOCK type, integration responses, mapping templates.
+func restUsed(ins []*Integration) bool {
+	nonEmpty := func(f *Field) bool {
+		v := f.Val()
+		return (v.Kind == KindMap || v.Kind == KindSeq) && len(v.Node.Content) > 0
+	}
+	for _, in := range ins {
+		if t := in.Type(); t == "AWS" || t == "HTTP" || t == "MOCK" {
+			return true
+		}
+		if f := in.Fields["responses"]; f != nil && nonEmpty(f) {
+			return true
+		}
+		if f := in.Fields["requestTemplates"]; f != nil && nonEmpty(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// httpMarked reports whether a standalone OpenAPI 3 document taken for an
+// HTTP API certainly is one: it has a marker only HTTP APIs use (the
+// importexport-version or cors extension, reusable integrations, an
+// integrationSubtype, a mapping key such as overwrite:header.x, the $default
+// route). payloadFormatVersion alone is no proof: REST documents with the
+// field copied from an HTTP API example are common.
 func httpMarked(api *API, ins []*Integration) bool {
 	marked := false
 	for _, k := range []string{"x-amazon-apigateway-importexport-version", "x-amazon-apigateway-cors"} {
@@ -286,20 +311,7 @@ func httpMarked(api *API, ins []*Integration) bool {
 	if k, _ := Get(paths, "$default"); k != nil {
 		marked = true
 	}
-	nonEmpty := func(f *Field) bool {
-		v := f.Val()
-		return (v.Kind == KindMap || v.Kind == KindSeq) && len(v.Node.Content) > 0
-	}
 	for _, in := range ins {
-		if t := in.Type(); t == "AWS" || t == "HTTP" || t == "MOCK" {
-			return false
-		}
-		if f := in.Fields["responses"]; f != nil && nonEmpty(f) {
-			return false
-		}
-		if f := in.Fields["requestTemplates"]; f != nil && nonEmpty(f) {
-			return false
-		}
 		if in.Fields["integrationSubtype"] != nil {
 			marked = true
 		}

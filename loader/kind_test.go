@@ -2,10 +2,10 @@ package loader
 
 import "testing"
 
-// TestKindCertain checks when the loader is sure of an API's kind: a
-// template resource type or Swagger 2.0 settle it; HTTP API markers in a
-// standalone OpenAPI 3 document settle it unless an integration has a type
-// only REST APIs have.
+// TestKindCertain checks an API's kind and when the loader is sure of it: a
+// template resource type or Swagger 2.0 settle it; in a standalone OpenAPI 3
+// document HTTP-only fields make an HTTP API unless REST-only ones are there
+// too, and only markers HTTP APIs alone use make it certain.
 func TestKindCertain(t *testing.T) {
 	for _, c := range []struct {
 		name, src string
@@ -18,9 +18,10 @@ func TestKindCertain(t *testing.T) {
 		{"subtype", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "integrationSubtype": "SQS-SendMessage", "payloadFormatVersion": "1.0"}}}}}`, HTTP, true},
 		{"mapping", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0", "requestParameters": {"overwrite:header.a": "b"}}}}}}`, HTTP, true},
 		// What a REST export writes on a proxy, beside a copied field.
-		{"responses", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "1.0", "responses": {"default": {"statusCode": "200"}}}}}}}`, HTTP, false},
+		{"responses", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "1.0", "responses": {"default": {"statusCode": "200"}}}}}}}`, REST, false},
 		// A REST document with a field copied from an HTTP API example.
-		{"mixed", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http", "uri": "https://example.com", "httpMethod": "GET"}}}, "/b": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, HTTP, false},
+		{"mixed", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http", "uri": "https://example.com", "httpMethod": "GET"}}}, "/b": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, REST, false},
+		{"marked but REST", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "x-amazon-apigateway-cors": {}, "paths": {"/a": {"post": {"x-amazon-apigateway-integration": {"type": "aws", "uri": "arn:aws:apigateway:us-east-1:kinesis:action/PutRecord", "httpMethod": "POST", "requestTemplates": {"application/json": "{}"}}}}}}`, REST, false},
 		{"no markers", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "httpMethod": "GET"}}}}}`, REST, false},
 		// HTTP APIs import OpenAPI 3 only: Swagger 2.0 is a REST API
 		// whatever fields its integrations carry.

@@ -55,7 +55,8 @@ type API struct {
 	// type, by Swagger 2.0 (HTTP APIs import OpenAPI 3 only), or, in a
 	// standalone OpenAPI 3 document, by HTTP API markers with nothing
 	// REST-only beside them (see httpMarked). A standalone document without
-	// markers is taken for a REST API, uncertainly.
+	// markers, or with REST-only features, is taken for a REST API,
+	// uncertainly.
 	KindCertain bool
 	Template    *Template // nil for a standalone document
 	// IntegrationRefs are the {$ref: ...} values written as an operation's
