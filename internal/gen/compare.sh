@@ -5,8 +5,8 @@
 #
 #   -r ROUNDS  repetitions of each measurement (default 5); the medians are
 #              printed
-#   --big      also measure 100,000-integration files (about 190 MB of YAML
-#              and 250 MB of JSON; takes a few minutes)
+#   --big      also measure 100,000-integration files (about 165 MB of YAML
+#              and 220 MB of JSON; takes a few minutes)
 #   --keep     keep the temporary folder with binaries, inputs and outputs
 #
 # It builds apigwlint and the floor programs once (go build -tags bench into
