@@ -108,6 +108,9 @@ type Field struct {
 	Key     *yaml.Node
 	Value   *yaml.Node
 	Pointer string // JSON pointer of the value
+
+	val     Value // cache of Val: rules ask for the same values many times
+	valRead bool
 }
 
 // Val classifies the field's value.
@@ -115,7 +118,10 @@ func (f *Field) Val() Value {
 	if f == nil {
 		return Value{Kind: KindNull}
 	}
-	return Classify(f.Value)
+	if !f.valRead {
+		f.val, f.valRead = Classify(f.Value), true
+	}
+	return f.val
 }
 
 // Integration is one integration in the canonical model.
@@ -133,6 +139,9 @@ type Integration struct {
 	Fields    map[string]*Field // known fields by canonical name
 	All       []*Field          // every key in document order, known or not
 	Responses []*Response
+
+	typ      string // cache of Type
+	typeRead bool
 }
 
 // Field returns the known field with the canonical name, or nil.
@@ -163,11 +172,13 @@ func (in *Integration) Anchor() *yaml.Node {
 // Type returns the integration type in upper case when it is a literal
 // string, or "" when it is absent or not known before deployment.
 func (in *Integration) Type() string {
-	v := in.Val("type")
-	if v.Kind != KindString {
-		return ""
+	if !in.typeRead { // every rule asks: read it once
+		in.typeRead = true
+		if v := in.Val("type"); v.Kind == KindString {
+			in.typ = strings.ToUpper(strings.TrimSpace(v.Text))
+		}
 	}
-	return strings.ToUpper(strings.TrimSpace(v.Text))
+	return in.typ
 }
 
 // Embedded reports whether the integration sits in a CloudFormation or SAM
@@ -331,15 +342,23 @@ var (
 
 // collect reads the keys of mapping n into fields.
 func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) {
-	fields := map[string]*Field{}
-	var all []*Field
+	count := 0
+	Pairs(n, func(_, _ *yaml.Node) { count++ })
+	// One allocation for all fields of the mapping: large documents have
+	// hundreds of thousands of them.
+	store := make([]Field, count)
+	all := make([]*Field, count)
+	fields := make(map[string]*Field, count)
+	i := 0
 	Pairs(n, func(k, v *yaml.Node) {
 		name, known := spec[k.Value]
 		if !known {
 			name = k.Value
 		}
-		f := &Field{Name: name, Known: known, Key: k, Value: v, Pointer: Join(ptr, k.Value)}
-		all = append(all, f)
+		f := &store[i]
+		*f = Field{Name: name, Known: known, Key: k, Value: v, Pointer: Join(ptr, k.Value)}
+		all[i] = f
+		i++
 		if known {
 			fields[name] = f
 		}
