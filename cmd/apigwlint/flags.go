@@ -11,6 +11,8 @@ import (
 type options struct {
 	format         string
 	output         string
+	sarifOutput    string
+	skipUnparsable bool
 	failLevel      string
 	timeoutCeiling int
 	disable        string
@@ -37,12 +39,17 @@ Gateway content are skipped silently. Flags may come before or after paths.
 Flags:
   -f, --format FORMAT          text (default), json, sarif or github
   -o, --output FILE            write the report to FILE instead of standard output
+      --sarif-output FILE      also write a SARIF report to FILE, whatever the
+                               format, e.g. annotations and SARIF in one run
       --fail-level LEVEL       exit 1 on findings at least this severe:
                                error, warning (default) or note
       --timeout-ceiling MS     highest timeoutInMillis accepted for buffered REST
                                integrations (default 29000; Regional and private
                                APIs can have it raised by a quota increase)
       --disable RULES          comma-separated rule ids or names to switch off
+      --skip-unparsable        skip named files that do not parse and mention no
+                               API Gateway marker, as for files found in folders
+                               (for pre-commit, which names every YAML and JSON file)
       --color WHEN             auto (default), always or never; NO_COLOR is respected
   -v, --verbose                add the documentation link of each finding's rule
       --list-rules             print the rules and exit
@@ -88,6 +95,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 	for _, name := range []string{"output", "o"} {
 		fs.StringVar(&o.output, name, "", "")
 	}
+	fs.StringVar(&o.sarifOutput, "sarif-output", "", "")
+	fs.BoolVar(&o.skipUnparsable, "skip-unparsable", false, "")
 	fs.StringVar(&o.failLevel, "fail-level", "warning", "")
 	fs.IntVar(&o.timeoutCeiling, "timeout-ceiling", 29000, "")
 	fs.StringVar(&o.disable, "disable", "", "")

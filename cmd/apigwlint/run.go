@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -54,6 +53,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	files, errs := expand(o.paths)
+	if o.skipUnparsable {
+		judgeLikeFound(files)
+	}
 	rep := &report.Report{Tool: "apigwlint", Version: toolVersion(), Errors: errs}
 	for _, r := range lintAll(files, stdin, cfg) {
 		rep.Findings = append(rep.Findings, r.findings...)
@@ -67,6 +69,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ropt := report.Options{Color: useColor(o.color, stdout) && o.output == "", Verbose: o.verbose}
 	if code := writeOutput(o, stdout, stderr, func(w io.Writer) error { return report.Write(w, o.format, rep, ropt) }); code != exitClean {
+		return code
+	}
+	if code := writeSARIFOutput(o, rep, stderr); code != exitClean {
 		return code
 	}
 	if len(rep.Errors) > 0 {
@@ -189,8 +194,7 @@ func lintOne(in input, stdin io.Reader, cfg *rules.Config) (res fileResult) {
 }
 
 // writeOutput writes the report to standard output, or atomically to
-// --output: a temporary file in the same folder renamed into place, so a
-// failed run never leaves a truncated report.
+// --output (see writeAtomic).
 func writeOutput(o *options, stdout, stderr io.Writer, write func(io.Writer) error) int {
 	if o.output == "" {
 		if err := write(stdout); err != nil {
@@ -199,25 +203,8 @@ func writeOutput(o *options, stdout, stderr io.Writer, write func(io.Writer) err
 		}
 		return exitClean
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(o.output), ".apigwlint-*.tmp")
-	if err != nil {
-		fmt.Fprintf(stderr, "apigwlint: --output: %v\n", err)
-		return exitError
-	}
-	werr := write(tmp)
-	if werr == nil {
-		// CreateTemp makes the file private (0600); a report is not.
-		werr = tmp.Chmod(outputMode(o.output))
-	}
-	cerr := tmp.Close()
-	if werr == nil && cerr == nil {
-		werr = os.Rename(tmp.Name(), o.output)
-	} else if werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		fmt.Fprintf(stderr, "apigwlint: --output %s: %v\n", o.output, werr)
+	if err := writeAtomic(o.output, write); err != nil {
+		fmt.Fprintf(stderr, "apigwlint: --output %s: %v\n", o.output, err)
 		return exitError
 	}
 	return exitClean
