@@ -13,7 +13,7 @@ func RuleTable(rs []*rules.Rule) string {
 	var b strings.Builder
 	b.WriteString("| ID | Name | Severity | What it checks |\n|---|---|---|---|\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "| %s | [%s](rules/docs/%s.md) | %s | %s |\n", r.ID, r.Name, r.Name, r.Severity, strings.ReplaceAll(r.Title, "|", "\\|"))
+		fmt.Fprintf(&b, "| %s | [%s](docs/rules/%s.md) | %s | %s |\n", r.ID, r.Name, r.Name, r.Severity, strings.ReplaceAll(r.Title, "|", "\\|"))
 	}
 	return b.String()
 }

@@ -145,6 +145,8 @@ func parseDoc(name, src string) (*Rule, error) {
 		ID       string `yaml:"id"`
 		Title    string `yaml:"title"`
 		Severity string `yaml:"severity"`
+		Fails    string `yaml:"fails"`
+		Message  string `yaml:"message"`
 	}
 	if err := yaml.Unmarshal([]byte(src[4:4+end]), &meta); err != nil {
 		return nil, fmt.Errorf("rules/docs/%s.md: front matter: %v", name, err)
@@ -154,7 +156,7 @@ func parseDoc(name, src string) (*Rule, error) {
 		return nil, fmt.Errorf("rules/docs/%s.md: %v", name, err)
 	}
 	body := strings.TrimSpace(src[4+end+5:])
-	r := &Rule{ID: meta.ID, Name: name, Title: meta.Title, Severity: sev, Doc: body}
+	r := &Rule{ID: meta.ID, Name: name, Title: meta.Title, Severity: sev, Doc: body, Fails: meta.Fails, Message: meta.Message}
 	r.Rationale = strings.TrimSpace(strings.SplitN(body, "\n## ", 2)[0])
 	section := ""
 	lines := strings.Split(body, "\n")

@@ -63,13 +63,19 @@ type Rule struct {
 	Rationale string   // why it matters (Markdown, first section of the doc)
 	Examples  []Example
 	Doc       string // the whole Markdown documentation, front matter removed
+	// Fails says when API Gateway itself would find the mistake (a key of
+	// Outcomes), and Message is what it then says, verbatim, when known:
+	// the error the rule saves its users from meeting at import or deploy.
+	Fails   string
+	Message string
 
 	check checker
 }
 
-// HelpURL is where the rule's documentation is published.
+// HelpURL is where the rule's documentation is published: the page
+// docs/rules/<name>.md generated from rules/docs/<name>.md.
 func (r *Rule) HelpURL() string {
-	return "https://github.com/apigwlint/apigwlint/blob/main/rules/docs/" + r.Name + ".md"
+	return "https://github.com/apigwlint/apigwlint/blob/main/docs/rules/" + r.Name + ".md"
 }
 
 // Finding is one problem found in one file.

@@ -108,17 +108,13 @@ func lintOnly(t *testing.T, r *rules.Rule, dir, name string) string {
 }
 
 // TestDocExamples runs each rule on the examples of its own documentation:
-// the Bad example must produce a finding of the rule, the Good one none. The
-// examples are fragments under a path operation, wrapped here into a whole
-// OpenAPI document.
+// the Bad example must produce a finding of the rule, the Good one none.
+// Fragments under a path operation are placed into rules.ExampleDocument
+// (Example.Source).
 func TestDocExamples(t *testing.T) {
 	for _, r := range rules.All {
 		for i, ex := range r.Examples {
-			src := ex.Code
-			if strings.HasPrefix(strings.TrimSpace(src), "x-amazon-apigateway-") {
-				src = exampleDocument + indent(src, "      ")
-			}
-			res, err := loader.Load("example."+ex.Lang, []byte(src), loader.DefaultLimits)
+			res, err := loader.Load("example."+ex.Lang, []byte(ex.Source()), loader.DefaultLimits)
 			if err != nil {
 				t.Errorf("%s example %d does not parse: %v", r.Name, i, err)
 				continue
@@ -136,33 +132,6 @@ func TestDocExamples(t *testing.T) {
 			}
 		}
 	}
-}
-
-// exampleDocument is the OpenAPI document that integration examples are
-// placed in: a path with a declared id parameter and a 200 response with a
-// CORS header, as most real documents have.
-const exampleDocument = `openapi: 3.0.1
-info: {title: example, version: "1"}
-paths:
-  /pets/{id}:
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: string}}
-    get:
-      responses:
-        "200":
-          description: ok
-          headers:
-            Access-Control-Allow-Origin: {schema: {type: string}}
-`
-
-func indent(s, pre string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = pre + l
-		}
-	}
-	return strings.Join(lines, "\n") + "\n"
 }
 
 // TestRegistry fails when a rule lacks valid documentation or a document
