@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files (testdata/e2e/*.golden, testdata/corpus.golden, the README rule table) from the current output")
+var update = flag.Bool("update", false, "rewrite golden files (testdata/e2e/*.golden, testdata/corpus.golden, docs/rules/, the README rule table and example) from the current output")
 
 // TestMain runs the tests from the repository root, so that paths in
 // reports read "testdata/e2e/api.yaml", as a user running apigwlint from
