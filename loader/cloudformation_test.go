@@ -99,16 +99,16 @@ func TestCloudFormationDeclared(t *testing.T) {
 	if !d.Complete {
 		t.Error("literal RequestParameters and MethodResponses are complete")
 	}
-	if r := d.Responses["200"]; r == nil || r.Headers["Access-Control-Allow-Origin"] == nil {
-		t.Errorf("response 200 with its header not read: %+v", d.Responses)
+	if r := d.Response("200"); r == nil || r.Headers["Access-Control-Allow-Origin"] == nil {
+		t.Errorf("response 200 with its header not read: %+v", d.Codes)
 	}
-	if r := d.Responses["404"]; r == nil || len(r.Headers) != 0 {
-		t.Errorf("response 404 not read: %+v", d.Responses)
+	if r := d.Response("404"); r == nil || len(r.Headers) != 0 {
+		t.Errorf("response 404 not read: %+v", d.Codes)
 	}
 	if d := r.Integrations[3].Op.Declared(); d.Complete {
 		t.Error("RequestParameters computed by Fn::If must make the declarations incomplete")
 	}
-	if d := r.Integrations[4].Op.Declared(); !d.Complete || len(d.Params) != 0 || len(d.Responses) != 0 {
+	if d := r.Integrations[4].Op.Declared(); !d.Complete || len(d.Params) != 0 || len(d.Codes) != 0 {
 		t.Errorf("a method without RequestParameters or MethodResponses declares nothing, completely: %+v", d)
 	}
 }

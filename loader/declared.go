@@ -23,13 +23,42 @@ type Declared struct {
 	// "body", "formData") to the declared names. Header names are lower case
 	// (HTTP headers are case-insensitive).
 	Params map[string]map[string]bool
-	// Responses maps a status code ("200", "4XX", "default") to the method
-	// response, whose Headers are keyed as written.
-	Responses map[string]*openapi3.Response
+	// Codes are the declared response status codes ("200", "4XX",
+	// "default") in document order.
+	Codes []string
 	// Complete is false when some parameter or response could not be read
 	// (an unresolvable $ref, a value computed by CloudFormation): checks
 	// that rely on absence must then stay quiet.
 	Complete bool
+
+	api       *API                          // nil for a CloudFormation method
+	respNodes map[string]*yaml.Node         // an operation's responses, decoded on demand
+	responses map[string]*openapi3.Response // decoded responses
+}
+
+// HasResponse reports whether a response with the status code is declared.
+func (d *Declared) HasResponse(code string) bool {
+	_, ok := d.responses[code]
+	if !ok {
+		_, ok = d.respNodes[code]
+	}
+	return ok
+}
+
+// Response returns the declared method response for a status code, whose
+// Headers are keyed as written; nil when there is none or it cannot be read.
+// Only the responses a check asks for are decoded.
+func (d *Declared) Response(code string) *openapi3.Response {
+	if r, ok := d.responses[code]; ok {
+		return r
+	}
+	n, ok := d.respNodes[code]
+	if !ok {
+		return nil
+	}
+	r := d.api.decodeResponse(n)
+	d.responses[code] = r
+	return r
 }
 
 // HasParam reports whether a parameter is declared in location in.
@@ -58,8 +87,8 @@ type opCache struct {
 }
 
 func readDeclared(o *Operation) *Declared {
-	d := &Declared{Params: map[string]map[string]bool{}, Responses: map[string]*openapi3.Response{}, Complete: true}
-	root := o.API.Root
+	d := &Declared{Params: map[string]map[string]bool{}, Complete: true, api: o.API,
+		respNodes: map[string]*yaml.Node{}, responses: map[string]*openapi3.Response{}}
 	addParams := func(list *yaml.Node) {
 		list = Resolve(list)
 		if list == nil {
@@ -70,7 +99,7 @@ func readDeclared(o *Operation) *Declared {
 			return
 		}
 		for _, item := range list.Content {
-			p := decodeParam(root, item)
+			p := o.API.decodeParam(item)
 			if p == nil {
 				d.Complete = false
 				continue
@@ -94,11 +123,8 @@ func readDeclared(o *Operation) *Declared {
 		d.Complete = false
 	}
 	Pairs(rs, func(k, v *yaml.Node) {
-		if r := decodeResponse(root, v); r != nil {
-			d.Responses[k.Value] = r
-		} else {
-			d.Complete = false
-		}
+		d.Codes = append(d.Codes, k.Value)
+		d.respNodes[k.Value] = v
 	})
 	return d
 }
@@ -125,16 +151,30 @@ func deref(root, n *yaml.Node) *yaml.Node {
 	return nil // a $ref loop
 }
 
-func decodeParam(root, n *yaml.Node) *openapi3.Parameter {
-	n = deref(root, n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
+// decodeCache keeps what kin-openapi decoded, per node: path item
+// parameters and $ref'd components are shared by many operations and are
+// decoded once.
+type decodeCache struct {
+	params    map[*yaml.Node]*openapi3.Parameter
+	responses map[*yaml.Node]*openapi3.Response
+}
+
+func (a *API) decodeParam(item *yaml.Node) *openapi3.Parameter {
+	if p, ok := a.cache.params[item]; ok {
+		return p
 	}
-	var p openapi3.Parameter
-	if err := only(n, "name", "in").Decode(&p); err != nil || p.Name == "" || p.In == "" {
-		return nil
+	var out *openapi3.Parameter
+	if n := deref(a.Root, item); n != nil && n.Kind == yaml.MappingNode {
+		var p openapi3.Parameter
+		if err := only(n, "name", "in").Decode(&p); err == nil && p.Name != "" && p.In != "" {
+			out = &p
+		}
 	}
-	return &p
+	if a.cache.params == nil {
+		a.cache.params = map[*yaml.Node]*openapi3.Parameter{}
+	}
+	a.cache.params[item] = out
+	return out
 }
 
 // only returns a shallow copy of mapping n with just the given keys, so
@@ -153,17 +193,45 @@ func only(n *yaml.Node, keys ...string) *yaml.Node {
 	return &c
 }
 
-func decodeResponse(root, n *yaml.Node) *openapi3.Response {
-	n = deref(root, n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
+func (a *API) decodeResponse(item *yaml.Node) *openapi3.Response {
+	if r, ok := a.cache.responses[item]; ok {
+		return r
 	}
-	var r openapi3.Response
-	if err := only(n, "description", "headers").Decode(&r); err != nil {
-		return nil
+	var out *openapi3.Response
+	if n := deref(a.Root, item); n != nil && n.Kind == yaml.MappingNode {
+		// Only the header names are read: their schemas are left out of
+		// the decode, which would otherwise cost most of it.
+		trimmed := only(n, "description", "headers")
+		for i := 1; i < len(trimmed.Content); i += 2 {
+			if trimmed.Content[i-1].Value == "headers" {
+				trimmed.Content[i] = headerNames(trimmed.Content[i])
+			}
+		}
+		var r openapi3.Response
+		if err := trimmed.Decode(&r); err == nil {
+			out = &r
+		}
 	}
-	// Header $refs (#/components/headers/...) only matter by name here.
-	return &r
+	if a.cache.responses == nil {
+		a.cache.responses = map[*yaml.Node]*openapi3.Response{}
+	}
+	a.cache.responses[item] = out
+	return out
+}
+
+// headerNames returns a copy of a headers mapping whose values are empty
+// header objects.
+func headerNames(headers *yaml.Node) *yaml.Node {
+	headers = Resolve(headers)
+	if headers == nil || headers.Kind != yaml.MappingNode {
+		return headers
+	}
+	c := *headers
+	c.Content = nil
+	Pairs(headers, func(k, _ *yaml.Node) {
+		c.Content = append(c.Content, k, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
+	})
+	return &c
 }
 
 // methodRequestIn maps the location of a Method resource's RequestParameters
@@ -177,7 +245,7 @@ var methodRequestIn = map[string]string{"querystring": "query", "header": "heade
 // responses. Responses are given as openapi3.Response values with the
 // declared headers, as an OpenAPI operation's are.
 func readMethodDeclared(o *Operation) *Declared {
-	d := &Declared{Params: map[string]map[string]bool{}, Responses: map[string]*openapi3.Response{}, Complete: true}
+	d := &Declared{Params: map[string]map[string]bool{}, responses: map[string]*openapi3.Response{}, Complete: true}
 	if k, rp := Get(o.Node, "RequestParameters"); k != nil {
 		if Classify(rp).Kind != KindMap {
 			d.Complete = Classify(rp).Kind == KindNull
@@ -228,7 +296,8 @@ func readMethodDeclared(o *Operation) *Declared {
 				r.Headers[name] = &openapi3.HeaderRef{Value: &openapi3.Header{}}
 			}
 		})
-		d.Responses[strings.TrimSpace(code.Text)] = r
+		d.Codes = append(d.Codes, strings.TrimSpace(code.Text))
+		d.responses[strings.TrimSpace(code.Text)] = r
 	}
 	return d
 }

@@ -46,10 +46,10 @@ paths:
 	if d.Complete {
 		t.Error("a $ref loop among the parameters must make the declarations incomplete")
 	}
-	if r := d.Responses["200"]; r == nil || r.Headers["Access-Control-Allow-Origin"] == nil {
-		t.Errorf("response 200 with its header not read: %+v", d.Responses)
+	if r := d.Response("200"); r == nil || r.Headers["Access-Control-Allow-Origin"] == nil {
+		t.Errorf("response 200 with its header not read: %+v", d.Codes)
 	}
-	if r := d.Responses["default"]; r == nil || r.Headers["X-Error"] == nil {
-		t.Errorf("$ref'd default response not resolved: %+v", d.Responses)
+	if r := d.Response("default"); r == nil || r.Headers["X-Error"] == nil {
+		t.Errorf("$ref'd default response not resolved: %+v", d.Codes)
 	}
 }

@@ -62,6 +62,8 @@ type API struct {
 	// IntegrationRefs are the {$ref: ...} values written as an operation's
 	// x-amazon-apigateway-integration, resolved or not.
 	IntegrationRefs []*IntegrationRef
+
+	cache decodeCache
 }
 
 // IntegrationRef is an x-amazon-apigateway-integration written as a $ref

@@ -83,11 +83,11 @@ func statusCodeOf(r *loader.Response) (string, bool) {
 // exactly, or through an OpenAPI 3 range such as "2XX". The bool is false
 // when none is declared.
 func methodResponse(d *loader.Declared, code string) (string, bool) {
-	if _, ok := d.Responses[code]; ok {
+	if d.HasResponse(code) {
 		return code, true
 	}
 	if len(code) == 3 {
-		for k := range d.Responses {
+		for _, k := range d.Codes {
 			if strings.EqualFold(k, code[:1]+"XX") {
 				return k, true
 			}

@@ -19,7 +19,7 @@ func checkMissingMethodResponse(p *Pass) {
 	if d == nil || !d.Complete {
 		return
 	}
-	if _, ok := d.Responses["default"]; ok {
+	if d.HasResponse("default") {
 		return // how the importer maps a default response is not documented: no guess
 	}
 	for _, r := range p.In.Responses {
@@ -55,10 +55,13 @@ func checkUndeclaredResponseHeader(p *Pass) {
 		if !ok {
 			continue // missing-method-response reports it
 		}
-		mr := d.Responses[key]
 		f := r.Field("responseParameters")
 		if f == nil {
 			continue
+		}
+		mr := d.Response(key)
+		if mr == nil {
+			continue // a response that cannot be read: no guess about its headers
 		}
 		loader.Pairs(f.Value, func(k, _ *yaml.Node) {
 			name, found := strings.CutPrefix(k.Value, "method.response.header.")
@@ -87,7 +90,7 @@ func responseDeclarations(in *loader.Integration) *loader.Declared {
 		return nil
 	}
 	d := declarations(in)
-	if d == nil || len(d.Responses) == 0 && in.Shape != loader.ShapeCloudFormation {
+	if d == nil || len(d.Codes) == 0 && in.Shape != loader.ShapeCloudFormation {
 		return nil
 	}
 	return d
