@@ -304,11 +304,14 @@ func (f *File) unshift(n *yaml.Node, seen map[*yaml.Node]bool) {
 // offset returns the byte offset of a 1-based line and column, or -1.
 func (f *File) offset(line, col int) int {
 	f.lineOnce.Do(func() {
-		f.lineStarts = append(f.lineStarts, 0)
-		for i, c := range f.Src {
-			if c == '\n' {
-				f.lineStarts = append(f.lineStarts, i+1)
+		f.lineStarts = make([]int, 1, bytes.Count(f.Src, []byte{'\n'})+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(f.Src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			f.lineStarts = append(f.lineStarts, i)
 		}
 	})
 	if line < 1 || line > len(f.lineStarts) || col < 1 {

@@ -16,7 +16,7 @@ var _ = registerDoc("extension-name", checkExtensionName)
 func checkExtensionName(p *DocPass) {
 	kind, certain := extCertainKind(p.API, p.Result)
 	extSites(p.API, func(s extSite) {
-		for _, f := range extFields(s.node, s.ptr) {
+		for _, f := range extSiteFields(s.node, s.ptr) {
 			name := f.key.Value
 			info, known := extKnown[name]
 			if !known {

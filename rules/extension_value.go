@@ -18,7 +18,7 @@ var _ = registerDoc("extension-value", checkExtensionValue)
 // others); computed values (intrinsics, Fn::Sub, placeholders) are skipped.
 func checkExtensionValue(p *DocPass) {
 	extSites(p.API, func(s extSite) {
-		for _, f := range extFields(s.node, s.ptr) {
+		for _, f := range extSiteFields(s.node, s.ptr) {
 			info, ok := extKnown[f.key.Value]
 			if !ok || info.places&s.place == 0 {
 				continue

@@ -219,6 +219,19 @@ func extFields(n *yaml.Node, ptr string) []extField {
 	return out
 }
 
+// extSiteFields returns the pairs of mapping n whose key starts like an
+// extension ("x-", "x_", any case): at a site such as an operation, the
+// other keys are plain OpenAPI and need no pointer built for them.
+func extSiteFields(n *yaml.Node, ptr string) []extField {
+	var out []extField
+	loader.Pairs(n, func(k, v *yaml.Node) {
+		if len(k.Value) > 1 && (k.Value[0] == 'x' || k.Value[0] == 'X') && (k.Value[1] == '-' || k.Value[1] == '_') {
+			out = append(out, extField{k, v, loader.Join(ptr, k.Value)})
+		}
+	})
+	return out
+}
+
 // extGet returns the pair with key name in mapping n, or nil.
 func extGet(n *yaml.Node, ptr, name string) *extField {
 	k, v := loader.Get(n, name)
