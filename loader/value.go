@@ -239,7 +239,12 @@ func pointerEscape(s string) string {
 
 // Join appends reference tokens to a JSON pointer.
 func Join(ptr string, tokens ...string) string {
+	size := len(ptr)
+	for _, t := range tokens {
+		size += 1 + len(pointerEscape(t))
+	}
 	var b strings.Builder
+	b.Grow(size) // one allocation: pointers are built for every field
 	b.WriteString(ptr)
 	for _, t := range tokens {
 		b.WriteByte('/')

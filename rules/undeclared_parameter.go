@@ -20,7 +20,8 @@ func checkUndeclaredParameters(p *Pass) {
 	if p.In.Op == nil || p.In.Kind() != loader.REST {
 		return
 	}
-	check := func(n *yaml.Node, ptr string, what string) {
+	// The pointer of a reported value is parent/token, built only on report.
+	check := func(n *yaml.Node, parent, token string, what string) {
 		v := loader.Classify(n)
 		if v.Kind != loader.KindString {
 			return
@@ -37,20 +38,20 @@ func checkUndeclaredParameters(p *Pass) {
 			return // a parameter we could not read may be the one
 		}
 		if what == "cache key" {
-			p.Report(n, ptr, "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+			p.Report(n, loader.Join(parent, token), "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 			return
 		}
-		p.Report(n, ptr, "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+		p.Report(n, loader.Join(parent, token), "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 	}
 	if f := p.In.Field("requestParameters"); f != nil {
 		loader.Pairs(f.Value, func(k, v *yaml.Node) {
-			check(v, loader.Join(f.Pointer, k.Value), "mapping")
+			check(v, f.Pointer, k.Value, "mapping")
 		})
 	}
 	if f := p.In.Field("cacheKeyParameters"); f != nil {
 		if seq := loader.Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
 			for i, item := range seq.Content {
-				check(item, loader.Join(f.Pointer, strconv.Itoa(i)), "cache key")
+				check(item, f.Pointer, strconv.Itoa(i), "cache key")
 			}
 		}
 	}

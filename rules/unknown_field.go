@@ -30,17 +30,27 @@ func checkUnknownFields(p *Pass) {
 	case loader.ShapeCloudFormation:
 		spec, sev = loader.CloudFormationFields, Error
 	}
-	q := p.WithSeverity(sev)
-	candidates := keysOf(spec)
+	// The pass with the shape's severity and the candidate names are only
+	// made when there is something to report.
+	var q *Pass
+	var candidates []string
+	report := func(f *loader.Field, msg func() string) {
+		if q == nil {
+			q, candidates = p.WithSeverity(sev), keysOf(spec)
+		}
+		q.ReportKey(f, "%s", msg())
+	}
 	for _, f := range in.All {
 		switch {
 		case !f.Known:
 			if strings.HasPrefix(f.Key.Value, "x-") && in.Shape == loader.ShapeOpenAPI {
 				continue // vendor extensions are allowed anywhere in OpenAPI
 			}
-			q.ReportKey(f, "%s", unknownMessage(in.Shape, "integration", f.Key.Value, candidates))
+			report(f, func() string { return unknownMessage(in.Shape, "integration", f.Key.Value, candidates) })
 		case in.Shape == loader.ShapeOpenAPI && in.Kind() == loader.REST && httpAPIOnly[f.Name] && f.Name == "responseParameters":
-			q.ReportKey(f, "responseParameters is not an integration field in a REST API; put it in responses.<pattern>.responseParameters")
+			report(f, func() string {
+				return "responseParameters is not an integration field in a REST API; put it in responses.<pattern>.responseParameters"
+			})
 		}
 	}
 	var rspec map[string]string
@@ -58,17 +68,21 @@ func checkUnknownFields(p *Pass) {
 				continue
 			}
 			if strings.Contains(f.Key.Value, "/") && !strings.Contains(f.Key.Value, " ") {
-				q.ReportKey(f, "%q in an integration response looks like a mapping template's media type; templates go under %s", f.Key.Value, in.KeyName("responseTemplates"))
+				report(f, func() string {
+					return fmt.Sprintf("%q in an integration response looks like a mapping template's media type; templates go under %s", f.Key.Value, in.KeyName("responseTemplates"))
+				})
 				continue
 			}
-			q.ReportKey(f, "%s", unknownMessage(in.Shape, "integration response", f.Key.Value, keysOf(rspec)))
+			report(f, func() string { return unknownMessage(in.Shape, "integration response", f.Key.Value, keysOf(rspec)) })
 		}
 	}
 	if tls := in.Field("tlsConfig"); tls != nil {
 		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
 			if k.Value != "insecureSkipVerification" && k.Value != "serverNameToVerify" {
 				f := &loader.Field{Key: k, Value: v, Pointer: loader.Join(tls.Pointer, k.Value)}
-				q.ReportKey(f, "%s", unknownMessage(in.Shape, "tlsConfig", k.Value, []string{"insecureSkipVerification", "serverNameToVerify"}))
+				report(f, func() string {
+					return unknownMessage(in.Shape, "tlsConfig", k.Value, []string{"insecureSkipVerification", "serverNameToVerify"})
+				})
 			}
 		})
 	}

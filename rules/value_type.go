@@ -153,6 +153,9 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 			if !ev.Known() || ev.Kind == loader.KindNull {
 				return
 			}
+			if t == tStringMap && ev.Kind == loader.KindString || t != tStringMap && ev.Kind == loader.KindMap {
+				return // the common case: nothing to report, no pointer to build
+			}
 			sub := &loader.Field{Name: k.Value, Known: true, Key: k, Value: val, Pointer: loader.Join(f.Pointer, k.Value)}
 			switch {
 			case t == tObjectMap && ev.Kind != loader.KindMap:
