@@ -105,15 +105,20 @@ type Operation struct {
 
 // Field is one key of an integration (or of an integration response).
 type Field struct {
-	Name    string // canonical (OpenAPI) name; the key as written is Key.Value
-	Known   bool   // false for a key the shape does not define
-	Key     *yaml.Node
-	Value   *yaml.Node
-	Pointer string // JSON pointer of the value
+	Name   string // canonical (OpenAPI) name; the key as written is Key.Value
+	Known  bool   // false for a key the shape does not define
+	Key    *yaml.Node
+	Value  *yaml.Node
+	Parent string // JSON pointer of the mapping that holds the field
 
 	val     Value // cache of Val: rules ask for the same values many times
 	valRead bool
 }
+
+// Pointer is the JSON pointer of the field's value. It is built on demand:
+// most fields are never reported, and a large document has hundreds of
+// thousands of them.
+func (f *Field) Pointer() string { return Join(f.Parent, f.Key.Value) }
 
 // Val classifies the field's value.
 func (f *Field) Val() Value {
@@ -358,7 +363,7 @@ func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Fi
 			name = k.Value
 		}
 		f := &store[i]
-		*f = Field{Name: name, Known: known, Key: k, Value: v, Pointer: Join(ptr, k.Value)}
+		*f = Field{Name: name, Known: known, Key: k, Value: v, Parent: ptr}
 		all[i] = f
 		i++
 		if known {
@@ -376,7 +381,7 @@ func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Int
 	case ShapeOpenAPI:
 		if f := in.Fields["responses"]; f != nil {
 			Pairs(f.Value, func(k, v *yaml.Node) {
-				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer, k.Value)}
+				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer(), k.Value)}
 				if k.Value != "default" {
 					r.Pattern = k
 				}
@@ -387,7 +392,7 @@ func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Int
 	case ShapeGetIntegration:
 		if f := in.Fields["integrationResponses"]; f != nil {
 			Pairs(f.Value, func(k, v *yaml.Node) {
-				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer, k.Value)}
+				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer(), k.Value)}
 				r.Fields, r.All = collect(v, r.Pointer, GetResponseFields)
 				if p := r.Fields["selectionPattern"]; p != nil {
 					r.Pattern = p.Value
@@ -399,7 +404,7 @@ func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Int
 		if f := in.Fields["integrationResponses"]; f != nil {
 			if seq := Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
 				for i, item := range seq.Content {
-					r := &Response{Node: item, Index: i, Pointer: Join(f.Pointer, strconv.Itoa(i))}
+					r := &Response{Node: item, Index: i, Pointer: Join(f.Pointer(), strconv.Itoa(i))}
 					r.Fields, r.All = collect(item, r.Pointer, CloudFormationResponseFields)
 					if p := r.Fields["selectionPattern"]; p != nil {
 						r.Pattern = p.Value

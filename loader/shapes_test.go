@@ -163,7 +163,7 @@ func TestPutIntegrationNames(t *testing.T) {
 	if got := in.Val("httpMethod").Text; got != "POST" {
 		t.Errorf("canonical httpMethod (backend verb) = %q, want POST from integrationHttpMethod", got)
 	}
-	if f := in.Field("httpMethod"); f == nil || f.Key.Value != "integrationHttpMethod" || f.Pointer != "/integrationHttpMethod" {
+	if f := in.Field("httpMethod"); f == nil || f.Key.Value != "integrationHttpMethod" || f.Pointer() != "/integrationHttpMethod" {
 		t.Errorf("canonical httpMethod should be read from the key integrationHttpMethod, got %+v", f)
 	}
 	if got := in.Val("methodHttpMethod").Text; got != "GET" {

@@ -30,7 +30,7 @@ func checkCacheKeyParameters(p *Pass) {
 			continue
 		}
 		if msg := cacheKeyProblem(v.Text); msg != "" {
-			p.Report(e, loader.Join(f.Pointer, strconv.Itoa(i)), "%s", msg)
+			p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s", msg)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func checkHTTPAPIOnlyField(p *Pass) {
 	}
 	if tls := p.In.Field("tlsConfig"); tls != nil {
 		if k, v := loader.Get(tls.Value, "serverNameToVerify"); k != nil {
-			f := &loader.Field{Name: "serverNameToVerify", Known: true, Key: k, Value: v, Pointer: loader.Join(tls.Pointer, k.Value)}
+			f := &loader.Field{Name: "serverNameToVerify", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
 			p.ReportKey(f, "tlsConfig.serverNameToVerify is an HTTP API field, which a REST API ignores (%s); a REST private integration verifies the name in its uri", why)
 		}
 	}

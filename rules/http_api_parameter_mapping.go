@@ -40,7 +40,7 @@ func checkHTTPAPIParameterMapping(p *Pass) {
 	}
 	if f := p.In.Field("requestParameters"); f != nil && loader.Classify(f.Value).Kind == loader.KindMap {
 		loader.Pairs(f.Value, func(k, v *yaml.Node) {
-			ptr := loader.Join(f.Pointer, k.Value)
+			ptr := loader.Join(f.Pointer(), k.Value)
 			if !subtype {
 				if msg := httpKeyProblem(k.Value, false); msg != "" {
 					p.Report(k, ptr, "%s", msg)
@@ -58,7 +58,7 @@ func checkHTTPAPIParameterMapping(p *Pass) {
 		return
 	}
 	loader.Pairs(f.Value, func(code, m *yaml.Node) {
-		cptr := loader.Join(f.Pointer, code.Value)
+		cptr := loader.Join(f.Pointer(), code.Value)
 		c := strings.TrimSpace(code.Value)
 		switch {
 		case isPlaceholder(c):

@@ -17,7 +17,7 @@ func checkInsecureTLS(p *Pass) {
 	if k == nil {
 		return
 	}
-	f := &loader.Field{Name: "insecureSkipVerification", Known: true, Key: k, Value: v, Pointer: loader.Join(tls.Pointer, k.Value)}
+	f := &loader.Field{Name: "insecureSkipVerification", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
 	if val := f.Val(); val.Kind != loader.KindBool || val.Text != "true" {
 		return
 	}

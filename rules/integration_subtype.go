@@ -61,7 +61,7 @@ func checkIntegrationSubtype(p *Pass) {
 		if contains(known, k.Value) || isPlaceholder(k.Value) {
 			return
 		}
-		ptr := loader.Join(rp.Pointer, k.Value)
+		ptr := loader.Join(rp.Pointer(), k.Value)
 		for _, r := range spec.required {
 			if strings.EqualFold(r, k.Value) && !have[r] {
 				have[r] = true // reported here rather than as missing

@@ -51,7 +51,7 @@ func checkTemplateMap(p *Pass, f *loader.Field, response bool) {
 		return
 	}
 	loader.Pairs(f.Value, func(k, v *yaml.Node) {
-		t := &mappingTemplate{at: v, ptr: loader.Join(f.Pointer, k.Value), key: k.Value, response: response}
+		t := &mappingTemplate{at: v, ptr: loader.Join(f.Pointer(), k.Value), key: k.Value, response: response}
 		cv := loader.Classify(v)
 		switch cv.Kind {
 		case loader.KindString:

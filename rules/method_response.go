@@ -72,7 +72,7 @@ func checkUndeclaredResponseHeader(p *Pass) {
 			if p.In.Shape == loader.ShapeCloudFormation {
 				fix = "add " + k.Value + ": true to the ResponseParameters of its MethodResponses entry"
 			}
-			p.Report(k, loader.Join(f.Pointer, k.Value), "header %s is not declared in %s's %s response; %s (API Gateway: \"Invalid mapping expression parameter specified: %s\")", name, declarer(p.In), key, fix, k.Value)
+			p.Report(k, loader.Join(f.Pointer(), k.Value), "header %s is not declared in %s's %s response; %s (API Gateway: \"Invalid mapping expression parameter specified: %s\")", name, declarer(p.In), key, fix, k.Value)
 		})
 	}
 }

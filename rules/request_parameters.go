@@ -29,7 +29,7 @@ func checkRequestParameters(p *Pass) {
 		{"method.response.", "is a response mapping; put it in the responseParameters of an integration response"},
 	}
 	loader.Pairs(f.Value, func(k, v *yaml.Node) {
-		ptr := loader.Join(f.Pointer, k.Value)
+		ptr := loader.Join(f.Pointer(), k.Value)
 		if msg := mappingKeyProblem("request parameter key", mappingIntegrationRequest, k.Value, keyMisuses); msg != "" {
 			if strings.HasPrefix(strings.ToLower(k.Value), "integration.request.body") {
 				msg = mapQ("request parameter key", k.Value) + " targets the request body, which is not a parameter; shape the body with requestTemplates"

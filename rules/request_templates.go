@@ -34,7 +34,7 @@ func checkRequestTemplates(p *Pass) {
 		if s := didYouMean(key, templateKeyCommonTypes); s != "" {
 			msg += " (did you mean " + s + "?)"
 		}
-		p.Report(k, loader.Join(f.Pointer, k.Value), msg, k.Value)
+		p.Report(k, loader.Join(f.Pointer(), k.Value), msg, k.Value)
 	})
 }
 

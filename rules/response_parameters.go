@@ -27,7 +27,7 @@ func checkResponseParameters(p *Pass) {
 			continue
 		}
 		loader.Pairs(f.Value, func(k, v *yaml.Node) {
-			ptr := loader.Join(f.Pointer, k.Value)
+			ptr := loader.Join(f.Pointer(), k.Value)
 			if msg := mappingKeyProblem("response parameter key", mappingMethodResponse, k.Value, keyMisuses); msg != "" {
 				p.Report(k, ptr, "%s", msg)
 			}

@@ -123,13 +123,13 @@ func (r *reporter) Report(n *yaml.Node, ptr, format string, args ...any) {
 
 // ReportValue records a finding at the value of field f.
 func (r *reporter) ReportValue(f *loader.Field, format string, args ...any) {
-	r.Report(f.Value, f.Pointer, format, args...)
+	r.Report(f.Value, f.Pointer(), format, args...)
 }
 
 // ReportKey records a finding at the key of field f (for a field that must
 // not be there).
 func (r *reporter) ReportKey(f *loader.Field, format string, args ...any) {
-	r.Report(f.Key, f.Pointer, format, args...)
+	r.Report(f.Key, f.Pointer(), format, args...)
 }
 
 // withSeverity returns a reporter whose findings have severity s instead of

@@ -24,7 +24,7 @@ func checkSelectionPattern(p *Pass) {
 			if v.Kind != loader.KindString {
 				continue // intrinsics, and other types for value-type
 			}
-			node, text, ptr = f.Value, v.Text, f.Pointer
+			node, text, ptr = f.Value, v.Text, f.Pointer()
 		}
 		if isPlaceholder(text) {
 			continue

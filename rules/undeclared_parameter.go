@@ -45,13 +45,13 @@ func checkUndeclaredParameters(p *Pass) {
 	}
 	if f := p.In.Field("requestParameters"); f != nil {
 		loader.Pairs(f.Value, func(k, v *yaml.Node) {
-			check(v, f.Pointer, k.Value, "mapping")
+			check(v, f.Pointer(), k.Value, "mapping")
 		})
 	}
 	if f := p.In.Field("cacheKeyParameters"); f != nil {
 		if seq := loader.Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
 			for i, item := range seq.Content {
-				check(item, f.Pointer, strconv.Itoa(i), "cache key")
+				check(item, f.Pointer(), strconv.Itoa(i), "cache key")
 			}
 		}
 	}

@@ -79,7 +79,7 @@ func checkUnknownFields(p *Pass) {
 	if tls := in.Field("tlsConfig"); tls != nil {
 		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
 			if k.Value != "insecureSkipVerification" && k.Value != "serverNameToVerify" {
-				f := &loader.Field{Key: k, Value: v, Pointer: loader.Join(tls.Pointer, k.Value)}
+				f := &loader.Field{Key: k, Value: v, Parent: tls.Pointer()}
 				report(f, func() string {
 					return unknownMessage(in.Shape, "tlsConfig", k.Value, []string{"insecureSkipVerification", "serverNameToVerify"})
 				})

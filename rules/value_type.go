@@ -86,7 +86,7 @@ func checkValueTypes(p *Pass) {
 	}
 	if tls := in.Field("tlsConfig"); tls != nil {
 		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
-			f := &loader.Field{Name: k.Value, Known: true, Key: k, Value: v, Pointer: loader.Join(tls.Pointer, k.Value)}
+			f := &loader.Field{Name: k.Value, Known: true, Key: k, Value: v, Parent: tls.Pointer()}
 			switch k.Value {
 			case "insecureSkipVerification":
 				checkType(p, f, tBoolean)
@@ -156,7 +156,7 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 			if t == tStringMap && ev.Kind == loader.KindString || t != tStringMap && ev.Kind == loader.KindMap {
 				return // the common case: nothing to report, no pointer to build
 			}
-			sub := &loader.Field{Name: k.Value, Known: true, Key: k, Value: val, Pointer: loader.Join(f.Pointer, k.Value)}
+			sub := &loader.Field{Name: k.Value, Known: true, Key: k, Value: val, Parent: f.Pointer()}
 			switch {
 			case t == tObjectMap && ev.Kind != loader.KindMap:
 				p.ReportValue(sub, "%s entry %q is %s; expected an object", f.Key.Value, k.Value, article(ev.Kind))
@@ -174,7 +174,7 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 		}
 		for i, e := range v.Node.Content {
 			if ev := loader.Classify(e); ev.Known() && ev.Kind != loader.KindMap {
-				p.Report(e, loader.Join(f.Pointer, strconv.Itoa(i)), "%s item %d is %s; expected an object", f.Key.Value, i, article(ev.Kind))
+				p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected an object", f.Key.Value, i, article(ev.Kind))
 			}
 		}
 	case tStringList:
@@ -185,7 +185,7 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 		for i, e := range v.Node.Content {
 			ev := loader.Classify(e)
 			if ev.Known() && ev.Kind != loader.KindString {
-				p.Report(e, loader.Join(f.Pointer, strconv.Itoa(i)), "%s item %d is %s; expected a string", f.Key.Value, i, article(ev.Kind))
+				p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected a string", f.Key.Value, i, article(ev.Kind))
 			}
 		}
 	}
