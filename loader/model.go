@@ -64,6 +64,23 @@ type API struct {
 	IntegrationRefs []*IntegrationRef
 
 	cache decodeCache
+	memo  map[any]any
+}
+
+// Memo returns the value stored under key for this document, computing it
+// with fn the first time. Rules use it to share work on one document, such
+// as the list of places extensions are read from. A document is checked by
+// one goroutine, so no lock is taken.
+func (a *API) Memo(key any, fn func() any) any {
+	if v, ok := a.memo[key]; ok {
+		return v
+	}
+	if a.memo == nil {
+		a.memo = map[any]any{}
+	}
+	v := fn()
+	a.memo[key] = v
+	return v
 }
 
 // IntegrationRef is an x-amazon-apigateway-integration written as a $ref
@@ -350,7 +367,11 @@ var (
 // collect reads the keys of mapping n into fields.
 func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) {
 	count := 0
-	Pairs(n, func(_, _ *yaml.Node) { count++ })
+	if m := Resolve(n); m != nil && m.Kind == yaml.MappingNode && !hasMergeKey(m) {
+		count = len(m.Content) / 2
+	} else {
+		Pairs(n, func(_, _ *yaml.Node) { count++ })
+	}
 	// One allocation for all fields of the mapping: large documents have
 	// hundreds of thousands of them.
 	store := make([]Field, count)

@@ -203,6 +203,16 @@ func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int, visited map[*yaml.
 	}
 }
 
+// hasMergeKey reports whether mapping n has a YAML merge key (<<).
+func hasMergeKey(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if isMergeKey(n.Content[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // Get returns the key and value nodes of key in mapping n, or nils. When a
 // key is written twice, the last one wins, as in API Gateway's own parser.
 func Get(n *yaml.Node, key string) (k, v *yaml.Node) {

@@ -119,6 +119,20 @@ type extSite struct {
 // servers and tags entries. Schemas and other deep objects are not visited,
 // so the walk is linear in the size of those objects' key lists.
 func extSites(api *loader.API, fn func(s extSite)) {
+	// Several rules walk the same sites: the list is built once per document.
+	sites := api.Memo(extSitesKey{}, func() any {
+		var list []extSite
+		walkExtSites(api, func(s extSite) { list = append(list, s) })
+		return list
+	}).([]extSite)
+	for _, s := range sites {
+		fn(s)
+	}
+}
+
+type extSitesKey struct{}
+
+func walkExtSites(api *loader.API, fn func(s extSite)) {
 	root := loader.Resolve(api.Root)
 	fn(extSite{extRoot, root, api.Pointer})
 	_, paths := loader.Get(root, "paths")
