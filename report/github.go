@@ -24,7 +24,7 @@ func GitHub(w io.Writer, r *Report) error {
 			props = append(props, fmt.Sprintf("endColumn=%d", f.EndCol-1))
 		}
 		props = append(props, "title="+escapeProperty(f.RuleID+" "+f.Rule))
-		fmt.Fprintf(bw, "::%s %s::%s\n", command(f.Severity), strings.Join(props, ","), escapeData(f.Message))
+		fmt.Fprintf(bw, "::%s %s::%s\n", command(f.Severity), strings.Join(props, ","), escapeData(f.Message+suffix(f)))
 	}
 	for _, e := range r.Errors {
 		props := []string{"file=" + escapeProperty(e.Path)}

@@ -18,6 +18,11 @@ type jsonFinding struct {
 	EndLine   int    `json:"endLine,omitempty"`
 	EndColumn int    `json:"endColumn,omitempty"` // exclusive, as in SARIF
 	Pointer   string `json:"pointer"`
+	// Set for a finding accepted by a comment, the configuration or a
+	// baseline (suppressedBy: comment, config or baseline).
+	Suppressed    bool   `json:"suppressed,omitempty"`
+	SuppressedBy  string `json:"suppressedBy,omitempty"`
+	Justification string `json:"justification,omitempty"`
 }
 
 // JSON writes the findings as a JSON array (empty: []).
@@ -29,6 +34,10 @@ func JSON(w io.Writer, r *Report) error {
 			File: f.File, Line: f.Line, Column: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol,
 			Pointer: f.Pointer,
 		})
+		if s := f.Suppressed; s != nil {
+			j := &out[len(out)-1]
+			j.Suppressed, j.SuppressedBy, j.Justification = true, s.By, s.Justification
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -21,6 +21,9 @@ type Report struct {
 	// Errors are inputs that could not be read or parsed. They are not
 	// findings: they make the run exit 2.
 	Errors []*loader.Error
+	// Baseline is set when the run compared findings with a baseline: SARIF
+	// then gives every result a baselineState.
+	Baseline bool
 }
 
 // Formats lists the names accepted by Write.
@@ -30,10 +33,16 @@ var Formats = []string{"text", "json", "sarif", "github"}
 type Options struct {
 	Color   bool // ANSI colours (text only)
 	Verbose bool // add each rule's help link (text only)
+	// ShowSuppressed keeps suppressed findings in text and GitHub output,
+	// which otherwise leave them out (JSON and SARIF always keep them).
+	ShowSuppressed bool
 }
 
 // Write renders r in the named format.
 func Write(w io.Writer, format string, r *Report, opt Options) error {
+	if (format == "text" || format == "github") && !opt.ShowSuppressed {
+		r = Unsuppressed(r)
+	}
 	switch format {
 	case "text":
 		return Text(w, r, opt)

@@ -57,6 +57,7 @@ func SARIF(w io.Writer, r *Report) error {
 		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 			WithArtifactLocation(sarif.NewSimpleArtifactLocation(ArtifactURI(f.File)).WithUriBaseId("%SRCROOT%")).
 			WithRegion(region)))
+		addSuppression(res, f, r.Baseline)
 	}
 	inv := run.AddInvocation(len(r.Errors) == 0)
 	for _, e := range r.Errors {

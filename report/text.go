@@ -34,7 +34,7 @@ func Text(w io.Writer, r *Report, opt Options) error {
 			sev = severityColor(f.Severity) + sev + ansiReset
 			id = ansiGray + id + ansiReset
 		}
-		fmt.Fprintf(bw, "%s %s: %s %s\n", loc, sev, f.Message, id)
+		fmt.Fprintf(bw, "%s %s: %s %s%s\n", loc, sev, f.Message, id, suffix(f))
 		if opt.Verbose {
 			if rule := rules.ByID(f.RuleID); rule != nil {
 				fmt.Fprintf(bw, "    %s: %s\n", rule.Name, rule.HelpURL())

@@ -29,9 +29,15 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 	if cfg == nil {
 		cfg = &Config{Options: DefaultOptions}
 	}
+	// A value that is not an object, or is computed by an intrinsic
+	// function, is only judged by the rule about value types.
+	objects := make([]bool, len(res.Integrations))
+	for i, in := range res.Integrations {
+		objects[i] = loader.Classify(in.Node).Kind == loader.KindMap
+	}
 	for _, r := range All {
-		if cfg.Disabled[r.ID] {
-			continue
+		if cfg.Disabled[r.ID] || r.check.integration == nil && r.check.document == nil {
+			continue // switched off, or run below (suppression)
 		}
 		rep := reporter{rule: r, file: res.File, out: &out}
 		if r.check.document != nil {
@@ -40,15 +46,16 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 			}
 			continue
 		}
-		for _, in := range res.Integrations {
-			// A value that is not an object, or is computed by an intrinsic
-			// function, is only judged by the rule about value types.
-			if loader.Classify(in.Node).Kind != loader.KindMap && r.Name != "value-type" {
+		p := &Pass{reporter: rep, Opts: &cfg.Options} // one pass per rule, reused
+		for i, in := range res.Integrations {
+			if !objects[i] && r.Name != "value-type" {
 				continue
 			}
-			r.check.integration(&Pass{reporter: rep, In: in, Opts: &cfg.Options})
+			p.In = in
+			r.check.integration(p)
 		}
 	}
+	out = applyComments(res.File, out, cfg)
 	for i := range out {
 		if s, ok := cfg.Severity[out[i].RuleID]; ok {
 			out[i].Severity = s

@@ -87,6 +87,9 @@ type Finding struct {
 	File     string
 	loader.Span
 	Pointer string // JSON pointer to the offending value
+	// Suppressed is set when a comment, the configuration or a baseline
+	// accepts the finding (see suppression.go).
+	Suppressed *Suppression
 }
 
 // Options tune rules whose limits depend on the user's account.

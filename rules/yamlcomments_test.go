@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// comments renders where scanLines finds comments: "line:text" for each.
+func comments(src string) string {
+	var out []string
+	for i, l := range scanLines([]byte(src)) {
+		if l.comment >= 0 {
+			out = append(out, fmt.Sprintf("%d:%s", i+1, src[l.comment:l.end]))
+		}
+	}
+	return strings.Join(out, " | ")
+}
+
+// TestScanLinesComments checks that '#' is taken for a comment exactly where
+// YAML takes it: not inside quoted strings (also over several lines), block
+// scalars or plain words, and yes after them.
+func TestScanLinesComments(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"own line and trailing", "# a\nk: v # b\n", "1:# a | 2:# b"},
+		{"no space before #", "k: v#x\nu: http://h/#frag\n", ""},
+		{"tab before #", "k: v\t# c\n", "1:# c"},
+		{"double quotes", `k: "a # b" # c` + "\n", "1:# c"},
+		{"escaped double quote", `k: "a \" # b" # c` + "\n", "1:# c"},
+		{"single quotes with ''", "k: 'it''s # b' # c\n", "1:# c"},
+		{"apostrophe in a plain scalar", "k: it's # c\nj: don't 'x # d\n", "1:# c | 2:# d"},
+		{"double quotes over lines", "k: \"a\n  # not\n  b\" # c\nj: 1 # d\n", "3:# c | 4:# d"},
+		{"single quotes over lines", "k: 'a\n  # not\n  b' # c\n", "3:# c"},
+		{"flow sequence", "k: [\"# a\", '# b'] # c\n", "1:# c"},
+		{"JSON", "{\"k\":\"# a\", \"j\": [\"#b\"]}\n", ""},
+		{"sequence entry quote", "- \"# a\" # c\n- '# b'\n", "1:# c"},
+		{"dash inside a word", "k: a-'# b\n", ""},
+		{"literal block", "k: |\n  # not\n  #set($a = 1)\n\n  x\nj: 1 # c\n", "6:# c"},
+		{"folded block with indicators", "k: >-2 # c\n    # not\nj: 1\n", "1:# c"},
+		{"block in a sequence", "- |\n  # not\n- x # c\n", "3:# c"},
+		{"block under a dashed key", "- k: |\n    # not\n  j: 1 # c\n", "3:# c"},
+		{"block with a tag", "k: !!str |\n  # not\n", ""},
+		{"comment ends a block", "k: |\n  x\n# c\n", "3:# c"},
+		{"CRLF", "k: v # c\r\n# d\r\n", "1:# c | 2:# d"},
+	}
+	for _, tt := range tests {
+		if got := comments(tt.src); got != tt.want {
+			t.Errorf("%s: comments %q, want %q\n%s", tt.name, got, tt.want, tt.src)
+		}
+	}
+}
+
+// TestReach checks which lines a directive covers.
+func TestReach(t *testing.T) {
+	src := `a:
+  # d3 (line 2) covers b and its value
+  b:
+    c: 1 # d4
+    e: |
+      text
+  # d7, then a blank line: covers nothing
+
+  f: 2
+  # d10
+  # another comment
+  g:
+  - 1
+  - 2
+h: 3
+# d16 at the end
+`
+	lines := scanLines([]byte(src))
+	for _, tt := range []struct{ line, from, to int }{
+		{2, 3, 6}, {4, 4, 4}, {7, 0, 0}, {10, 12, 14}, {16, 0, 0},
+	} {
+		from, to := reach(lines, tt.line-1)
+		if from != tt.from || to != tt.to {
+			t.Errorf("directive on line %d reaches %d-%d, want %d-%d", tt.line, from, to, tt.from, tt.to)
+		}
+	}
+}
+
+// TestSplitDirective checks how the text after apigwlint:ignore splits into
+// rules and reason.
+func TestSplitDirective(t *testing.T) {
+	for in, want := range map[string]string{
+		" AGW108 slow backend":         "[AGW108]|slow backend",
+		" AGW108,timeout  two rules":   "[AGW108 timeout]|two rules",
+		" AGW108 , AGW101 -- spaced":   "[AGW108 AGW101]|spaced",
+		" AGW108: colon":               "[AGW108]|colon",
+		" AGW108":                      "[AGW108]|",
+		"":                             "[]|",
+		" AGW108 — em dash, then text": "[AGW108]|em dash, then text",
+		" AGW108 reason, with a comma": "[AGW108]|reason, with a comma",
+	} {
+		names, reason := splitDirective(in)
+		if got := fmt.Sprintf("%v|%s", names, reason); got != want {
+			t.Errorf("splitDirective(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
