@@ -154,7 +154,7 @@ func opensQuote(text []byte, prev byte, prevAt, i int) bool {
 }
 
 // closeQuote finds the quote closing a string that started before text[from],
-// with YAML's escapes: \" in double quotes, ” in single quotes.
+// with YAML's escapes: a backslash in double quotes, a doubled quote in single quotes.
 func closeQuote(text []byte, from int, q byte) (int, bool) {
 	for j := from; j < len(text); j++ {
 		switch {
