@@ -82,6 +82,11 @@ func parseURITmpl(s string, sub bool) uriTmpl {
 				continue
 			}
 		}
+		if m := uriDocPlaceholder.FindString(rest); m != "" && (i == 0 || !uriWordByte(s[i-1])) {
+			add(m, holeParam) // ACCOUNT_ID, REPLACE_ME_HOST, <region>: filled in by hand
+			i += len(m)
+			continue
+		}
 		if rest[0] == '{' {
 			if j := strings.IndexByte(rest, '}'); j > 1 && !strings.ContainsAny(rest[1:j], "{$/ \t\r\n") {
 				add(rest[:j+1], holeParam)
@@ -96,6 +101,15 @@ func parseURITmpl(s string, sub bool) uriTmpl {
 		t = append(t, uriPiece{text: lit.String()})
 	}
 	return t
+}
+
+// uriDocPlaceholder is a placeholder of documentation and workshop files:
+// an all-caps word with an underscore (ACCOUNT_ID, REPLACE_ME_NLB_DNS), an
+// all-caps word of five letters or more (REGION), or a <word>. It is not a mistake in the uri's grammar but a gap to fill.
+var uriDocPlaceholder = regexp.MustCompile(`^(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|[A-Z]{5,}\b|<[A-Za-z0-9_.:-]+>)`)
+
+func uriWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // uriDollarHole classifies the body of a ${...}.
