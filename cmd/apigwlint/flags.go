@@ -25,6 +25,7 @@ type options struct {
 }
 
 const usage = `Usage: apigwlint [flags] PATH...
+       apigwlint explain RULE...
 
 Lint Amazon API Gateway integrations before they are deployed: the
 x-amazon-apigateway-integration blocks of OpenAPI 3 and Swagger 2 documents
@@ -55,6 +56,9 @@ Flags:
       --list-rules             print the rules and exit
       --version                print the version and exit
   -h, --help                   print this help and exit
+
+apigwlint explain RULE prints the documentation of a rule (id or name):
+why it matters, and a failing and a fixed example with their output.
 
 Exit codes: 0 no findings at or above the fail level, 1 findings,
 2 usage error or a file that could not be read or parsed.

@@ -22,6 +22,9 @@ const (
 
 // run is the whole command; main only passes it the process's streams.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "explain" {
+		return explain(args[1:], stdout, stderr)
+	}
 	o, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "apigwlint: %v\n", err)

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/rules"
+)
+
+const explainUsage = `Usage: apigwlint explain RULE...
+
+Print the documentation of each RULE, given by id (AGW108) or name
+(timeout): why it matters, what API Gateway says without it, and a failing
+and a fixed example with apigwlint's real output on them. The same pages are
+in docs/rules/ and behind the links of --verbose and SARIF.
+`
+
+// explain is the "apigwlint explain RULE..." subcommand.
+func explain(args []string, stdout, stderr io.Writer) int {
+	for _, a := range args {
+		if a == "-h" || a == "--help" {
+			fmt.Fprint(stdout, explainUsage)
+			return exitClean
+		}
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "apigwlint explain: no RULE given\n\n"+explainUsage)
+		return exitError
+	}
+	if rules.BuildError != nil {
+		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", rules.BuildError)
+		return exitError
+	}
+	var pages []string
+	for _, a := range args {
+		r := rules.ByID(a)
+		if r == nil {
+			fmt.Fprintf(stderr, "apigwlint explain: no rule %q%s (apigwlint --list-rules lists them)\n", a, rules.SuggestRule(a))
+			return exitError
+		}
+		// The generated-file note is for the repository, not the terminal.
+		page := rulePage(r)
+		pages = append(pages, strings.TrimLeft(page[strings.Index(page, "\n")+1:], "\n"))
+	}
+	fmt.Fprint(stdout, strings.Join(pages, "\n"))
+	return exitClean
+}
