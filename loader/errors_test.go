@@ -131,32 +131,48 @@ func TestLimits(t *testing.T) {
 	}
 }
 
-// TestMergeKeyBomb checks that a chain of mappings each merging the
-// previous one eight times (8^18 paths through the merges) is walked in
-// linear time and still yields the merged keys.
+// TestMergeKeyBomb checks chains of mappings each merging the previous one
+// several times. Walks follow merge keys like any alias, so 8^18 paths
+// through the merges are an alias bomb, rejected at once with a located
+// error; 4^6 are within the alias limit, and the merged keys are found,
+// each merged mapping being visited once.
 func TestMergeKeyBomb(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("openapi: 3.0.1\nx0: &a0 {type: mock}\n")
-	for i := 1; i <= 18; i++ {
-		ref := fmt.Sprintf("*a%d", i-1)
-		fmt.Fprintf(&b, "x%d: &a%d\n  <<: [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(ref+", ", 8), ", "))
+	bomb := func(levels, width int) []byte {
+		var b strings.Builder
+		b.WriteString("openapi: 3.0.1\nx0: &a0 {type: mock}\n")
+		for i := 1; i <= levels; i++ {
+			ref := fmt.Sprintf("*a%d", i-1)
+			fmt.Fprintf(&b, "x%d: &a%d\n  <<: [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(ref+", ", width), ", "))
+		}
+		fmt.Fprintf(&b, "paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: *a%d\n", levels)
+		return []byte(b.String())
 	}
-	b.WriteString("paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: *a18\n")
-	done := make(chan *Result, 1)
-	go func() {
-		r, err := Load("bomb.yaml", []byte(b.String()), DefaultLimits)
-		if err != nil {
-			t.Error(err)
+	type outcome struct {
+		r   *Result
+		err error
+	}
+	load := func(src []byte) outcome {
+		done := make(chan outcome, 1)
+		go func() {
+			r, err := Load("bomb.yaml", src, DefaultLimits)
+			done <- outcome{r, err}
+		}()
+		select {
+		case o := <-done:
+			return o
+		case <-time.After(10 * time.Second):
+			t.Fatal("merge keys are walked in exponential time")
 		}
-		done <- r
-	}()
-	select {
-	case r := <-done:
-		if r == nil || len(r.Integrations) != 1 || r.Integrations[0].Type() != "MOCK" {
-			t.Errorf("want one MOCK integration through the merges, got %+v", r)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("merge keys are walked in exponential time")
+		return outcome{}
+	}
+	o := load(bomb(18, 8))
+	var e *Error
+	if !errors.As(o.err, &e) || e.Line == 0 || !strings.Contains(e.Msg, "alias bomb") {
+		t.Errorf("8^18 merges: got %v, want a located alias bomb error", o.err)
+	}
+	o = load(bomb(6, 4))
+	if o.err != nil || len(o.r.Integrations) != 1 || o.r.Integrations[0].Type() != "MOCK" {
+		t.Errorf("4^6 merges: want one MOCK integration through the merges, got %+v, %v", o.r, o.err)
 	}
 }
 

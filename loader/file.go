@@ -27,11 +27,15 @@ import (
 type Limits struct {
 	MaxBytes int64 // a larger file is rejected before it is parsed
 	MaxDepth int   // nesting depth of mappings and sequences
+	// AliasNodes is how many nodes the YAML aliases of a document may stand
+	// for in all, at least; more when the document is large: 10 times the
+	// nodes written (see checkAliases).
+	AliasNodes int
 }
 
 // DefaultLimits are generous enough for the largest generated APIs seen in
 // practice (hundreds of MB) and small enough to stop pathological input.
-var DefaultLimits = Limits{MaxBytes: 512 << 20, MaxDepth: 1000}
+var DefaultLimits = Limits{MaxBytes: 512 << 20, MaxDepth: 1000, AliasNodes: 100_000}
 
 // File is one parsed input file.
 type File struct {
@@ -121,6 +125,11 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 		f.Root = doc.Content[0]
 	} else if doc.Kind != 0 && doc.Kind != yaml.DocumentNode {
 		f.Root = &doc
+	}
+	if f.Root != nil && bytes.IndexByte(text, '*') >= 0 { // only aliases need the check
+		if e := f.checkAliases(lim); e != nil {
+			return nil, e
+		}
 	}
 	if f.colShift != nil && f.Root != nil {
 		f.unshift(f.Root, map[*yaml.Node]bool{})
