@@ -616,6 +616,7 @@ func TestActionExamples(t *testing.T) {
 	needBash(t)
 	ws := workspaceWith(t, "testdata/examples/openapi.yaml", "testdata/examples/template.yaml", "testdata/examples/put-integration.json")
 	res := runAction(t, ws, map[string]string{"paths": "testdata/examples"}, map[string]string{"APIGWLINT_BIN": builtCLI(t)})
+	t.Logf("the steps' output:\n%s\njob summary:\n%s\noutputs: %v", res.stdout, res.summary, res.outputs)
 
 	if res.failed != "lint" || res.exitCode != exitFindings {
 		t.Fatalf("failed step %q, exit %d; want the lint step to fail with 1\nstdout:\n%s\nstderr:\n%s", res.failed, res.exitCode, res.stdout, res.stderr)
@@ -774,6 +775,15 @@ func TestActionInputs(t *testing.T) {
 		res := runAction(t, ws, map[string]string{"fail-level": "fatal"}, bin)
 		if res.failed != "lint" || res.exitCode != exitError || !strings.Contains(res.stdout, `::error title=apigwlint::fail-level must be error, warning, note or never, not "fatal"`) {
 			t.Errorf("failed %q, exit %d:\n%s", res.failed, res.exitCode, res.stdout)
+		}
+	})
+	t.Run("escaping", func(t *testing.T) {
+		// The action's own error annotation escapes %, CR and LF, so the
+		// input cannot end the command and start another.
+		res := runAction(t, ws, map[string]string{"fail-level": "100%\r\n::warning::forged"}, bin)
+		want := `::error title=apigwlint::fail-level must be error, warning, note or never, not "100%25%0D%0A::warning::forged"` + "\n"
+		if !strings.HasSuffix(res.stdout, "\n"+want) || strings.Contains(res.stdout, "\n::warning") {
+			t.Errorf("stdout %q, want it to end with %q", res.stdout, want)
 		}
 	})
 	t.Run("injection", func(t *testing.T) {
