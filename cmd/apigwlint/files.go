@@ -101,7 +101,8 @@ func describe(err error) string {
 func walk(dir string) ([]string, []*loader.Error) {
 	var out []string
 	var errs []*loader.Error
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	root := dir
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &loader.Error{Path: p, Msg: describe(err)})
 			if d != nil && d.IsDir() {
@@ -110,21 +111,13 @@ func walk(dir string) ([]string, []*loader.Error) {
 			return nil
 		}
 		if d.IsDir() {
-			if p != dir && skipDirs[d.Name()] {
+			if p != root && skipDirs[d.Name()] {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if !lintableExt[strings.ToLower(filepath.Ext(p))] {
+		if !lintableExt[strings.ToLower(filepath.Ext(p))] || !regularFile(p, d) {
 			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			st, serr := os.Stat(p)
-			if serr != nil || !st.Mode().IsRegular() {
-				return nil // dangling link, or a link to a folder or device
-			}
-		} else if !d.Type().IsRegular() {
-			return nil // FIFOs, sockets and devices found in a folder are skipped
 		}
 		out = append(out, p)
 		return nil
@@ -167,7 +160,7 @@ func glob(pattern string) ([]string, error) {
 			return nil
 		}
 		slash := filepath.ToSlash(p)
-		if re.MatchString(slash) || re.MatchString("./"+slash) {
+		if (re.MatchString(slash) || re.MatchString("./"+slash)) && regularFile(p, d) {
 			out = append(out, p)
 		}
 		return nil
@@ -207,13 +200,36 @@ func globRegexp(pattern string) (*regexp.Regexp, error) {
 	return regexp.Compile(b.String())
 }
 
+// regularFile reports whether the entry a walk found is a regular file or
+// a link to one. FIFOs, sockets and devices are skipped without being
+// opened: opening a FIFO for reading waits for a writer, forever.
+func regularFile(p string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink != 0 {
+		st, err := os.Stat(p)
+		return err == nil && st.Mode().IsRegular() // not a dangling link, nor one to a folder or device
+	}
+	return d.Type().IsRegular()
+}
+
+// notRegular is the error for a path that names something other than a
+// regular file.
+const notRegular = "not a regular file (a FIFO, socket or device cannot be linted)"
+
 // readInput reads one input with the size limit applied before reading.
 func readInput(in input, stdin io.Reader, lim loader.Limits) ([]byte, *loader.Error) {
 	var r io.Reader
 	if in.stdin {
 		r = stdin
 	} else {
-		f, err := os.Open(in.path)
+		// Stat first: opening a FIFO blocks until something writes to it.
+		// openFlags also makes the open itself non-blocking where it can,
+		// in case the file is replaced between the two.
+		if st, err := os.Stat(in.path); err != nil {
+			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
+		} else if !st.Mode().IsRegular() {
+			return nil, &loader.Error{Path: in.path, Msg: notRegular}
+		}
+		f, err := os.OpenFile(in.path, openFlags, 0)
 		if err != nil {
 			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
 		}
@@ -223,7 +239,7 @@ func readInput(in input, stdin io.Reader, lim loader.Limits) ([]byte, *loader.Er
 			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
 		}
 		if !st.Mode().IsRegular() {
-			return nil, &loader.Error{Path: in.path, Msg: "not a regular file (a folder, FIFO or device cannot be linted)"}
+			return nil, &loader.Error{Path: in.path, Msg: notRegular}
 		}
 		if st.Size() > lim.MaxBytes {
 			return nil, &loader.Error{Path: in.path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", st.Size(), lim.MaxBytes)}

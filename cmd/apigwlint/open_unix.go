@@ -1,0 +1,13 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"syscall"
+)
+
+// openFlags opens inputs without blocking: a FIFO put where a regular file
+// was found a moment before must not hang the run (the file type is then
+// checked on the open file).
+const openFlags = os.O_RDONLY | syscall.O_NONBLOCK

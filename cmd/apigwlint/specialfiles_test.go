@@ -1,0 +1,103 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// runWithin runs the command and fails the test when it has not finished
+// after d: an input that makes apigwlint wait (a FIFO opened for reading)
+// must never hang a pre-commit hook or a CI job.
+func runWithin(t *testing.T, d time.Duration, args ...string) result {
+	t.Helper()
+	done := make(chan result, 1)
+	go func() { done <- runCLI(t, "", args...) }()
+	select {
+	case r := <-done:
+		return r
+	case <-time.After(d):
+		t.Fatalf("apigwlint %q still running after %v", args, d)
+	}
+	return result{}
+}
+
+// specialTree makes a folder holding one API file with one finding and
+// every kind of file that is not a regular file: a FIFO, a link to it, a
+// link to a device, a symbolic link loop between two files, a link to the
+// folder itself (a folder loop) and a dangling link, all with lintable
+// names.
+func specialTree(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	api := readAll(t, "testdata/hostile/finding.yaml")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(dir, "api.yaml"), []byte(api), 0o644))
+	must(syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644))
+	must(os.Symlink("pipe.yaml", filepath.Join(dir, "pipe-link.json")))
+	must(os.Symlink(os.DevNull, filepath.Join(dir, "device.yml")))
+	must(os.Symlink("loop2.yaml", filepath.Join(dir, "loop1.yaml")))
+	must(os.Symlink("loop1.yaml", filepath.Join(dir, "loop2.yaml")))
+	must(os.Symlink(".", filepath.Join(dir, "self")))
+	must(os.Symlink("missing.yaml", filepath.Join(dir, "dangling.yaml")))
+	// If a run opens the FIFO anyway, let the test end: a writer unblocks it.
+	t.Cleanup(func() {
+		if f, err := os.OpenFile(filepath.Join(dir, "pipe.yaml"), os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			f.Close()
+		}
+	})
+	return dir
+}
+
+// TestSpecialFilesFound checks that FIFOs, devices, links to them, link
+// loops and dangling links found by walking a folder or expanding a glob
+// are skipped without being opened: the run ends at once, reports the one
+// regular file and no input error.
+func TestSpecialFilesFound(t *testing.T) {
+	dir := specialTree(t)
+	want := filepath.Join(dir, "api.yaml") + ":10:26: error: timeoutInMillis 30 is below the minimum of 50 ms [AGW108]\n"
+	for _, arg := range []string{dir, filepath.Join(dir, "*"), filepath.Join(dir, "**"), filepath.Join(dir, "self")} {
+		r := runWithin(t, 10*time.Second, arg)
+		got := strings.ReplaceAll(r.stdout, filepath.Join(dir, "self", "api.yaml"), filepath.Join(dir, "api.yaml"))
+		if r.code != exitFindings || got != want || r.stderr != "" {
+			t.Errorf("%s: exit %d\nstdout:\n%s\nstderr:\n%s\nwant exit 1 and only\n%s", arg, r.code, r.stdout, r.stderr, want)
+		}
+	}
+}
+
+// TestSpecialFilesNamed checks the same files named on the command line:
+// each is an input error naming the path (the FIFO is not opened), and the
+// regular file named with them is still linted.
+func TestSpecialFilesNamed(t *testing.T) {
+	dir := specialTree(t)
+	for name, msg := range map[string]string{
+		"pipe.yaml":      "not a regular file (a FIFO, socket or device cannot be linted)",
+		"pipe-link.json": "not a regular file (a FIFO, socket or device cannot be linted)",
+		"device.yml":     "not a regular file (a FIFO, socket or device cannot be linted)",
+		"loop1.yaml":     "too many levels of symbolic links",
+		"dangling.yaml":  "no such file or folder",
+	} {
+		p := filepath.Join(dir, name)
+		r := runWithin(t, 10*time.Second, p, filepath.Join(dir, "api.yaml"))
+		if r.code != exitError || r.stderr != p+": input error: "+msg+"\n" {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", name, r.code, r.stderr, msg)
+		}
+		if !strings.Contains(r.stdout, "api.yaml:10:26: error:") {
+			t.Errorf("%s: the regular file named with it was not linted:\n%s", name, r.stdout)
+		}
+	}
+	// A device named directly, not through a link.
+	if r := runWithin(t, 10*time.Second, os.DevNull); r.code != exitError || !strings.Contains(r.stderr, "not a regular file") {
+		t.Errorf("%s: exit %d, stderr %q", os.DevNull, r.code, r.stderr)
+	}
+}
