@@ -97,11 +97,15 @@ func describe(err error) string {
 }
 
 // walk lists the lintable files below dir. Symbolic links to files are
-// followed; links to folders are not, so a link loop cannot trap the walk.
+// followed; links to folders are not, so a link loop cannot trap the walk,
+// except for dir itself when it is a link to a folder.
 func walk(dir string) ([]string, []*loader.Error) {
 	var out []string
 	var errs []*loader.Error
 	root := dir
+	if st, err := os.Lstat(dir); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		root = dir + string(filepath.Separator) // WalkDir follows only a link written so
+	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &loader.Error{Path: p, Msg: describe(err)})

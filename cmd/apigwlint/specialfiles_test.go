@@ -101,3 +101,19 @@ func TestSpecialFilesNamed(t *testing.T) {
 		t.Errorf("%s: exit %d, stderr %q", os.DevNull, r.code, r.stderr)
 	}
 }
+
+// TestLinkedFolder checks that a folder named through a symbolic link is
+// searched, as a user who names it expects, while links to folders found
+// inside it are still not followed.
+func TestLinkedFolder(t *testing.T) {
+	dir := specialTree(t)
+	link := filepath.Join(t.TempDir(), "specs")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	r := runWithin(t, 10*time.Second, link)
+	want := filepath.Join(link, "api.yaml") + ":10:26: error:"
+	if r.code != exitFindings || !strings.HasPrefix(r.stdout, want) || strings.Count(r.stdout, "\n") != 1 {
+		t.Errorf("exit %d, stdout:\n%s\nwant one finding starting %q", r.code, r.stdout, want)
+	}
+}
