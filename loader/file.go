@@ -42,6 +42,11 @@ type File struct {
 	Path string     // the path as shown to the user (slash-separated)
 	Src  []byte     // the bytes as read (after a leading BOM is dropped)
 	Root *yaml.Node // the first document's content node; nil for an empty file
+	// Later are documents after the first, which are not checked: the
+	// first that is not empty and the first with API content, when there
+	// are such. LaterCount is the number of non-empty later documents.
+	Later      []LaterDoc
+	LaterCount int
 
 	lineOnce   sync.Once
 	lineStarts []int         // byte offset at which each line starts
@@ -134,6 +139,7 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if f.colShift != nil && f.Root != nil {
 		f.unshift(f.Root, map[*yaml.Node]bool{})
 	}
+	f.readLaterDocs(ld)
 	return f, nil
 }
 
