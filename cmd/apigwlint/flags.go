@@ -22,6 +22,14 @@ type options struct {
 	version        bool
 	help           bool
 	paths          []string
+
+	// Configuration, suppression and baseline (config.go, suppress.go).
+	config         string
+	noConfig       bool
+	baseline       string
+	writeBaseline  string
+	showSuppressed bool
+	set            map[string]bool // flags given on the command line
 }
 
 const usage = `Usage: apigwlint [flags] PATH...
@@ -52,6 +60,14 @@ Flags:
                                API Gateway marker, as for files found in folders
                                (for pre-commit, which names every YAML and JSON file)
       --color WHEN             auto (default), always or never; NO_COLOR is respected
+      --config FILE            read the configuration from FILE instead of the
+                               .apigwlint.yaml found from the working folder up
+      --no-config              read no configuration file
+      --baseline FILE          accept the findings listed in FILE (see --write-baseline);
+                               report only new ones
+      --write-baseline FILE    write the current findings to FILE as a baseline and exit
+      --show-suppressed        also print findings that comments, the configuration's
+                               ignore entries or the baseline suppress
   -v, --verbose                add the documentation link of each finding's rule
       --list-rules             print the rules and exit
       --version                print the version and exit
@@ -86,6 +102,8 @@ func parseArgs(args []string) (*options, error) {
 		o.paths = append(o.paths, left[0])
 		cur = left[1:]
 	}
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	return o, nil
 }
 
@@ -105,6 +123,11 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.IntVar(&o.timeoutCeiling, "timeout-ceiling", 29000, "")
 	fs.StringVar(&o.disable, "disable", "", "")
 	fs.StringVar(&o.color, "color", "auto", "")
+	fs.StringVar(&o.config, "config", "", "")
+	fs.BoolVar(&o.noConfig, "no-config", false, "")
+	fs.StringVar(&o.baseline, "baseline", "", "")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "")
+	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "")
 	for _, name := range []string{"verbose", "v"} {
 		fs.BoolVar(&o.verbose, name, false, "")
 	}

@@ -42,7 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", rules.BuildError)
 		return exitError
 	}
-	cfg, failLevel, err := configure(o)
+	cfg, failLevel, fc, err := setup(o) // configure, with .apigwlint.yaml (config.go)
 	if err != nil {
 		fmt.Fprintf(stderr, "apigwlint: %v\n", err)
 		return exitError
@@ -59,6 +59,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.skipUnparsable {
 		judgeLikeFound(files)
 	}
+	files = fc.filter(files) // include and exclude of the configuration
 	rep := &report.Report{Tool: "apigwlint", Version: toolVersion(), Errors: errs}
 	for _, r := range lintAll(files, stdin, cfg) {
 		rep.Findings = append(rep.Findings, r.findings...)
@@ -70,7 +71,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, e := range rep.Errors {
 		fmt.Fprintf(stderr, "%s: input error: %s\n", location(e), e.Msg)
 	}
-	ropt := report.Options{Color: useColor(o.color, stdout) && o.output == "", Verbose: o.verbose}
+	if code, done := suppress(o, fc, cfg, rep, files, stderr); done { // ignore entries, baseline (suppress.go)
+		return code
+	}
+	ropt := report.Options{Color: useColor(o.color, stdout) && o.output == "", Verbose: o.verbose, ShowSuppressed: o.showSuppressed}
 	if code := writeOutput(o, stdout, stderr, func(w io.Writer) error { return report.Write(w, o.format, rep, ropt) }); code != exitClean {
 		return code
 	}
@@ -81,7 +85,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	for _, f := range rep.Findings {
-		if f.Severity >= failLevel {
+		if f.Severity >= failLevel && f.Suppressed == nil {
 			return exitFindings
 		}
 	}
