@@ -60,9 +60,9 @@ func checkTimeout(p *Pass) {
 			return
 		}
 		if ceiling == restTimeout {
-			p.ReportValue(f, "%s %d is above %d ms, the default maximum; only Regional and private REST APIs can go higher, after a quota increase (then set --timeout-ceiling)", key, n, restTimeout)
+			p.ReportValue(f, "%s %d is above %d ms, the default maximum; only Regional and private REST APIs can go higher, after a quota increase (then raise the ceiling with --timeout-ceiling or timeout-ceiling in .apigwlint.yaml)", key, n, restTimeout)
 		} else {
-			p.ReportValue(f, "%s %d is above the configured ceiling of %d ms (--timeout-ceiling)", key, n, ceiling)
+			p.ReportValue(f, "%s %d is above the configured ceiling of %d ms (--timeout-ceiling or timeout-ceiling in .apigwlint.yaml)", key, n, ceiling)
 		}
 	}
 }
