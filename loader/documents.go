@@ -3,6 +3,7 @@ package loader
 import (
 	"errors"
 	"io"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
 )
@@ -37,7 +38,7 @@ func (f *File) readLaterDocs(ld *yaml.Loader) {
 			d.Err = err.Error()
 			d.Line, d.Col = 0, 0
 			if e := f.loadError(err); e != nil {
-				d.Line, d.Col, d.Err = e.Line, e.Col, e.Msg
+				d.Line, d.Col, d.Err = e.Line, e.Col, strings.TrimPrefix(e.Msg, "cannot parse: ")
 			}
 		} else {
 			var root *yaml.Node

@@ -25,7 +25,7 @@ func TestLaterDocuments(t *testing.T) {
 		{"manifest then API", "kind: ConfigMap\n---\nkind: Service\n---\n" + api + "--- # more\nx: 1\n", 3, []LaterDoc{
 			{Index: 2, Line: 2, Col: 1}, {Index: 3, Line: 4, Col: 1, Content: ContentOpenAPI}}},
 		{"empty ones between", api + "---\n---\n---\nrestApiId: a\n", 1, []LaterDoc{{Index: 4, Line: 5, Col: 1, Content: ContentPutIntegration}}},
-		{"later one broken", api + "---\nb: [\n", 1, []LaterDoc{{Index: 2, Line: 5, Col: 1, Err: "cannot parse: did not find expected node content"}}},
+		{"later one broken", api + "---\nb: [\n", 1, []LaterDoc{{Index: 2, Line: 5, Col: 1, Err: "did not find expected node content"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
