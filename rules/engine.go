@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-	"runtime/debug"
 	"sort"
 
 	"github.com/apigwlint/apigwlint/loader"
@@ -18,12 +16,14 @@ type Config struct {
 // Check runs every enabled rule over every integration of a loaded file and
 // returns the findings sorted by position. Identical findings (an integration
 // reached through two YAML aliases or Fn::If branches) are reported once. A
-// panic in a rule is turned into an error naming the file, so one bad file
-// cannot take the whole run down.
+// panic in a rule is turned into a one-line error naming the rule and where
+// it panicked (the caller adds the file), so one bad file cannot take the
+// whole run down.
 func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
+	var running *Rule
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: internal error: %v (please report this with the file)\n%s", res.File.Path, r, debug.Stack())
+			err = internalError(running, r) // panic.go
 		}
 	}()
 	if cfg == nil {
@@ -39,6 +39,7 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 		if cfg.Disabled[r.ID] || r.check.integration == nil && r.check.document == nil {
 			continue // switched off, or run below (suppression)
 		}
+		running = r
 		rep := reporter{rule: r, file: res.File, out: &out}
 		if r.check.document != nil {
 			for _, api := range res.APIs {
@@ -55,6 +56,7 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 			r.check.integration(p)
 		}
 	}
+	running = nil
 	out = applyComments(res.File, out, cfg)
 	for i := range out {
 		if s, ok := cfg.Severity[out[i].RuleID]; ok {
