@@ -36,11 +36,15 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 		objects[i] = loader.Classify(in.Node).Kind == loader.KindMap
 	}
 	for _, r := range All {
-		if cfg.Disabled[r.ID] || r.check.integration == nil && r.check.document == nil {
+		if cfg.Disabled[r.ID] || r.check.integration == nil && r.check.document == nil && r.check.file == nil {
 			continue // switched off, or run below (suppression)
 		}
 		running = r
 		rep := reporter{rule: r, file: res.File, out: &out}
+		if r.check.file != nil {
+			r.check.file(&FilePass{reporter: rep, Result: res, Opts: &cfg.Options})
+			continue
+		}
 		if r.check.document != nil {
 			for _, api := range res.APIs {
 				r.check.document(&DocPass{reporter: rep, API: api, Result: res, Opts: &cfg.Options})

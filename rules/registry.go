@@ -19,11 +19,12 @@ var docsFS embed.FS
 // start-up, so a rule without complete documentation cannot ship.
 var All []*Rule
 
-// checker is a rule's code: it checks each integration, or each OpenAPI
-// document as a whole.
+// checker is a rule's code: it checks each integration, each OpenAPI
+// document as a whole, or the whole file (see filepass.go).
 type checker struct {
 	integration func(*Pass)
 	document    func(*DocPass)
+	file        func(*FilePass)
 }
 
 var checks = map[string]checker{}
