@@ -759,6 +759,18 @@ func TestActionInputs(t *testing.T) {
 			t.Errorf("failed %q, outputs %v:\n%s", res.failed, res.outputs, res.stdout)
 		}
 	})
+	t.Run("config", func(t *testing.T) {
+		if err := os.MkdirAll(filepath.Join(ws, "ci"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(ws, "ci", "apigwlint.yaml"), []byte("rules: {timeout: off}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := runAction(t, ws, map[string]string{"paths": "testdata/examples", "config": "ci/apigwlint.yaml"}, bin)
+		if res.outputs["findings"] != "5" || strings.Contains(res.stdout, "AGW108") {
+			t.Errorf("with the timeout rule off: outputs %v; want 5 findings and none of AGW108:\n%s%s", res.outputs, res.stdout, res.stderr)
+		}
+	})
 	t.Run("input error", func(t *testing.T) {
 		res := runAction(t, ws, map[string]string{"paths": "missing.yaml\ntestdata/examples/openapi.yaml"}, bin)
 		if res.failed != "lint" || res.exitCode != exitError || res.outputs["findings"] != "6" || res.outputs["exit-code"] != "2" {
