@@ -60,6 +60,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		judgeLikeFound(files)
 	}
 	files = fc.filter(files) // include and exclude of the configuration
+	// --output must not replace an input (safety.go)
+	if msg := outputIsInput(o.output, files); msg != "" {
+		fmt.Fprintf(stderr, "apigwlint: %s\n", msg)
+		return exitError
+	}
 	rep := &report.Report{Tool: "apigwlint", Version: toolVersion(), Errors: errs}
 	for _, r := range lintAll(files, stdin, cfg) {
 		rep.Findings = append(rep.Findings, r.findings...)
@@ -193,7 +198,7 @@ func lintOne(in input, stdin io.Reader, cfg *rules.Config) (res fileResult) {
 		}
 		return fileResult{err: err.(*loader.Error)}
 	}
-	findings, err := rules.Check(loaded, cfg)
+	findings, err := check(loaded, cfg)
 	if err != nil {
 		return fileResult{err: &loader.Error{Path: in.path, Msg: err.Error()}}
 	}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apigwlint/apigwlint/loader"
+	"github.com/apigwlint/apigwlint/rules"
+)
+
+// TestPanicInOneFile checks that a panic while checking one file (injected
+// through the check hook) becomes an input error of that file, located by
+// its path, with a request to report it; the run exits 2 and every other
+// file, linted in parallel with it, is still reported.
+func TestPanicInOneFile(t *testing.T) {
+	defer func(orig func(*loader.Result, *rules.Config) ([]rules.Finding, error)) { check = orig }(check)
+	check = func(res *loader.Result, cfg *rules.Config) ([]rules.Finding, error) {
+		if strings.Contains(res.File.Path, "warnings") {
+			panic("injected failure")
+		}
+		return rules.Check(res, cfg)
+	}
+	r := runCLI(t, "", "testdata/e2e/api.yaml", "testdata/e2e/warnings.yaml", "testdata/hostile/finding.yaml")
+	wantErr := "testdata/e2e/warnings.yaml: input error: internal error: injected failure (please report this with the file)\n"
+	if r.code != exitError || r.stderr != wantErr {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, wantErr)
+	}
+	for _, f := range []string{"testdata/e2e/api.yaml:12:26:", "testdata/hostile/finding.yaml:10:26:"} {
+		if !strings.Contains(r.stdout, f) {
+			t.Errorf("the other files were not reported: no %q in\n%s", f, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "warnings.yaml") {
+		t.Errorf("findings reported for the file that panicked:\n%s", r.stdout)
+	}
+}
+
+// snapshot records the content, mode and modification time of every file
+// below dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		st, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		b, _ := os.ReadFile(p)
+		out[p] = st.Mode().String() + " " + st.ModTime().Format(time.RFC3339Nano) + " " + string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestInputsUntouched checks that linting never writes to what it reads: a
+// copy of the test inputs (good, bad, broken and hostile files) keeps every
+// byte, mode and modification time through runs in every format, with the
+// report written by --output next to them, and --output naming one of the
+// inputs (directly or through a link) is refused before anything is read.
+func TestInputsUntouched(t *testing.T) {
+	dir := t.TempDir()
+	for _, src := range []string{"testdata/e2e", "testdata/hostile", "testdata/rules/duplicate-key"} {
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			dst := filepath.Join(dir, p)
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(dst, b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshot(t, dir)
+	report := filepath.Join(t.TempDir(), "report")
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		runCLI(t, "", "--format", format, dir)
+		runCLI(t, "", "--format", format, "--output", report, dir)
+	}
+	api := filepath.Join(dir, "testdata", "e2e", "api.yaml")
+	link := filepath.Join(t.TempDir(), "link.yaml")
+	if err := os.Symlink(api, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--output", api, api},
+		{"--output", api, dir},
+		{"--output", link, api},
+		{"--format", "json", "-o", api, filepath.Join(dir, "testdata", "e2e", "*.yaml")},
+	} {
+		r := runCLI(t, "", args...)
+		if r.code != exitError || !strings.Contains(r.stderr, "one of the files to lint; the report would replace it") || r.stdout != "" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and a refusal", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	after := snapshot(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("%d files before, %d after", len(before), len(after))
+	}
+	for p, b := range before {
+		if after[p] != b {
+			t.Errorf("%s changed", p)
+		}
+	}
+	if !bytes.Contains([]byte(readAll(t, report)), []byte("::error")) {
+		t.Errorf("the last --output report is not the github one")
+	}
+}
