@@ -421,10 +421,14 @@ func needBash(t *testing.T) {
 }
 
 // workspaceWith makes a checkout holding copies of the given repository
-// files, at the same paths.
+// files, at the same paths. Its .git folder makes it a repository root, where
+// the search for .apigwlint.yaml stops, as in a real checkout.
 func workspaceWith(t *testing.T, files ...string) string {
 	t.Helper()
 	ws := t.TempDir()
+	if err := os.Mkdir(filepath.Join(ws, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -695,7 +699,7 @@ func TestActionManyFindings(t *testing.T) {
 	for i := 0; i < 11; i++ {
 		op(fmt.Sprintf("n%d", i), "        requestTemplates:\n          application/json: '{}'\n") // AGW125, note
 	}
-	ws := t.TempDir()
+	ws := workspaceWith(t)
 	if err := os.WriteFile(filepath.Join(ws, "many.yaml"), []byte(doc.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -846,7 +850,7 @@ func TestActionBuildsFromSource(t *testing.T) {
 // release when Go is missing or older than go.mod's go directive.
 func TestActionGoCheck(t *testing.T) {
 	needBash(t)
-	ws := t.TempDir()
+	ws := workspaceWith(t)
 	fake := func(version string) string {
 		dir := t.TempDir()
 		script := "#!/bin/sh\necho " + version + "\n"
