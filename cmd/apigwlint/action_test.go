@@ -687,6 +687,13 @@ func TestActionExamples(t *testing.T) {
 
 func helpURL(id string) string { return rules.ByID(id).HelpURL() }
 
+// countFindings is the number of findings apigwlint reports with args.
+func countFindings(t *testing.T, args ...string) string {
+	t.Helper()
+	r := runCLI(t, "", append([]string{"--format", "github"}, args...)...)
+	return fmt.Sprint(strings.Count(r.stdout, "\n"))
+}
+
 // env0 returns a variable of the environment the last step ran with.
 func (r *actionResult) env0(name string) string {
 	for _, kv := range r.env {
@@ -754,6 +761,10 @@ func TestActionInputs(t *testing.T) {
 	needBash(t)
 	bin := map[string]string{"APIGWLINT_BIN": builtCLI(t)}
 	ws := workspaceWith(t, "testdata/e2e/clean.yaml", "testdata/e2e/warnings.yaml", "testdata/examples/openapi.yaml")
+	// The findings in the one example file the workspace has, and those
+	// left with the timeout rule off.
+	inOpenAPI := countFindings(t, "testdata/examples/openapi.yaml")
+	withoutTimeout := countFindings(t, "--disable", "timeout", "testdata/examples/openapi.yaml")
 
 	t.Run("clean", func(t *testing.T) {
 		res := runAction(t, ws, map[string]string{"paths": "testdata/e2e/clean.yaml", "sarif-file": "reports/lint.sarif"}, bin)
@@ -771,8 +782,8 @@ func TestActionInputs(t *testing.T) {
 	})
 	t.Run("fail-level never", func(t *testing.T) {
 		res := runAction(t, ws, map[string]string{"paths": "testdata/examples", "fail-level": "never"}, bin)
-		if res.failed != "" || res.outputs["findings"] != "6" || res.outputs["exit-code"] != "1" {
-			t.Errorf("failed %q (exit %d), outputs %v; want success with 6 findings", res.failed, res.exitCode, res.outputs)
+		if res.failed != "" || res.outputs["findings"] != inOpenAPI || res.outputs["exit-code"] != "1" {
+			t.Errorf("failed %q (exit %d), outputs %v; want success with %s findings", res.failed, res.exitCode, res.outputs, inOpenAPI)
 		}
 	})
 	t.Run("fail-level error with warnings", func(t *testing.T) {
@@ -789,14 +800,14 @@ func TestActionInputs(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := runAction(t, ws, map[string]string{"paths": "testdata/examples", "config": "ci/apigwlint.yaml"}, bin)
-		if res.outputs["findings"] != "5" || strings.Contains(res.stdout, "AGW108") {
-			t.Errorf("with the timeout rule off: outputs %v; want 5 findings and none of AGW108:\n%s%s", res.outputs, res.stdout, res.stderr)
+		if res.outputs["findings"] != withoutTimeout || strings.Contains(res.stdout, "AGW108") {
+			t.Errorf("with the timeout rule off: outputs %v; want %s findings and none of AGW108:\n%s%s", res.outputs, withoutTimeout, res.stdout, res.stderr)
 		}
 	})
 	t.Run("input error", func(t *testing.T) {
 		res := runAction(t, ws, map[string]string{"paths": "missing.yaml\ntestdata/examples/openapi.yaml"}, bin)
-		if res.failed != "lint" || res.exitCode != exitError || res.outputs["findings"] != "6" || res.outputs["exit-code"] != "2" {
-			t.Errorf("failed %q, exit %d, outputs %v; want exit 2 and the 6 findings counted", res.failed, res.exitCode, res.outputs)
+		if res.failed != "lint" || res.exitCode != exitError || res.outputs["findings"] != inOpenAPI || res.outputs["exit-code"] != "2" {
+			t.Errorf("failed %q, exit %d, outputs %v; want exit 2 and the %s findings counted", res.failed, res.exitCode, res.outputs, inOpenAPI)
 		}
 		if !strings.Contains(res.stdout, "::error file=missing.yaml,title=apigwlint input error::") || !strings.Contains(res.stderr, "missing.yaml: input error:") {
 			t.Errorf("the input error is not annotated and shown:\n%s\n%s", res.stdout, res.stderr)
@@ -857,7 +868,7 @@ func TestActionBuildsFromSource(t *testing.T) {
 	if res.steps["install"]["path"] != bin || !slices.Equal(res.path, []string{filepath.Dir(bin)}) {
 		t.Errorf("install step: outputs %v, GITHUB_PATH %v; want the binary in %s", res.steps["install"], res.path, bin)
 	}
-	if res.failed != "lint" || res.exitCode != exitFindings || res.outputs["findings"] != "6" {
+	if res.failed != "lint" || res.exitCode != exitFindings || res.outputs["findings"] != countFindings(t, "testdata/examples/openapi.yaml") {
 		t.Errorf("failed %q, exit %d, outputs %v\n%s%s", res.failed, res.exitCode, res.outputs, res.stdout, res.stderr)
 	}
 }
