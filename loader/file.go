@@ -47,6 +47,9 @@ type File struct {
 	// are such. LaterCount is the number of non-empty later documents.
 	Later      []LaterDoc
 	LaterCount int
+	// Duplicates are the keys written again later in their mapping, which
+	// Parse drops from the tree (see dropDuplicates).
+	Duplicates []Duplicate
 
 	lineOnce   sync.Once
 	lineStarts []int         // byte offset at which each line starts
@@ -107,6 +110,7 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 		root, jerr := parseJSON(src, depth)
 		if jerr == nil {
 			f.Root = root
+			f.dropDuplicates()
 			return f, nil
 		}
 		jsonErr = jerr
@@ -139,6 +143,7 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if f.colShift != nil && f.Root != nil {
 		f.unshift(f.Root, map[*yaml.Node]bool{})
 	}
+	f.dropDuplicates()
 	f.readLaterDocs(ld)
 	return f, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -229,6 +230,11 @@ func parseConfigFile(path string) (*fileConfig, error) {
 	f, err := loader.Parse(path, src, loader.DefaultLimits)
 	if err != nil {
 		return nil, err
+	}
+	// Parse keeps the last of keys written twice and lists the others.
+	for _, d := range f.Duplicates {
+		what := map[int]string{1: "setting", 2: "rule", 3: "ignore key"}[strings.Count(d.Pointer, "/")]
+		bad(d.Last, "%s %q is given twice", cmp.Or(what, "key"), d.Key.Value)
 	}
 	root := f.Root
 	switch {
