@@ -65,6 +65,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apigwlint: %s\n", msg)
 		return exitError
 	}
+	if msg := sarifOutputConflict(o, files); msg != "" {
+		fmt.Fprintf(stderr, "apigwlint: %s\n", msg)
+		return exitError
+	}
 	rep := &report.Report{Tool: "apigwlint", Version: toolVersion(), Errors: errs}
 	for _, r := range lintAll(files, stdin, cfg) {
 		rep.Findings = append(rep.Findings, r.findings...)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/apigwlint/apigwlint/report"
 )
@@ -21,6 +22,33 @@ func writeSARIFOutput(o *options, rep *report.Report, stderr io.Writer) int {
 		return exitError
 	}
 	return exitClean
+}
+
+// sarifOutputConflict returns why the run must not start when
+// --sarif-output names one of the files to lint, or the file --output
+// writes: one report would replace the other, or an input.
+func sarifOutputConflict(o *options, files []input) string {
+	if o.sarifOutput == "" {
+		return ""
+	}
+	if msg := outputIsInput(o.sarifOutput, files); msg != "" {
+		return "--sarif-" + strings.TrimPrefix(msg, "--")
+	}
+	if o.output == "" {
+		return ""
+	}
+	a, aerr := filepath.Abs(o.output)
+	b, berr := filepath.Abs(o.sarifOutput)
+	same := aerr == nil && berr == nil && a == b
+	if sa, err := os.Stat(o.output); err == nil {
+		if sb, err := os.Stat(o.sarifOutput); err == nil && os.SameFile(sa, sb) {
+			same = true
+		}
+	}
+	if same {
+		return fmt.Sprintf("--output and --sarif-output both name %s; one report would replace the other", o.output)
+	}
+	return ""
 }
 
 // writeAtomic writes a file through write: into a temporary file in the same

@@ -44,6 +44,21 @@ func TestSARIFOutput(t *testing.T) {
 		t.Errorf("the two files do not both hold the findings")
 	}
 
+	// Never over an input, nor over the other report.
+	input := filepath.Join(dir, "api.yaml")
+	if err := os.WriteFile(input, []byte(readAll(t, "testdata/e2e/api.yaml")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, "", "--sarif-output", input, input)
+	if r.code != exitError || !strings.HasPrefix(r.stderr, "apigwlint: --sarif-output "+input+" is "+input+", one of the files to lint") || readAll(t, input) != readAll(t, "testdata/e2e/api.yaml") {
+		t.Errorf("--sarif-output naming an input: exit %d, stderr %q", r.code, r.stderr)
+	}
+	same := filepath.Join(dir, "same.out")
+	r = runCLI(t, "", "-o", same, "--sarif-output", dir+"/./same.out", "testdata/e2e/api.yaml")
+	if r.code != exitError || !strings.Contains(r.stderr, "--output and --sarif-output both name") {
+		t.Errorf("--output and --sarif-output naming one file: exit %d, stderr %q", r.code, r.stderr)
+	}
+
 	r = runCLI(t, "", "--sarif-output", filepath.Join(dir, "missing", "x.sarif"), "testdata/e2e/clean.yaml")
 	if r.code != exitError || !strings.HasPrefix(r.stderr, "apigwlint: --sarif-output ") {
 		t.Errorf("unwritable SARIF file: exit %d, stderr %q; want 2 and a message naming --sarif-output", r.code, r.stderr)
