@@ -33,7 +33,8 @@ func (f *File) readLaterDocs(ld *yaml.Loader) {
 		if errors.Is(err, io.EOF) {
 			return
 		}
-		d := LaterDoc{Index: i, Line: doc.Line, Col: doc.Column}
+		d := LaterDoc{Index: i}
+		d.Line, d.Col = f.realPos(doc.Line, doc.Column)
 		if err != nil {
 			d.Err = err.Error()
 			d.Line, d.Col = 0, 0

@@ -57,6 +57,9 @@ type File struct {
 	// colShift records, per line, edits made to JSON escapes before parsing
 	// that changed the text length, so positions can be mapped back.
 	colShift map[int][]shift
+	// yamlLines maps the YAML parser's lines back when they differ from
+	// apigwlint's (see lines.go); nil when they do not.
+	yamlLines []yamlLineStart
 }
 
 type shift struct{ col, delta int }
@@ -116,6 +119,9 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 		jsonErr = jerr
 		text, f.colShift = fixJSONEscapes(src)
 	}
+	if yamlBreaks(text) {
+		f.yamlLines = yamlLineStarts(text)
+	}
 	ld, err := yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
@@ -134,6 +140,9 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 		f.Root = doc.Content[0]
 	} else if doc.Kind != 0 && doc.Kind != yaml.DocumentNode {
 		f.Root = &doc
+	}
+	if f.yamlLines != nil {
+		f.remapLines(f.Root)
 	}
 	if f.Root != nil && bytes.IndexByte(text, '*') >= 0 { // only aliases need the check
 		if e := f.checkAliases(lim); e != nil {
@@ -154,19 +163,20 @@ func (f *File) loadError(err error) *Error {
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
 		e.Msg = "cannot parse: " + le.Message
-		e.Line, e.Col = le.Mark.Line, le.Mark.Column
+		e.Line, e.Col = f.realPos(le.Mark.Line, le.Mark.Column)
 		if e.Line > 0 && e.Col > 0 {
 			e.Col = f.mapCol(e.Line, e.Col)
 		}
 		if le.ContextMsg != "" && le.ContextMark.Line > 0 {
-			e.Msg += fmt.Sprintf(" (%s at line %d)", le.ContextMsg, le.ContextMark.Line)
+			cl, _ := f.realPos(le.ContextMark.Line, max(le.ContextMark.Column, 1))
+			e.Msg += fmt.Sprintf(" (%s at line %d)", le.ContextMsg, min(cl, bytes.Count(f.Src, []byte("\n"))+1))
 		}
 	}
 	var les *yaml.LoadErrors
 	if errors.As(err, &les) && len(les.Errors) > 0 {
 		first := les.Errors[0]
 		e.Msg = "cannot parse: " + first.Message
-		e.Line, e.Col = first.Mark.Line, first.Mark.Column
+		e.Line, e.Col = f.realPos(first.Mark.Line, first.Mark.Column)
 	}
 	// At the end of a file without a final newline the parser reports the
 	// start of a line that does not exist: point after the last character.
