@@ -48,8 +48,10 @@ func (d *dupWalk) walk(n *yaml.Node) {
 			d.dedupe(n)
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Kind != yaml.ScalarNode {
+				continue // no pointer reaches below a complex key, nor does any walk
+			}
 			d.path, d.idx = append(d.path, n.Content[i].Value), append(d.idx, -1)
-			d.walk(n.Content[i])
 			d.walk(n.Content[i+1])
 			d.path, d.idx = d.path[:len(d.path)-1], d.idx[:len(d.idx)-1]
 		}

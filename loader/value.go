@@ -153,7 +153,8 @@ func subTemplate(arg *yaml.Node) (string, bool) {
 
 // Pairs calls fn for each key/value pair of mapping n in document order,
 // following aliases and YAML merge keys (<<). A key written in the mapping
-// itself wins over a merged one.
+// itself wins over a merged one. Only scalar keys count: a complex key
+// ({a: 1}: x) or an alias used as a key is skipped, as Get never finds it.
 func Pairs(n *yaml.Node, fn func(k, v *yaml.Node)) {
 	pairs(Resolve(n), fn, 0, map[*yaml.Node]bool{})
 }
@@ -176,6 +177,9 @@ func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int, visited map[*yaml.
 		if isMergeKey(k) {
 			merges = append(merges, v)
 			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			continue // a complex or alias key ({a: 1}: x) names nothing a pointer can reach
 		}
 		fn(k, v)
 	}
@@ -223,7 +227,7 @@ func Get(n *yaml.Node, key string) (k, v *yaml.Node) {
 	merged := false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kk := n.Content[i]
-		if kk.Value == key && !isMergeKey(kk) {
+		if kk.Value == key && kk.Kind == yaml.ScalarNode && !isMergeKey(kk) {
 			k, v = kk, n.Content[i+1]
 		}
 		merged = merged || isMergeKey(kk)

@@ -58,8 +58,10 @@ func (w *writtenWalk) walk(n *yaml.Node, visit func(n *yaml.Node)) {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				continue // no pointer reaches below a complex key, nor does loader.Pairs
+			}
 			w.path = append(w.path, pathStep{key: k.Value, index: -1})
-			w.walk(k, visit) // a complex key is a tree too
 			w.walk(v, visit)
 			w.path = w.path[:len(w.path)-1]
 		}
