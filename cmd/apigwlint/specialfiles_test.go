@@ -117,3 +117,32 @@ func TestLinkedFolder(t *testing.T) {
 		t.Errorf("exit %d, stdout:\n%s\nwant one finding starting %q", r.code, r.stdout, want)
 	}
 }
+
+// TestFileRefsNotRead checks that a $ref to another file is never
+// followed: the file it names is a FIFO, which would hang any attempt to
+// read it, next to the document; the run ends at once and reports the
+// integration $ref that points outside the document.
+func TestFileRefsNotRead(t *testing.T) {
+	dir := specialTree(t)
+	doc := `openapi: 3.0.1
+info: {title: refs, version: "1"}
+paths:
+  /a:
+    get:
+      parameters:
+        - $ref: "pipe.yaml#/limit"
+        - $ref: "./pipe-link.json"
+      responses:
+        "200": {$ref: "pipe.yaml#/ok"}
+      x-amazon-apigateway-integration:
+        $ref: "pipe.yaml#/integration"
+`
+	path := filepath.Join(dir, "refs.yaml")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runWithin(t, 10*time.Second, path)
+	if r.code != exitFindings || !strings.Contains(r.stdout, `refs.yaml:12:15: error: integration $ref "pipe.yaml#/integration" points outside the document`) {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
