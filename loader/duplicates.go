@@ -36,16 +36,28 @@ type dupWalk struct {
 	path []string // tokens from the root to the node walked; "" entries are built lazily
 	idx  []int    // per path entry: the sequence index, or -1 for a key
 	last map[string]int
+	seen map[string]bool
 }
 
 func (d *dupWalk) walk(n *yaml.Node) {
-	if n == nil || n.Kind == yaml.AliasNode {
+	if n == nil {
 		return
 	}
 	switch n.Kind {
+	case yaml.AliasNode:
+		d.f.hasAlias = true
+		return
 	case yaml.MappingNode:
 		if len(n.Content) >= 4 {
 			d.dedupe(n)
+		}
+		// The walk sees every mapping: it notes the $ref objects, so that
+		// checks of references need no walk of their own.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Value == "$ref" && k.Kind == yaml.ScalarNode {
+				d.f.Refs = append(d.f.Refs, n)
+				break
+			}
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Kind != yaml.ScalarNode {
@@ -70,8 +82,44 @@ func (d *dupWalk) walk(n *yaml.Node) {
 
 func dupCandidate(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && !isMergeKey(k) }
 
+// hasDuplicate reports whether mapping n writes a key twice: the common
+// answer is no, found without allocating.
+func (d *dupWalk) hasDuplicate(n *yaml.Node) bool {
+	if len(n.Content)/2 <= smallMapping {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if !dupCandidate(k) {
+				continue
+			}
+			for j := i + 2; j+1 < len(n.Content); j += 2 {
+				if c := n.Content[j]; c.Value == k.Value && dupCandidate(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if d.seen == nil || len(d.seen) > 1024 {
+		d.seen = make(map[string]bool, len(n.Content)/2)
+	} else {
+		clear(d.seen)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; dupCandidate(k) {
+			if d.seen[k.Value] {
+				return true
+			}
+			d.seen[k.Value] = true
+		}
+	}
+	return false
+}
+
 // dedupe drops the pairs of mapping n whose key comes again later.
 func (d *dupWalk) dedupe(n *yaml.Node) {
+	if !d.hasDuplicate(n) {
+		return
+	}
 	pairs := len(n.Content) / 2
 	// laterOf returns the index of the last pair with the key of pair i,
 	// when it is a later one.

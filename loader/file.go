@@ -50,6 +50,10 @@ type File struct {
 	// Duplicates are the keys written again later in their mapping, which
 	// Parse drops from the tree (see dropDuplicates).
 	Duplicates []Duplicate
+	// Refs are the mappings written with a $ref key, in document order
+	// (found by the same walk as the duplicates).
+	Refs     []*yaml.Node
+	hasAlias bool // the tree has alias nodes (see checkAliases)
 
 	lineOnce   sync.Once
 	lineStarts []int         // byte offset at which each line starts
@@ -144,15 +148,18 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if f.yamlLines != nil {
 		f.remapLines(f.Root)
 	}
-	if f.Root != nil && bytes.IndexByte(text, '*') >= 0 { // only aliases need the check
+	if f.colShift != nil && f.Root != nil {
+		f.unshift(f.Root, map[*yaml.Node]bool{})
+	}
+	// One walk of the written tree drops duplicate keys and notes whether
+	// there are aliases at all; only then are they checked (the walk does
+	// not follow them, so an alias bomb cannot hurt it).
+	f.dropDuplicates()
+	if f.hasAlias {
 		if e := f.checkAliases(lim); e != nil {
 			return nil, e
 		}
 	}
-	if f.colShift != nil && f.Root != nil {
-		f.unshift(f.Root, map[*yaml.Node]bool{})
-	}
-	f.dropDuplicates()
 	f.readLaterDocs(ld)
 	return f, nil
 }

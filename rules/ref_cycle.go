@@ -33,8 +33,7 @@ func checkRefCycles(p *DocPass) {
 	}
 	refs := map[*yaml.Node]*ref{}
 	var order []*ref
-	w := &writtenWalk{base: p.API.Pointer}
-	w.walk(p.API.Root, func(n *yaml.Node) {
+	add := func(n *yaml.Node) {
 		if n.Kind != yaml.MappingNode {
 			return
 		}
@@ -47,7 +46,16 @@ func checkRefCycles(p *DocPass) {
 				}
 			}
 		}
-	})
+	}
+	if p.API.Pointer == "" {
+		// A standalone document: the loader's walk already listed them.
+		for _, n := range p.API.File.Refs {
+			add(n)
+		}
+	} else {
+		w := &writtenWalk{base: p.API.Pointer}
+		w.walk(p.API.Root, add)
+	}
 	next := func(r *ref) *ref {
 		return refs[loader.LookupRef(p.API.Root, strings.TrimSpace(loader.Resolve(r.value).Value))]
 	}
@@ -80,7 +88,7 @@ func checkRefCycles(p *DocPass) {
 	for _, r := range report {
 		at[r.node] = r
 	}
-	w = &writtenWalk{base: p.API.Pointer}
+	w := &writtenWalk{base: p.API.Pointer}
 	w.walk(p.API.Root, func(n *yaml.Node) {
 		r := at[n]
 		if r == nil {
