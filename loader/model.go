@@ -166,6 +166,23 @@ type Integration struct {
 
 	typ      string // cache of Type
 	typeRead bool
+	memo     map[any]any
+}
+
+// Memo returns the value stored under key for this integration, computing
+// it with fn the first time, so that rules reading the same derived value
+// (a parsed uri, say) compute it once. An integration is checked by one
+// goroutine, so no lock is taken.
+func (in *Integration) Memo(key any, fn func() any) any {
+	if v, ok := in.memo[key]; ok {
+		return v
+	}
+	if in.memo == nil {
+		in.memo = map[any]any{}
+	}
+	v := fn()
+	in.memo[key] = v
+	return v
 }
 
 // Field returns the known field with the canonical name, or nil.

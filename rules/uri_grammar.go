@@ -257,6 +257,24 @@ func (t uriTmpl) cutLast(sep string) (before, after uriTmpl, ok bool) {
 // template, when it is a string or a Fn::Sub template worth checking: not
 // absent, not empty, not a whole-value placeholder of another tool.
 func uriOfPass(p *Pass) (*loader.Field, loader.Value, uriTmpl, bool) {
+	// Four rules read the uri: it is parsed once per integration.
+	r := p.In.Memo(uriMemoKey{}, func() any {
+		f, v, t, ok := parseURIOf(p)
+		return uriMemo{f, v, t, ok}
+	}).(uriMemo)
+	return r.f, r.v, r.t, r.ok
+}
+
+type uriMemoKey struct{}
+
+type uriMemo struct {
+	f  *loader.Field
+	v  loader.Value
+	t  uriTmpl
+	ok bool
+}
+
+func parseURIOf(p *Pass) (*loader.Field, loader.Value, uriTmpl, bool) {
 	f := p.In.Field("uri")
 	v := f.Val()
 	switch v.Kind {
