@@ -27,14 +27,14 @@ func Text(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
 		sev := f.Severity.String()
-		loc := fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Col)
+		loc := fmt.Sprintf("%s:%d:%d:", OneLine(f.File), f.Line, f.Col)
 		id := "[" + f.RuleID + "]"
 		if opt.Color {
 			loc = ansiBold + loc + ansiReset
 			sev = severityColor(f.Severity) + sev + ansiReset
 			id = ansiGray + id + ansiReset
 		}
-		fmt.Fprintf(bw, "%s %s: %s %s%s\n", loc, sev, f.Message, id, suffix(f))
+		fmt.Fprintf(bw, "%s %s: %s %s%s\n", loc, sev, OneLine(f.Message), id, suffix(f))
 		if opt.Verbose {
 			if rule := rules.ByID(f.RuleID); rule != nil {
 				fmt.Fprintf(bw, "    %s: %s\n", rule.Name, rule.HelpURL())
