@@ -408,7 +408,7 @@ func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Fi
 			fields[name] = f
 		}
 	})
-	return fields, all
+	return fields, all[:i] // Pairs skips complex keys, which count counted
 }
 
 // newIntegration builds the canonical model of the integration at node n.
