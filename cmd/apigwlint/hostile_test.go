@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/apigwlint/apigwlint/loader"
 )
 
 // hostileAPI is an OpenAPI document with one finding (AGW108 at 10:26).
@@ -168,4 +170,34 @@ func TestOverSizeLimit(t *testing.T) {
 	// Through standard input, where the size is not known in advance, the
 	// limit stops the reading at 512 MiB + 1 byte (not tested with that
 	// many bytes: readInput's LimitReader does it).
+}
+
+// TestREADMELimits checks that the README's table of hostile input states
+// the limits the code enforces, and that .ci/run fuzzes both targets.
+func TestREADMELimits(t *testing.T) {
+	doc := readAll(t, "README.md")
+	comma := func(n int) string {
+		s := fmt.Sprint(n)
+		for i := len(s) - 3; i > 0; i -= 3 {
+			s = s[:i] + "," + s[i:]
+		}
+		return s
+	}
+	for _, s := range []string{
+		"| a file larger than 512 MiB |",
+		"at most " + comma(loader.DefaultLimits.AliasNodes) + " nodes in all, or 10 times the nodes written",
+		fmt.Sprintf("at most %d levels deep", loader.DefaultLimits.MaxDepth),
+		"chains of at most 16 `$ref`s",
+		"-fuzz=FuzzLoad -fuzztime=10m ./loader", "-fuzz=FuzzLint -fuzztime=10m ./rules",
+	} {
+		if !strings.Contains(doc, s) {
+			t.Errorf("README lacks %q", s)
+		}
+	}
+	ci := readAll(t, ".ci/run")
+	for _, s := range []string{"-fuzz=FuzzLoad -fuzztime=20s ./loader\n", "-fuzz=FuzzLint -fuzztime=20s ./rules\n"} {
+		if !strings.Contains(ci, s) {
+			t.Errorf(".ci/run lacks %q", s)
+		}
+	}
 }
