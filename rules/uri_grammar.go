@@ -82,10 +82,12 @@ func parseURITmpl(s string, sub bool) uriTmpl {
 				continue
 			}
 		}
-		if m := uriDocPlaceholder.FindString(rest); m != "" && (i == 0 || !uriWordByte(s[i-1])) {
-			add(m, holeParam) // ACCOUNT_ID, REPLACE_ME_HOST, <region>: filled in by hand
-			i += len(m)
-			continue
+		if c := rest[0]; (c >= 'A' && c <= 'Z' || c == '<') && (i == 0 || !uriWordByte(s[i-1])) {
+			if m := uriDocPlaceholder.FindString(rest); m != "" {
+				add(m, holeParam) // ACCOUNT_ID, REPLACE_ME_HOST, <region>: filled in by hand
+				i += len(m)
+				continue
+			}
 		}
 		if rest[0] == '{' {
 			if j := strings.IndexByte(rest, '}'); j > 1 && !strings.ContainsAny(rest[1:j], "{$/ \t\r\n") {
