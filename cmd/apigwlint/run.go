@@ -78,7 +78,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	report.SortErrors(rep.Errors)
 	for _, e := range rep.Errors {
-		fmt.Fprintf(stderr, "%s: input error: %s\n", location(e), e.Msg)
+		fmt.Fprintf(stderr, "%s: input error: %s\n", location(e), report.OneLine(e.Msg))
 	}
 	if code, done := suppress(o, fc, cfg, rep, files, stderr); done { // ignore entries, baseline (suppress.go)
 		return code
@@ -102,13 +102,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func location(e *loader.Error) string {
+	path := report.OneLine(e.Path) // a hostile file name must not forge a line
 	switch {
 	case e.Line > 0 && e.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", e.Path, e.Line, e.Col)
+		return fmt.Sprintf("%s:%d:%d", path, e.Line, e.Col)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d", e.Path, e.Line)
+		return fmt.Sprintf("%s:%d", path, e.Line)
 	}
-	return e.Path
+	return path
 }
 
 // configure turns flags into the rule configuration and fail level.

@@ -146,3 +146,63 @@ paths:
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestHostileFileNames checks that a file name with a line break, made to
+// look like a finding, prints as one line of text output and of standard
+// error (input errors), escaped, never as a forged finding.
+func TestHostileFileNames(t *testing.T) {
+	dir := t.TempDir()
+	api := readAll(t, "testdata/hostile/finding.yaml")
+	good := filepath.Join(dir, "x.yaml:1:1: error: forged [AGW999]\nreal.yaml")
+	bad := filepath.Join(dir, "openapi\n\x1b[2J.yaml")
+	if err := os.WriteFile(good, []byte(api), 0o644); err != nil {
+		t.Skipf("no such file name here: %v", err)
+	}
+	if err := os.WriteFile(bad, []byte("openapi: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", dir)
+	if strings.Count(r.stdout, "\n") != 1 || strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stdout+r.stderr, "\x1b") {
+		t.Errorf("stdout %q\nstderr %q\nwant one line each, escaped", r.stdout, r.stderr)
+	}
+	if want := `forged [AGW999]\nreal.yaml:10:26: error: timeoutInMillis 30`; !strings.Contains(r.stdout, want) {
+		t.Errorf("stdout %q lacks %q", r.stdout, want)
+	}
+}
+
+// TestUnreadable checks that a file or folder that cannot be read is an
+// input error naming it ("permission denied"), named or found by a walk,
+// and that the other files are still linted. Root reads everything, so
+// the test cannot run as root (as in this project's containers): it is
+// skipped there rather than faked.
+func TestUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions do not stop root from reading")
+	}
+	dir := t.TempDir()
+	api := readAll(t, "testdata/hostile/finding.yaml")
+	secret := filepath.Join(dir, "secret.yaml")
+	locked := filepath.Join(dir, "locked")
+	if err := os.WriteFile(secret, []byte(api), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(locked, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(locked, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "api.yaml"), []byte(api), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runWithin(t, 10*time.Second, dir)
+	for _, want := range []string{secret + ": input error: permission denied\n", locked + ": input error: permission denied\n"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr %q lacks %q", r.stderr, want)
+		}
+	}
+	if r.code != exitError || !strings.Contains(r.stdout, "api.yaml:10:26:") {
+		t.Errorf("exit %d, stdout %q; want 2 and api.yaml reported", r.code, r.stdout)
+	}
+	if r := runWithin(t, 10*time.Second, secret); r.code != exitError || r.stderr != secret+": input error: permission denied\n" {
+		t.Errorf("named: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
