@@ -60,7 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		judgeLikeFound(files)
 	}
 	files = fc.filter(files) // include and exclude of the configuration
-	// --output must not replace an input (safety.go)
+	// Nothing apigwlint writes may replace an input (safety.go)
 	if msg := outputIsInput(o.output, files); msg != "" {
 		fmt.Fprintf(stderr, "apigwlint: %s\n", msg)
 		return exitError
@@ -69,6 +69,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apigwlint: %s\n", msg)
 		return exitError
 	}
+	if msg := outputIsInput(o.writeBaseline, files); msg != "" {
+		fmt.Fprintf(stderr, "apigwlint: --write-baseline%s\n", strings.TrimPrefix(msg, "--output"))
+		return exitError
+	}
+	files = withoutOutputs(files, o.output, o.sarifOutput, o.writeBaseline) // a previous report is replaced, not linted
 	rep := &report.Report{Tool: "apigwlint", Version: toolVersion(), Errors: errs}
 	for _, r := range lintAll(files, stdin, cfg) {
 		rep.Findings = append(rep.Findings, r.findings...)

@@ -124,3 +124,42 @@ func TestInputsUntouched(t *testing.T) {
 		t.Errorf("the last --output report is not the github one")
 	}
 }
+
+// TestOutputsInLintedFolder checks the files apigwlint writes inside the
+// folder it lints: the report or baseline of a previous run (no API
+// content) is replaced and not linted, run after run, while an API file
+// found by the walk, or any file named on the command line, is never
+// written: --output, --sarif-output and --write-baseline are refused.
+func TestOutputsInLintedFolder(t *testing.T) {
+	dir := t.TempDir()
+	api := filepath.Join(dir, "api.yaml")
+	if err := os.WriteFile(api, []byte(readAll(t, "testdata/hostile/finding.yaml")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report, baseline := filepath.Join(dir, "report.json"), filepath.Join(dir, "baseline.json")
+	for i := 0; i < 2; i++ {
+		r := runCLI(t, "", "--format", "json", "--output", report, "--sarif-output", filepath.Join(dir, "report.sarif.json"), dir)
+		if r.code != exitFindings || r.stderr != "" || strings.Count(readAll(t, report), `"rule"`) != 1 {
+			t.Errorf("run %d with the report in the folder: exit %d, stderr %q, report:\n%s", i+1, r.code, r.stderr, readAll(t, report))
+		}
+		if r := runCLI(t, "", "--write-baseline", baseline, dir); r.code != exitClean || !strings.Contains(r.stderr, "wrote 1 findings") {
+			t.Errorf("run %d writing the baseline in the folder: exit %d, stderr %q", i+1, r.code, r.stderr)
+		}
+	}
+	before := readAll(t, api)
+	for _, args := range [][]string{
+		{"--output", api, dir},
+		{"--sarif-output", api, dir},
+		{"--write-baseline", api, dir},
+		{"--write-baseline", api, api},
+		{"--write-baseline", report, report}, // named, so an input, whatever it holds
+	} {
+		r := runCLI(t, "", args...)
+		if r.code != exitError || !strings.Contains(r.stderr, args[0]+" ") || !strings.Contains(r.stderr, "one of the files to lint") {
+			t.Errorf("%q: exit %d, stderr %q; want a refusal naming %s", args, r.code, r.stderr, args[0])
+		}
+	}
+	if readAll(t, api) != before {
+		t.Errorf("api.yaml was written to")
+	}
+}
