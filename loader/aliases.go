@@ -42,10 +42,8 @@ func (f *File) checkAliases(lim Limits) *Error {
 	if w.at == nil {
 		return nil
 	}
+	// Parse has mapped node positions back to the text as written already.
 	e := &Error{Path: f.Path, Line: w.at.Line, Col: w.at.Column}
-	if f.colShift != nil {
-		e.Col = f.mapCol(e.Line, e.Col)
-	}
 	if w.cycle {
 		e.Msg = fmt.Sprintf("cannot parse: alias *%s stands for a node that contains it, so it never ends", w.at.Value)
 	} else {

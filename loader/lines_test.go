@@ -2,6 +2,7 @@ package loader
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +51,17 @@ func TestYAMLLineBreaks(t *testing.T) {
 	f, err := Parse("cr.yaml", []byte("openapi: 3.0.1\r---\ropenapi: 3.0.1\r"), DefaultLimits)
 	if err != nil || len(f.Later) != 1 || f.Later[0].Line != 1 || f.Later[0].Col != 16 {
 		t.Errorf("later document in a CR file: %+v, %v; want it at 1:16", f.Later, err)
+	}
+}
+
+// TestAliasErrorColumn checks the column of an alias error in JSON-like
+// text that goes to the YAML parser with its surrogate pairs rewritten:
+// the pair counts as the 12 characters it is written with, once.
+func TestAliasErrorColumn(t *testing.T) {
+	src := `{"s": "\ud83d\ude00", "a": &x [*x]}`
+	_, err := Parse("x.json", []byte(src), DefaultLimits)
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 1 || e.Col != 32 || !strings.Contains(e.Msg, "alias *x") {
+		t.Errorf("got %v, want the recursive alias *x at 1:32", err)
 	}
 }
