@@ -31,6 +31,7 @@ type Declared struct {
 	// that rely on absence must then stay quiet.
 	Complete bool
 
+	mu        sync.Mutex                    // guards responses: integrations may share an operation
 	api       *API                          // nil for a CloudFormation method
 	respNodes map[string]*yaml.Node         // an operation's responses, decoded on demand
 	responses map[string]*openapi3.Response // decoded responses
@@ -49,6 +50,8 @@ func (d *Declared) HasResponse(code string) bool {
 // Headers are keyed as written; nil when there is none or it cannot be read.
 // Only the responses a check asks for are decoded.
 func (d *Declared) Response(code string) *openapi3.Response {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if r, ok := d.responses[code]; ok {
 		return r
 	}
@@ -160,7 +163,10 @@ type decodeCache struct {
 }
 
 func (a *API) decodeParam(item *yaml.Node) *openapi3.Parameter {
-	if p, ok := a.cache.params[item]; ok {
+	a.mu.Lock()
+	p, ok := a.cache.params[item]
+	a.mu.Unlock()
+	if ok {
 		return p
 	}
 	var out *openapi3.Parameter
@@ -170,6 +176,8 @@ func (a *API) decodeParam(item *yaml.Node) *openapi3.Parameter {
 			out = &p
 		}
 	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if a.cache.params == nil {
 		a.cache.params = map[*yaml.Node]*openapi3.Parameter{}
 	}
@@ -194,7 +202,10 @@ func only(n *yaml.Node, keys ...string) *yaml.Node {
 }
 
 func (a *API) decodeResponse(item *yaml.Node) *openapi3.Response {
-	if r, ok := a.cache.responses[item]; ok {
+	a.mu.Lock()
+	r, ok := a.cache.responses[item]
+	a.mu.Unlock()
+	if ok {
 		return r
 	}
 	var out *openapi3.Response
@@ -212,6 +223,8 @@ func (a *API) decodeResponse(item *yaml.Node) *openapi3.Response {
 			out = &r
 		}
 	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if a.cache.responses == nil {
 		a.cache.responses = map[*yaml.Node]*openapi3.Response{}
 	}

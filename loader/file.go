@@ -58,6 +58,7 @@ type File struct {
 	lineOnce   sync.Once
 	lineStarts []int         // byte offset at which each line starts
 	longLines  map[int][]int // checkpoints of long lines, see checkpoints
+	longMu     sync.Mutex
 	// colShift records, per line, edits made to JSON escapes before parsing
 	// that changed the text length, so positions can be mapped back.
 	colShift map[int][]shift
@@ -386,6 +387,8 @@ func (f *File) checkpoints(line int) []int {
 	if end-start < 4*checkpointEvery {
 		return nil
 	}
+	f.longMu.Lock() // rules of one file may run in parallel
+	defer f.longMu.Unlock()
 	if cps, ok := f.longLines[line]; ok {
 		return cps
 	}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v4"
 )
@@ -63,15 +64,18 @@ type API struct {
 	// x-amazon-apigateway-integration, resolved or not.
 	IntegrationRefs []*IntegrationRef
 
+	mu    sync.Mutex // guards cache and memo: integration rules run in parallel
 	cache decodeCache
 	memo  map[any]any
 }
 
 // Memo returns the value stored under key for this document, computing it
 // with fn the first time. Rules use it to share work on one document, such
-// as the list of places extensions are read from. A document is checked by
-// one goroutine, so no lock is taken.
+// as the list of places extensions are read from. It is safe for concurrent
+// use; fn must not call Memo of the same document.
 func (a *API) Memo(key any, fn func() any) any {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if v, ok := a.memo[key]; ok {
 		return v
 	}

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/apigwlint/apigwlint/loader"
 )
@@ -35,32 +37,30 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 	for i, in := range res.Integrations {
 		objects[i] = loader.Classify(in.Node).Kind == loader.KindMap
 	}
+	var integrationRules []*Rule
 	for _, r := range All {
 		if cfg.Disabled[r.ID] || r.check.integration == nil && r.check.document == nil && r.check.file == nil {
 			continue // switched off, or run below (suppression)
 		}
 		running = r
 		rep := reporter{rule: r, file: res.File, out: &out}
-		if r.check.file != nil {
+		switch {
+		case r.check.file != nil:
 			r.check.file(&FilePass{reporter: rep, Result: res, Opts: &cfg.Options})
-			continue
-		}
-		if r.check.document != nil {
+		case r.check.document != nil:
 			for _, api := range res.APIs {
 				r.check.document(&DocPass{reporter: rep, API: api, Result: res, Opts: &cfg.Options})
 			}
-			continue
-		}
-		p := &Pass{reporter: rep, Opts: &cfg.Options} // one pass per rule, reused
-		for i, in := range res.Integrations {
-			if !objects[i] && r.Name != "value-type" {
-				continue
-			}
-			p.In = in
-			r.check.integration(p)
+		default:
+			integrationRules = append(integrationRules, r)
 		}
 	}
 	running = nil
+	found, err := checkIntegrations(res, cfg, integrationRules, objects)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, found...)
 	out = applyComments(res.File, out, cfg)
 	for i := range out {
 		if s, ok := cfg.Severity[out[i].RuleID]; ok {
@@ -69,6 +69,66 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 	}
 	Sort(out)
 	return dedupe(out), nil
+}
+
+// parallelFrom is the number of integrations from which the integration
+// rules of one file run on all cores: a large generated API is one file, and
+// checking its integrations is independent work. Below it the file is
+// checked by one goroutine (many small files already use every core).
+const parallelFrom = 500
+
+// checkIntegrations runs the integration rules over every integration, in
+// contiguous chunks on several goroutines for large files. The order of the
+// findings does not matter: Check sorts them.
+func checkIntegrations(res *loader.Result, cfg *Config, rs []*Rule, objects []bool) ([]Finding, error) {
+	ins := res.Integrations
+	workers := 1
+	if len(ins) >= parallelFrom {
+		workers = min(runtime.GOMAXPROCS(0), 8)
+	}
+	parts := make([][]Finding, workers)
+	errs := make([]error, workers)
+	chunk := (len(ins) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := min(w*chunk, len(ins)), min((w+1)*chunk, len(ins))
+		run := func() {
+			var running *Rule
+			defer func() {
+				if r := recover(); r != nil {
+					errs[w] = internalError(running, r) // panic.go
+				}
+			}()
+			for _, r := range rs {
+				running = r
+				p := &Pass{reporter: reporter{rule: r, file: res.File, out: &parts[w]}, Opts: &cfg.Options}
+				for i := lo; i < hi; i++ {
+					// A value that is not an object, or is computed by an
+					// intrinsic, is only judged by the rule about value types.
+					if !objects[i] && r.Name != "value-type" {
+						continue
+					}
+					p.In = ins[i]
+					r.check.integration(p)
+				}
+			}
+		}
+		if workers == 1 {
+			run()
+			break
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); run() }()
+	}
+	wg.Wait()
+	var out []Finding
+	for w := range workers {
+		if errs[w] != nil {
+			return nil, errs[w]
+		}
+		out = append(out, parts[w]...)
+	}
+	return out, nil
 }
 
 // Sort orders findings by file, position, rule and message.
