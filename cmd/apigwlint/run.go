@@ -75,6 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	files = withoutOutputs(files, o.output, o.sarifOutput, o.writeBaseline) // a previous report is replaced, not linted
 	rep := &report.Report{Tool: "apigwlint", Version: toolVersion(), Errors: errs}
+	tuneGC(files)
 	for _, r := range lintAll(files, stdin, cfg) {
 		rep.Findings = append(rep.Findings, r.findings...)
 		if r.err != nil {
