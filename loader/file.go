@@ -89,7 +89,9 @@ func (e *Error) Error() string {
 }
 
 // Parse parses src (YAML or JSON) into a File. Only the first YAML document
-// of a multi-document stream is read. Parse never panics on any input.
+// of a multi-document stream is read. Parse never panics on any input. The
+// File keeps src (positions are read from it, and JSON values share its
+// bytes), so the caller must not modify src afterwards.
 func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -195,10 +197,24 @@ func (f *File) loadError(err error) *Error {
 	return e
 }
 
+// hasControlByte reports whether src holds a control character other than
+// tab, CR and LF.
+func hasControlByte(src []byte) bool {
+	for _, c := range src {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
 // findBadBytes reports the first byte sequence that no YAML or JSON parser
 // accepts: invalid UTF-8 and control characters other than tab, CR and LF.
 // The YAML parser rejects these too, but without a position.
 func findBadBytes(src []byte) (line, col int, msg string) {
+	if utf8.Valid(src) && !hasControlByte(src) {
+		return 0, 0, "" // the common case, at memory speed; positions only when needed
+	}
 	line, col = 1, 1
 	for i := 0; i < len(src); {
 		c := src[i]

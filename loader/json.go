@@ -1,8 +1,9 @@
 package loader
 
 import (
+	"bytes"
 	"fmt"
-	"strings"
+	"unsafe"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -129,7 +130,7 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 		return p.number(line, col)
 	default:
 		for _, lit := range [...]struct{ word, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
-			if strings.HasPrefix(string(p.src[p.pos:min(p.pos+5, len(p.src))]), lit.word) {
+			if bytes.HasPrefix(p.src[p.pos:], []byte(lit.word)) {
 				p.advance(len(lit.word))
 				n := p.node(yaml.ScalarNode, lit.tag, 0, line, col)
 				n.Value = lit.word
@@ -194,6 +195,16 @@ func (p *jsonParser) container(depth int, kind yaml.Kind, tag string, end byte, 
 	return n
 }
 
+// text returns src[start:end] as a string without copying it. The parser's
+// input is the File's Src, which lives as long as the tree and is never
+// written to, so the strings of a large document need no second copy of it.
+func (p *jsonParser) text(start, end int) string {
+	if start == end {
+		return ""
+	}
+	return unsafe.String(&p.src[start], end-start)
+}
+
 // str reads a string token; p.pos is at its opening quote.
 func (p *jsonParser) str() (string, bool) {
 	start := p.pos + 1
@@ -201,7 +212,7 @@ func (p *jsonParser) str() (string, bool) {
 	for i < len(p.src) {
 		c := p.src[i]
 		if c == '"' {
-			s := string(p.src[start:i])
+			s := p.text(start, i)
 			p.advance(i + 1 - p.pos)
 			return s, true
 		}
@@ -219,7 +230,7 @@ func (p *jsonParser) str() (string, bool) {
 		switch {
 		case c == '"':
 			p.advance(1)
-			return string(b), true
+			return unsafe.String(unsafe.SliceData(b), len(b)), true // b is not used again
 		case c == '\n':
 			p.fail("unterminated string (a newline inside a string must be written \\n)")
 			return "", false
@@ -317,6 +328,6 @@ func (p *jsonParser) number(line, col int) *yaml.Node {
 	}
 	p.advance(i - p.pos)
 	n := p.node(yaml.ScalarNode, tag, 0, line, col)
-	n.Value = string(p.src[start:i])
+	n.Value = p.text(start, i)
 	return n
 }
