@@ -3,9 +3,9 @@ package loader
 import (
 	"bytes"
 	"fmt"
-	"unsafe"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	yaml "go.yaml.in/yaml/v4"
 )
