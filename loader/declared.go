@@ -162,27 +162,35 @@ type decodeCache struct {
 	responses map[*yaml.Node]*openapi3.Response
 }
 
-func (a *API) decodeParam(item *yaml.Node) *openapi3.Parameter {
+// cachedDecode returns what decode gives for item, decoding it once per
+// document; the cache is shared by the goroutines checking the document.
+func cachedDecode[T any](a *API, cache *map[*yaml.Node]*T, item *yaml.Node, decode func(n *yaml.Node) *T) *T {
 	a.mu.Lock()
-	p, ok := a.cache.params[item]
+	v, ok := (*cache)[item]
 	a.mu.Unlock()
 	if ok {
-		return p
+		return v
 	}
-	var out *openapi3.Parameter
 	if n := deref(a.Root, item); n != nil && n.Kind == yaml.MappingNode {
-		var p openapi3.Parameter
-		if err := only(n, "name", "in").Decode(&p); err == nil && p.Name != "" && p.In != "" {
-			out = &p
-		}
+		v = decode(n)
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.cache.params == nil {
-		a.cache.params = map[*yaml.Node]*openapi3.Parameter{}
+	if *cache == nil {
+		*cache = map[*yaml.Node]*T{}
 	}
-	a.cache.params[item] = out
-	return out
+	(*cache)[item] = v
+	return v
+}
+
+func (a *API) decodeParam(item *yaml.Node) *openapi3.Parameter {
+	return cachedDecode(a, &a.cache.params, item, func(n *yaml.Node) *openapi3.Parameter {
+		var p openapi3.Parameter
+		if err := only(n, "name", "in").Decode(&p); err != nil || p.Name == "" || p.In == "" {
+			return nil
+		}
+		return &p
+	})
 }
 
 // only returns a shallow copy of mapping n with just the given keys, so
@@ -202,14 +210,7 @@ func only(n *yaml.Node, keys ...string) *yaml.Node {
 }
 
 func (a *API) decodeResponse(item *yaml.Node) *openapi3.Response {
-	a.mu.Lock()
-	r, ok := a.cache.responses[item]
-	a.mu.Unlock()
-	if ok {
-		return r
-	}
-	var out *openapi3.Response
-	if n := deref(a.Root, item); n != nil && n.Kind == yaml.MappingNode {
+	return cachedDecode(a, &a.cache.responses, item, func(n *yaml.Node) *openapi3.Response {
 		// Only the header names are read: their schemas are left out of
 		// the decode, which would otherwise cost most of it.
 		trimmed := only(n, "description", "headers")
@@ -219,17 +220,11 @@ func (a *API) decodeResponse(item *yaml.Node) *openapi3.Response {
 			}
 		}
 		var r openapi3.Response
-		if err := trimmed.Decode(&r); err == nil {
-			out = &r
+		if err := trimmed.Decode(&r); err != nil {
+			return nil
 		}
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.cache.responses == nil {
-		a.cache.responses = map[*yaml.Node]*openapi3.Response{}
-	}
-	a.cache.responses[item] = out
-	return out
+		return &r
+	})
 }
 
 // headerNames returns a copy of a headers mapping whose values are empty

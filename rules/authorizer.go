@@ -38,12 +38,8 @@ func checkAuthorizer(p *DocPass) {
 		if f == nil {
 			return
 		}
-		v := loader.Classify(f.val)
-		if !extKnownValue(v) {
-			return
-		}
-		if v.Kind != loader.KindMap {
-			extReport(p, *f, "x-amazon-apigateway-authorizer must be an object with a type, not %s", extKindName(v.Kind))
+		v, ok := extMapValue(p, f, "x-amazon-apigateway-authorizer must be an object with a type, not %s")
+		if !ok {
 			return
 		}
 		a := v.Node

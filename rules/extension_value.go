@@ -62,6 +62,22 @@ func extReport(p *DocPass, f extField, format string, args ...any) {
 	p.Report(f.val, f.ptr, format, args...)
 }
 
+// extMapValue returns the value of an extension field that must be an
+// object. ok is false when there is nothing to check: a computed value, or
+// one that is not an object, which is reported with format (given the kind
+// of value found).
+func extMapValue(p *DocPass, f *extField, format string) (v loader.Value, ok bool) {
+	v = loader.Classify(f.val)
+	if !extKnownValue(v) {
+		return v, false
+	}
+	if v.Kind != loader.KindMap {
+		extReport(p, *f, format, extKindName(v.Kind))
+		return v, false
+	}
+	return v, true
+}
+
 var extAPIKeySources = []string{"HEADER", "AUTHORIZER"}
 
 func extCheckAPIKeySource(p *DocPass, f extField, v loader.Value) {

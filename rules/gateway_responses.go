@@ -39,12 +39,8 @@ func checkGatewayResponses(p *DocPass) {
 	if f == nil {
 		return
 	}
-	v := loader.Classify(f.val)
-	if !extKnownValue(v) {
-		return
-	}
-	if v.Kind != loader.KindMap {
-		extReport(p, *f, "x-amazon-apigateway-gateway-responses must be a map of response types (DEFAULT_4XX, ACCESS_DENIED ...) to gateway responses, not %s", extKindName(v.Kind))
+	v, ok := extMapValue(p, f, "x-amazon-apigateway-gateway-responses must be a map of response types (DEFAULT_4XX, ACCESS_DENIED ...) to gateway responses, not %s")
+	if !ok {
 		return
 	}
 	for _, g := range extFields(v.Node, f.ptr) {
@@ -91,12 +87,8 @@ func extCheckGRParameters(p *DocPass, f *extField) {
 	if f == nil {
 		return
 	}
-	v := loader.Classify(f.val)
-	if !extKnownValue(v) {
-		return
-	}
-	if v.Kind != loader.KindMap {
-		extReport(p, *f, "responseParameters must be a map of gatewayresponse.header.NAME to a value, not %s", extKindName(v.Kind))
+	v, ok := extMapValue(p, f, "responseParameters must be a map of gatewayresponse.header.NAME to a value, not %s")
+	if !ok {
 		return
 	}
 	for _, g := range extFields(v.Node, f.ptr) {
@@ -148,12 +140,8 @@ func extCheckGRTemplates(p *DocPass, f *extField) {
 	if f == nil {
 		return
 	}
-	v := loader.Classify(f.val)
-	if !extKnownValue(v) {
-		return
-	}
-	if v.Kind != loader.KindMap {
-		extReport(p, *f, "responseTemplates must be a map of media types to templates, not %s", extKindName(v.Kind))
+	v, ok := extMapValue(p, f, "responseTemplates must be a map of media types to templates, not %s")
+	if !ok {
 		return
 	}
 	for _, g := range extFields(v.Node, f.ptr) {
