@@ -263,20 +263,15 @@ func (sc *vtlScanner) hash(i int) int {
 		}
 		return len(s)
 	}
-	if strings.HasPrefix(s[i:], "#*") {
-		sc.out.VTL = true
-		if k := strings.Index(s[i+2:], "*#"); k >= 0 {
-			return i + 2 + k + 2
+	for _, b := range vtlBlocks {
+		if !strings.HasPrefix(s[i:], b.open) {
+			continue
 		}
-		sc.fail(i, "#* comment at template line %d is never closed by *#", lineAt(i))
-		return len(s)
-	}
-	if strings.HasPrefix(s[i:], "#[[") {
 		sc.out.VTL = true
-		if k := strings.Index(s[i+3:], "]]#"); k >= 0 {
-			return i + 3 + k + 3
+		if k := strings.Index(s[i+len(b.open):], b.close); k >= 0 {
+			return i + len(b.open) + k + len(b.close)
 		}
-		sc.fail(i, "#[[ unparsed content at template line %d is never closed by ]]#", lineAt(i))
+		sc.fail(i, "%s %s at template line %d is never closed by %s", b.open, b.what, lineAt(i), b.close)
 		return len(s)
 	}
 	name, after := sc.word(i + 1)
@@ -610,4 +605,11 @@ func (sc *vtlScanner) interpolate(i, end int) {
 	}
 	in := &vtlScanner{s: sc.s[i:end], base: sc.base + i, out: sc.out, macros: sc.macros, inner: true, depth: sc.depth}
 	in.run(0, len(in.s))
+}
+
+// vtlBlocks are the spans VTL skips whole: block comments and unparsed
+// content.
+var vtlBlocks = []struct{ open, close, what string }{
+	{"#*", "*#", "comment"},
+	{"#[[", "]]#", "unparsed content"},
 }
