@@ -129,12 +129,11 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if yamlBreaks(text) {
 		f.yamlLines = yamlLineStarts(text)
 	}
-	ld, err := yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
-	if err != nil {
+	doc, ld, err := loadFirst(text, depth, jsonErr == nil && f.yamlLines == nil)
+	if ld == nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
-	var doc yaml.Node
-	if err := ld.Load(&doc); err != nil {
+	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return f, nil // empty or whitespace-only file
 		}
@@ -146,7 +145,7 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
 		f.Root = doc.Content[0]
 	} else if doc.Kind != 0 && doc.Kind != yaml.DocumentNode {
-		f.Root = &doc
+		f.Root = doc
 	}
 	if f.yamlLines != nil {
 		f.remapLines(f.Root)
@@ -165,6 +164,23 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	}
 	f.readLaterDocs(ld)
 	return f, nil
+}
+
+// loadFirst parses the first YAML document of text: in pieces when it may
+// (see parseSplit), else whole. ld is the loader that later documents are
+// read from; it is nil when none could be made, with err saying why.
+func loadFirst(text []byte, depth int, maySplit bool) (doc *yaml.Node, ld *yaml.Loader, err error) {
+	if maySplit {
+		if doc, ld, ok := parseSplit(text, depth); ok {
+			return doc, ld, nil
+		}
+	}
+	ld, err = yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
+	if err != nil {
+		return nil, nil, err
+	}
+	doc = new(yaml.Node)
+	return doc, ld, ld.Load(doc)
 }
 
 // loadError converts a YAML parser error into an Error with its position.
