@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -56,7 +57,7 @@ type File struct {
 	hasAlias bool // the tree has alias nodes (see checkAliases)
 
 	lineOnce   sync.Once
-	lineStarts []int         // byte offset at which each line starts
+	lineStarts []uint32      // byte offset at which each line starts (Parse refuses 4 GiB)
 	longLines  map[int][]int // checkpoints of long lines, see checkpoints
 	longMu     sync.Mutex
 	// colShift records, per line, edits made to JSON escapes before parsing
@@ -98,8 +99,12 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 			f, err = nil, &Error{Path: path, Msg: fmt.Sprintf("internal error while parsing: %v (please report this)", r)}
 		}
 	}()
-	if lim.MaxBytes > 0 && int64(len(src)) > lim.MaxBytes {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", len(src), lim.MaxBytes)}
+	maxBytes := int64(math.MaxUint32) // line offsets are kept as uint32
+	if lim.MaxBytes > 0 {
+		maxBytes = min(maxBytes, lim.MaxBytes)
+	}
+	if int64(len(src)) > maxBytes {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", len(src), maxBytes)}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if line, col, msg := findBadBytes(src); msg != "" {
@@ -374,20 +379,20 @@ func (f *File) unshift(n *yaml.Node, seen map[*yaml.Node]bool) {
 // offset returns the byte offset of a 1-based line and column, or -1.
 func (f *File) offset(line, col int) int {
 	f.lineOnce.Do(func() {
-		f.lineStarts = make([]int, 1, bytes.Count(f.Src, []byte{'\n'})+1)
+		f.lineStarts = make([]uint32, 1, bytes.Count(f.Src, []byte{'\n'})+1)
 		for i := 0; ; {
 			j := bytes.IndexByte(f.Src[i:], '\n')
 			if j < 0 {
 				break
 			}
 			i += j + 1
-			f.lineStarts = append(f.lineStarts, i)
+			f.lineStarts = append(f.lineStarts, uint32(i))
 		}
 	})
 	if line < 1 || line > len(f.lineStarts) || col < 1 {
 		return -1
 	}
-	off := f.lineStarts[line-1]
+	off := int(f.lineStarts[line-1])
 	c := 1
 	if cps := f.checkpoints(line); cps != nil {
 		i := min((col-1)/checkpointEvery, len(cps)-1)
@@ -411,10 +416,10 @@ const checkpointEvery = 1024
 // checkpoints returns, for a line longer than a few checkpoints, the byte
 // offset of every checkpointEvery-th character; nil for short lines.
 func (f *File) checkpoints(line int) []int {
-	start := f.lineStarts[line-1]
+	start := int(f.lineStarts[line-1])
 	end := len(f.Src)
 	if line < len(f.lineStarts) {
-		end = f.lineStarts[line]
+		end = int(f.lineStarts[line])
 	}
 	if end-start < 4*checkpointEvery {
 		return nil

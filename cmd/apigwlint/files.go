@@ -222,6 +222,7 @@ const notRegular = "not a regular file (a FIFO, socket or device cannot be linte
 // readInput reads one input with the size limit applied before reading.
 func readInput(in input, stdin io.Reader, lim loader.Limits) ([]byte, *loader.Error) {
 	var r io.Reader
+	size := int64(-1) // unknown
 	if in.stdin {
 		r = stdin
 	} else {
@@ -249,8 +250,9 @@ func readInput(in input, stdin io.Reader, lim loader.Limits) ([]byte, *loader.Er
 			return nil, &loader.Error{Path: in.path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", st.Size(), lim.MaxBytes)}
 		}
 		r = f
+		size = st.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	data, err := readSized(io.LimitReader(r, lim.MaxBytes+1), size)
 	if err != nil {
 		return nil, &loader.Error{Path: in.path, Msg: "cannot read: " + err.Error()}
 	}
@@ -258,6 +260,30 @@ func readInput(in input, stdin io.Reader, lim loader.Limits) ([]byte, *loader.Er
 		return nil, &loader.Error{Path: in.path, Msg: fmt.Sprintf("input is larger than the limit of %d bytes", lim.MaxBytes)}
 	}
 	return data, nil
+}
+
+// readSized reads r to its end. When the size is known (a regular file), the
+// buffer is allocated once at that size, plus one byte to see the end:
+// io.ReadAll's doubling would leave a huge input's buffer up to a quarter
+// larger than the file, for the whole run, and copy it several times.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	if size < 0 {
+		return io.ReadAll(r)
+	}
+	buf := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) { // the file grew while read
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 // apiMarkers are texts that only API Gateway, OpenAPI and CloudFormation
