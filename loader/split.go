@@ -44,7 +44,6 @@ type splitPlan struct {
 	keyIndent int   // its indentation, in spaces
 	bodyStart int   // offset of the line after the key
 	bodyEnd   int   // offset of the first line after the mapping (or len)
-	bodyLine  int   // 1-based line number at bodyStart
 	cuts      []cut // where pieces start: lines of entries
 }
 
@@ -86,8 +85,7 @@ func parseSplit(text []byte, depth int) (doc *yaml.Node, ld *yaml.Loader, ok boo
 	}
 	// Each piece is parsed with the depth left below the mapping, less one
 	// for safety: a piece that hits it falls back to the whole parse.
-	roots := make([]*yaml.Node, len(plan.cuts))
-	failed := make([]bool, len(plan.cuts))
+	roots := make([]*yaml.Node, len(plan.cuts)) // nil for a piece that failed
 	var wg sync.WaitGroup
 	next := make(chan int, len(plan.cuts))
 	for i := range plan.cuts {
@@ -102,14 +100,13 @@ func parseSplit(text []byte, depth int) (doc *yaml.Node, ld *yaml.Loader, ok boo
 					end = plan.cuts[i+1].off
 				}
 				roots[i] = parsePiece(text[plan.cuts[i].off:end], plan.cuts[i].line-1, depth-level-1)
-				failed[i] = roots[i] == nil
 			}
 		})
 	}
 	wg.Wait()
 	total := 0
-	for i, r := range roots {
-		if failed[i] {
+	for _, r := range roots {
+		if r == nil {
 			return nil, nil, false
 		}
 		total += len(r.Content)
@@ -289,7 +286,7 @@ func indentOf(ln []byte) int {
 // planBody reads the lines after a key line (which ends at keyEnd) up to
 // the first line indented no more than the key, noting where entries start.
 func planBody(text []byte, keyEnd, keyLine, keyIndent int) (splitPlan, bool) {
-	p := splitPlan{keyLine: keyLine, keyIndent: keyIndent, bodyStart: min(keyEnd+1, len(text)), bodyEnd: len(text), bodyLine: keyLine + 1}
+	p := splitPlan{keyLine: keyLine, keyIndent: keyIndent, bodyStart: min(keyEnd+1, len(text)), bodyEnd: len(text)}
 	entryIndent := -1
 	line := keyLine + 1
 	for off := p.bodyStart; off < len(text); {
