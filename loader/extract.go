@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"net/url"
+	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -357,17 +359,41 @@ func (r *Result) integrationBranches(api *API, v *yaml.Node, ptr string) []branc
 	return branchesOf(v, ptr)
 }
 
-// lookupPointer resolves a JSON pointer ("/a/b") inside root.
+// lookupPointer resolves a JSON pointer ("/a/b", "/paths/~1pets/get/parameters/0")
+// inside root and returns the node with the pointer as resolved. A $ref
+// is a URI, so its fragment may be percent-encoded ("~1pets~1%7Bid%7D",
+// RFC 6901 section 6); the pointer is tried as written first, so that a key
+// with a literal "%" still resolves.
 func lookupPointer(root *yaml.Node, ptr string) (*yaml.Node, string) {
+	if n := walkPointer(root, ptr); n != nil {
+		return n, ptr
+	}
+	if dec, err := url.PathUnescape(ptr); err == nil && dec != ptr {
+		if n := walkPointer(root, dec); n != nil {
+			return n, dec
+		}
+	}
+	return nil, ""
+}
+
+func walkPointer(root *yaml.Node, ptr string) *yaml.Node {
 	n := root
 	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		if seq := Resolve(n); seq != nil && seq.Kind == yaml.SequenceNode {
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(seq.Content) || tok != strconv.Itoa(i) {
+				return nil // not an index (RFC 6901: no sign, no leading zero)
+			}
+			n = seq.Content[i]
+			continue
+		}
 		_, n = Get(n, tok)
 		if n == nil {
-			return nil, ""
+			return nil
 		}
 	}
-	return Resolve(n), ptr
+	return Resolve(n)
 }
 
 // MethodResourceType is the CloudFormation resource that defines a REST
