@@ -134,7 +134,7 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if yamlBreaks(text) {
 		f.yamlLines = yamlLineStarts(text)
 	}
-	doc, ld, err := loadFirst(text, depth, jsonErr == nil && f.yamlLines == nil)
+	doc, ld, err := loadFirst(text, depth, jsonErr == nil)
 	if ld == nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}

@@ -54,7 +54,9 @@ type cut struct{ off, line int }
 // whole.
 func parseSplit(text []byte, depth int) (doc *yaml.Node, ld *yaml.Loader, ok bool) {
 	workers := runtime.GOMAXPROCS(0)
-	if len(text) < splitMinBytes || workers < 2 {
+	if len(text) < splitMinBytes || workers < 2 || yamlBreaks(text) {
+		// With line breaks other than LF and CRLF, the parser's lines are
+		// not the ones cut here.
 		return nil, nil, false
 	}
 	plan, ok := planSplit(text, 2*workers)

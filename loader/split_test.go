@@ -107,6 +107,8 @@ func TestSplitEdges(t *testing.T) {
 	}{
 		{"plain", "openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n  /b:\n    get: {}\ninfo: {}\n", true},
 		{"CRLF", "openapi: 3.0.0\r\npaths:\r\n  /a:\r\n    get: {}\r\n  /b:\r\n    get: {}\r\n", true},
+		{"lone CR", "paths:\n  0:\r \n  0:", false},
+		{"line separator", "paths:\n  /a: \u2028\n  /b: 2\n", false},
 		{"comments and blank lines", "paths: # the routes\n\n  # first\n  /a: 1\n\n# outdented comment\n  /b: 2\n  # trailing\n", true},
 		{"quoted keys", "paths:\n  \"/a\": 1\n  '/b': 2\nx: 3\n", true},
 		{"nested in a template", "Resources:\n  Api:\n    Properties:\n      DefinitionBody:\n        paths:\n          /a: 1\n          /b: 2\n  Other: 1\n", true},
