@@ -180,12 +180,17 @@ func loadFirst(text []byte, depth int, maySplit bool) (doc *yaml.Node, ld *yaml.
 			return doc, ld, nil
 		}
 	}
-	ld, err = yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
+	ld, err = newLoader(text, depth)
 	if err != nil {
 		return nil, nil, err
 	}
 	doc = new(yaml.Node)
 	return doc, ld, ld.Load(doc)
+}
+
+// newLoader reads YAML documents from text, nested at most depth deep.
+func newLoader(text []byte, depth int) (*yaml.Loader, error) {
+	return yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
 }
 
 // loadError converts a YAML parser error into an Error with its position.

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	yaml "go.yaml.in/yaml/v4"
-	"go.yaml.in/yaml/v4/plugin/loaderlimits"
 )
 
 // Parsing YAML is most of what a lint of a large document costs, and the
@@ -73,7 +72,7 @@ func parseSplit(text []byte, depth int) (doc *yaml.Node, ld *yaml.Loader, ok boo
 	if plan.bodyEnd < len(text) {
 		rest = append(rest, text[plan.bodyEnd:]...)
 	}
-	ld, err := yaml.NewLoader(bytes.NewReader(rest), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
+	ld, err := newLoader(rest, depth)
 	if err != nil {
 		return nil, nil, false
 	}
@@ -136,7 +135,7 @@ func parsePiece(piece []byte, offset, depth int) (root *yaml.Node) {
 	if depth < 1 {
 		return nil
 	}
-	ld, err := yaml.NewLoader(bytes.NewReader(piece), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
+	ld, err := newLoader(piece, depth)
 	if err != nil {
 		return nil
 	}

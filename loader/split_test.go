@@ -10,7 +10,6 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/gen"
 	yaml "go.yaml.in/yaml/v4"
-	"go.yaml.in/yaml/v4/plugin/loaderlimits"
 )
 
 // splitAlways makes every text big enough to split, on at least two
@@ -29,7 +28,7 @@ func splitAlways(t testing.TB) {
 
 // wholeParse is the reference: one YAML load of the whole text.
 func wholeParse(text []byte, depth int) (*yaml.Node, error) {
-	ld, err := yaml.NewLoader(bytes.NewReader(text), yaml.WithPlugin(loaderlimits.New(loaderlimits.DepthValue(depth))))
+	ld, err := newLoader(text, depth)
 	if err != nil {
 		return nil, err
 	}
