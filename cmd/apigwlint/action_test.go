@@ -17,7 +17,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // The GitHub Action (action.yml and .github/action/*.sh) is tested here

@@ -12,8 +12,8 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
-	"github.com/apigwlint/apigwlint/loader"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // configNames are the names of the configuration file, in the order they

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigwlint/apigwlint/loader"
+	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // corpusDir holds real-world files collected from public repositories

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigwlint/apigwlint/report"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // goldenInputs are linted in every format: findings of both severities, a

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 const explainUsage = `Usage: apigwlint explain RULE...

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // TestExplain checks apigwlint explain: a rule by id (in any letter case)

@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/apigwlint/apigwlint/loader"
+	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // input is one file to lint.

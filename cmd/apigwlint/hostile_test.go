@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigwlint/apigwlint/loader"
+	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // hostileAPI is an OpenAPI document with one finding (AGW108 at 10:26).
@@ -188,14 +188,14 @@ func TestREADMELimits(t *testing.T) {
 		"at most " + comma(loader.DefaultLimits.AliasNodes) + " nodes in all, or 10 times the nodes written",
 		fmt.Sprintf("at most %d levels deep", loader.DefaultLimits.MaxDepth),
 		"chains of at most 16 `$ref`s",
-		"-fuzz=FuzzLoad -fuzztime=10m ./loader", "-fuzz=FuzzLint -fuzztime=10m ./rules",
+		"-fuzz=FuzzLoad -fuzztime=10m ./internal/loader", "-fuzz=FuzzLint -fuzztime=10m ./internal/rules",
 	} {
 		if !strings.Contains(doc, s) {
 			t.Errorf("README lacks %q", s)
 		}
 	}
 	ci := readAll(t, ".ci/run")
-	for _, s := range []string{"-fuzz=FuzzLoad -fuzztime=20s ./loader\n", "-fuzz=FuzzLint -fuzztime=20s ./rules\n"} {
+	for _, s := range []string{"-fuzz=FuzzLoad -fuzztime=20s ./internal/loader\n", "-fuzz=FuzzLint -fuzztime=20s ./internal/rules\n"} {
 		if !strings.Contains(ci, s) {
 			t.Errorf(".ci/run lacks %q", s)
 		}

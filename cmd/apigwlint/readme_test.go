@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigwlint/apigwlint/loader"
-	"github.com/apigwlint/apigwlint/report"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // section returns the text of doc between the markers <!-- name:begin -->

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // The documentation pages of the rules, docs/rules/<name>.md, are rendered
-// here from the rule metadata (rules/docs/<name>.md) with apigwlint's real
+// here from the rule metadata (internal/rules/docs/<name>.md) with apigwlint's real
 // output on each example, which rulePage gets by running the command on it.
 // TestGeneratedDocs keeps the committed pages equal to this rendering (go
 // test ./cmd/apigwlint -update rewrites them), and apigwlint explain prints it.
@@ -25,7 +25,7 @@ func generatedNote(source string) string {
 // rulePage renders the documentation page of r.
 func rulePage(r *rules.Rule) string {
 	var b strings.Builder
-	b.WriteString(generatedNote("rules/docs/" + r.Name + ".md"))
+	b.WriteString(generatedNote("internal/rules/docs/" + r.Name + ".md"))
 	fmt.Fprintf(&b, "\n# %s (%s)\n\n", r.Name, r.ID)
 	fmt.Fprintf(&b, "%s.\n\n", r.Title)
 	fmt.Fprintf(&b, "Default severity: **%s**. Without apigwlint: %s.\n\n", r.Severity, rules.Outcomes[r.Fails].Short)
@@ -92,7 +92,7 @@ func lintExample(name, src string) (string, int) {
 // rulesIndex renders docs/rules/README.md, the list of the pages.
 func rulesIndex() string {
 	var b strings.Builder
-	b.WriteString(generatedNote("the rule metadata in rules/docs/*.md"))
+	b.WriteString(generatedNote("the rule metadata in internal/rules/docs/*.md"))
 	b.WriteString("\n# apigwlint rules\n\n")
 	b.WriteString("One page per rule: why it matters, what API Gateway says without it, and a\n" +
 		"failing and a fixed example with apigwlint's real output. `apigwlint explain\n" +

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigwlint/apigwlint/report"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // TestGeneratedDocs is the generator of docs/rules/: each rule's page is
@@ -22,10 +22,10 @@ func TestGeneratedDocs(t *testing.T) {
 	want := map[string]string{filepath.Join(docsDir, "README.md"): rulesIndex()}
 	for _, r := range rules.All {
 		if _, ok := rules.Outcomes[r.Fails]; !ok {
-			t.Errorf("rules/docs/%s.md: fails: %q is not one of %v", r.Name, r.Fails, outcomeNames())
+			t.Errorf("internal/rules/docs/%s.md: fails: %q is not one of %v", r.Name, r.Fails, outcomeNames())
 		}
 		if strings.ContainsAny(r.Message, "\n`") {
-			t.Errorf("rules/docs/%s.md: message must be one line of plain text", r.Name)
+			t.Errorf("internal/rules/docs/%s.md: message must be one line of plain text", r.Name)
 		}
 		for _, ex := range r.Examples {
 			out, code := lintExample("x."+ex.Lang, ex.Source())

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/apigwlint/apigwlint/loader"
-	"github.com/apigwlint/apigwlint/report"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // Exit codes.

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/apigwlint/apigwlint/loader"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // check is rules.Check; tests replace it to make the checking of one file

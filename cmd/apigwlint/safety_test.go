@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigwlint/apigwlint/loader"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // TestPanicInOneFile checks that a panic while checking one file (injected

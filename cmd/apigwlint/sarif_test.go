@@ -12,7 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // The official SARIF 2.1.0 schema, vendored; testdata/README-sarif-schema.md

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/apigwlint/apigwlint/report"
+	"github.com/apigwlint/apigwlint/internal/report"
 )
 
 // writeSARIFOutput writes the SARIF log of rep to --sarif-output, when it is

@@ -12,9 +12,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/apigwlint/apigwlint/loader"
-	"github.com/apigwlint/apigwlint/report"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // suppress applies, after the rules (and the comments, which rules.Check

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/apigwlint/apigwlint/loader"
+	"github.com/apigwlint/apigwlint/internal/loader"
 	yaml "go.yaml.in/yaml/v4"
 )
 

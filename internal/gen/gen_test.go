@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/gen"
-	"github.com/apigwlint/apigwlint/loader"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/rules"
 	yaml "go.yaml.in/yaml/v4"
 )
 

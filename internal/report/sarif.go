@@ -1,0 +1,121 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/apigwlint/apigwlint/internal/rules"
+)
+
+// SARIF writes a SARIF 2.1.0 log with one run. Every rule is described in
+// tool.driver.rules (from the rule metadata); each finding is a result with
+// its region, a relative percent-encoded artifact URI and a partial
+// fingerprint built from rule, file and JSON pointer, so that code scanning
+// follows an alert across edits. Columns count Unicode code points.
+// Input errors are tool execution notifications, and mark the invocation as
+// unsuccessful.
+func SARIF(w io.Writer, r *Report) error {
+	log, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	run := sarif.NewRunWithInformationURI(r.Tool, "https://github.com/apigwlint/apigwlint")
+	run.Tool.Driver.WithVersion(r.Version)
+	run.WithColumnKind("unicodeCodePoints")
+	index := map[string]int{}
+	for i, rule := range rules.All {
+		index[rule.ID] = i
+		// go-sarif v2 serialises a missing description as null, which the
+		// schema rejects: always set short and full descriptions.
+		run.AddRule(rule.ID).
+			WithName(rule.Name).
+			WithShortDescription(sarif.NewMultiformatMessageString(truncate(rule.Title, 1024))).
+			WithFullDescription(sarif.NewMultiformatMessageString(truncate(plain(rule.Rationale), 1024))).
+			WithHelpURI(rule.HelpURL()).
+			WithHelp(sarif.NewMultiformatMessageString(plain(rule.Doc)).WithMarkdown(rule.Doc)).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(rule.Severity.String())).
+			WithProperties(sarif.Properties{"tags": []string{"api-gateway", "openapi"}, "precision": "high"})
+	}
+	run.Results = []*sarif.Result{} // results must be present, even when empty
+	for _, f := range r.Findings {
+		region := sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Col)
+		if f.EndLine > 0 {
+			region.WithEndLine(f.EndLine).WithEndColumn(f.EndCol)
+		}
+		res := run.CreateResultForRule(f.RuleID).
+			WithLevel(f.Severity.String()).
+			WithRuleIndex(index[f.RuleID]).
+			WithMessage(sarif.NewTextMessage(f.Message)).
+			WithPartialFingerPrints(map[string]interface{}{"apigwlint/v1": Fingerprint(f)})
+		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(ArtifactURI(f.File)).WithUriBaseId("%SRCROOT%")).
+			WithRegion(region)))
+		addSuppression(res, f, r.Baseline)
+	}
+	inv := run.AddInvocation(len(r.Errors) == 0)
+	for _, e := range r.Errors {
+		n := sarif.NewNotification().WithLevel("error").WithTextMessage(e.Msg)
+		pl := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(ArtifactURI(e.Path)).WithUriBaseId("%SRCROOT%"))
+		if e.Line > 0 {
+			reg := sarif.NewRegion().WithStartLine(e.Line)
+			if e.Col > 0 {
+				reg.WithStartColumn(e.Col)
+			}
+			pl.WithRegion(reg)
+		}
+		n.AddLocation(sarif.NewLocationWithPhysicalLocation(pl))
+		inv.AddTToolExecutionNotification(n)
+	}
+	log.AddRun(run)
+	return log.PrettyWrite(w)
+}
+
+// Fingerprint identifies a finding independently of its line: rule, file and
+// JSON pointer. It is the key of partialFingerprints and of baselines.
+func Fingerprint(f rules.Finding) string {
+	sum := sha256.Sum256([]byte(f.RuleID + "|" + filepath.ToSlash(f.File) + "|" + f.Pointer))
+	return hex.EncodeToString(sum[:16])
+}
+
+// ArtifactURI turns a file path into a SARIF artifact URI: relative paths
+// stay relative (GitHub resolves them against the checkout), with forward
+// slashes and percent-encoding; absolute paths become file:// URIs.
+func ArtifactURI(path string) string {
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // Windows drive letters
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	return (&url.URL{Path: strings.TrimPrefix(p, "./")}).String()
+}
+
+// plain strips Markdown code fences and backticks for text-only fields.
+func plain(md string) string {
+	var out []string
+	for _, l := range strings.Split(md, "\n") {
+		if strings.HasPrefix(l, "```") {
+			continue
+		}
+		out = append(out, strings.ReplaceAll(l, "`", ""))
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// truncate shortens s to at most max characters (code points, as GitHub
+// counts the 1024-character limit of rule descriptions), never splitting a
+// UTF-8 sequence, and marks the cut with an ellipsis.
+func truncate(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max-1]) + "…"
+}

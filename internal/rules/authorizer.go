@@ -1,0 +1,320 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+)
+
+var _ = registerDoc("authorizer", checkAuthorizer)
+
+var (
+	extAuthorizerTypes = []string{"token", "request", "cognito_user_pools", "jwt"}
+	// extLambdaInvokeURI is the form of a Lambda authorizer's authorizerUri,
+	// after extSubst has neutralised ${...} parts.
+	extLambdaInvokeURI = regexp.MustCompile(`^arn:[^:]+:apigateway:[^:]+:lambda:path/\d{4}-\d{2}-\d{2}/functions/.+/invocations$`)
+	extRoleARN         = regexp.MustCompile(`^arn:[^:]+:iam::[^:]*:(role|user)/.+$`)
+	extUserPoolARN     = regexp.MustCompile(`^arn:[^:]+:cognito-idp:[^:]+:[^:]+:userpool/.+$`)
+	extRESTIdentity    = regexp.MustCompile(`^(method\.request\.(header|querystring|multivalueheader|multivaluequerystring|path)\.[^\s]+|stageVariables\.[A-Za-z0-9_.-]+|context\.[A-Za-z0-9_.-]+)$`)
+	extHTTPIdentity    = regexp.MustCompile(`^(\$request\.(header|querystring)\.[^\s]+|\$context\.[A-Za-z0-9_.-]+|\$stageVariables\.[A-Za-z0-9_.-]+)$`)
+)
+
+// checkAuthorizer: each x-amazon-apigateway-authorizer of a security scheme
+// has a documented type (token, request, cognito_user_pools for REST APIs;
+// request, jwt for HTTP APIs), a Lambda invocation URI for Lambda
+// authorizers, an IAM role ARN as credentials, identity sources in the
+// grammar of its kind of API, a cache TTL of 0 to 3600 seconds, user pool
+// ARNs for Cognito and a jwtConfiguration for JWT authorizers.
+func checkAuthorizer(p *DocPass) {
+	docKind, certain := extCertainKind(p.API, p.Result)
+	extSites(p.API, func(s extSite) {
+		if s.place != extSecurityScheme {
+			return
+		}
+		extCheckAuthtype(p, s)
+		f := extGet(s.node, s.ptr, "x-amazon-apigateway-authorizer")
+		if f == nil {
+			return
+		}
+		v, ok := extMapValue(p, f, "x-amazon-apigateway-authorizer must be an object with a type, not %s")
+		if !ok {
+			return
+		}
+		a := v.Node
+		get := func(name string) *extField { return extGet(a, f.ptr, name) }
+		lit := func(g *extField) (loader.Value, bool) {
+			if g == nil {
+				return loader.Value{}, false
+			}
+			gv := loader.Classify(g.val)
+			// An empty string is how some generators (Pulumi) write "not set".
+			empty := gv.Kind == loader.KindString && strings.TrimSpace(gv.Text) == ""
+			return gv, extKnownValue(gv) && !empty
+		}
+
+		// The kind of API the authorizer is for: the document's when certain,
+		// else what the authorizer's own properties say.
+		kind, kindKnown := docKind, certain
+		// AWS's own REST example carries "enableSimpleResponses": false, so
+		// only a true value says HTTP API.
+		if !certain {
+			simple := false
+			if g := get("enableSimpleResponses"); g != nil {
+				simple = strings.EqualFold(strings.TrimSpace(loader.Classify(g.val).Text), "true")
+			}
+			if simple || get("jwtConfiguration") != nil || get("authorizerPayloadFormatVersion") != nil {
+				kind, kindKnown = loader.HTTP, true
+			}
+		}
+
+		typ := ""
+		tf := get("type")
+		if tf == nil {
+			p.Report(f.key, f.ptr, "x-amazon-apigateway-authorizer has no type; expected %s", extTypesFor(kind, kindKnown))
+		} else if tv, ok := lit(tf); ok {
+			t := strings.TrimSpace(tv.Text)
+			switch {
+			case tv.Kind != loader.KindString:
+				extReport(p, *tf, "authorizer type must be a string (%s), not %s", extTypesFor(kind, kindKnown), extKindName(tv.Kind))
+			case !contains(extAuthorizerTypes, strings.ToLower(t)):
+				extReport(p, *tf, "authorizer type %q is not valid; expected %s%s", t, extTypesFor(kind, kindKnown), extDidYouMean(extSuggest(t, extAuthorizerTypes)))
+			default:
+				typ = strings.ToLower(t)
+				if !kindKnown {
+					switch typ {
+					case "jwt":
+						kind, kindKnown = loader.HTTP, true
+					case "token", "cognito_user_pools":
+						kind, kindKnown = loader.REST, true
+					}
+				}
+				if certain && docKind == loader.REST && typ == "jwt" {
+					extReport(p, *tf, "authorizer type %q is for HTTP APIs only; a REST API supports token, request and cognito_user_pools authorizers", t)
+				}
+				if certain && docKind == loader.HTTP && (typ == "token" || typ == "cognito_user_pools") {
+					extReport(p, *tf, "authorizer type %q is for REST APIs only; an HTTP API supports request (Lambda) and jwt authorizers", t)
+				}
+			}
+		}
+
+		lambda := typ == "token" || typ == "request"
+		if uf := get("authorizerUri"); uf != nil && (lambda || typ == "") {
+			if uv := loader.Classify(uf.val); uv.Known() && uv.Kind != loader.KindString && uv.Kind != loader.KindNull {
+				extReport(p, *uf, "authorizerUri must be a string, not %s", extKindName(uv.Kind))
+			} else if text, ok := extTextOf(uv); ok && text != "" && !extLambdaInvokeURI.MatchString(text) {
+				msg := "authorizerUri %q is not a Lambda invocation URI; expected arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations"
+				if strings.Contains(text, ":lambda:") && !strings.Contains(text, ":apigateway:") {
+					msg += " (a function ARN goes inside it, not in its place)"
+				}
+				extReport(p, *uf, msg, strings.TrimSpace(uv.Text))
+			}
+		} else if uf == nil && lambda {
+			p.Report(f.key, f.ptr, "%s authorizer has no authorizerUri; a Lambda authorizer needs the invocation URI of its function", typ)
+		}
+
+		if cf := get("authorizerCredentials"); cf != nil {
+			if cv, ok := lit(cf); ok && cv.Kind == loader.KindString && !strings.Contains(cv.Text, "${") && !strings.HasPrefix(strings.TrimSpace(cv.Text), "REPLACE_ME") {
+				t := strings.TrimSpace(cv.Text)
+				if !extRoleARN.MatchString(t) {
+					extReport(p, *cf, "authorizerCredentials %q is not an IAM role ARN; expected arn:aws:iam::ACCOUNT_ID:role/NAME", t)
+				}
+			}
+		}
+
+		if tf := get("authorizerResultTtlInSeconds"); tf != nil {
+			if tv, ok := lit(tf); ok {
+				if n, isInt := extInt(tv); !isInt || n < 0 || n > 3600 {
+					extReport(p, *tf, "authorizerResultTtlInSeconds %s is not valid; expected an integer from 0 (no caching) to 3600", extValueText(tv))
+				}
+			}
+		}
+
+		if typ == "request" || typ == "jwt" {
+			if sf := get("identitySource"); sf != nil {
+				if sv, ok := lit(sf); ok {
+					extCheckIdentitySource(p, *sf, sv, kind, kindKnown)
+				}
+			}
+		}
+
+		var version string
+		if vf := get("authorizerPayloadFormatVersion"); vf != nil {
+			if vv, ok := lit(vf); ok {
+				version = strings.TrimSpace(vv.Text)
+				if n, err := strconv.ParseFloat(version, 64); vv.Kind == loader.KindMap || vv.Kind == loader.KindSeq || err != nil || (n != 1 && n != 2) {
+					extReport(p, *vf, "authorizerPayloadFormatVersion %s is not valid; expected \"1.0\" or \"2.0\"", extValueText(vv))
+					version = ""
+				}
+			}
+		}
+		if ef := get("enableSimpleResponses"); ef != nil {
+			if ev, ok := lit(ef); ok {
+				switch {
+				case !extBool(ev):
+					extReport(p, *ef, "enableSimpleResponses must be true or false, not %s", extValueText(ev))
+				case strings.EqualFold(strings.TrimSpace(ev.Text), "true") && version != "" && version[0] == '1':
+					extReport(p, *ef, "enableSimpleResponses needs authorizerPayloadFormatVersion \"2.0\"; with %q the authorizer must return an IAM policy", version)
+				}
+			}
+		}
+
+		if typ == "cognito_user_pools" {
+			pf := get("providerARNs")
+			if pf == nil {
+				p.Report(f.key, f.ptr, "cognito_user_pools authorizer has no providerARNs; expected the ARNs of its Cognito user pools")
+			} else if pv, ok := lit(pf); ok {
+				if pv.Kind != loader.KindSeq {
+					extReport(p, *pf, "providerARNs must be an array of Cognito user pool ARNs, not %s", extKindName(pv.Kind))
+				} else {
+					for i, item := range pv.Node.Content {
+						iv := loader.Classify(item)
+						if text, ok := extTextOf(iv); ok && !strings.Contains(text, "REPLACE_ME") && !extUserPoolARN.MatchString(text) {
+							p.Report(item, loader.Join(pf.ptr, strconv.Itoa(i)), "%q is not a Cognito user pool ARN; expected arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool/POOL_ID", strings.TrimSpace(iv.Text))
+						}
+					}
+				}
+			}
+		}
+
+		if typ == "jwt" {
+			extCheckJWT(p, s, *f, get("jwtConfiguration"), get("openIdConnectUrl") != nil)
+		}
+
+		if lambda || typ == "cognito_user_pools" {
+			if !certain || docKind == loader.REST {
+				extCheckSchemeShape(p, s, typ)
+			}
+		}
+	})
+}
+
+// extTypesFor lists the authorizer types of a kind of API.
+func extTypesFor(kind loader.APIKind, known bool) string {
+	switch {
+	case known && kind == loader.HTTP:
+		return "request or jwt"
+	case known:
+		return "token, request or cognito_user_pools"
+	}
+	return "token, request or cognito_user_pools (REST APIs), or request or jwt (HTTP APIs)"
+}
+
+// extCheckIdentitySource checks the comma-separated identity sources of a
+// request or JWT authorizer against the grammar of its kind of API.
+func extCheckIdentitySource(p *DocPass, f extField, v loader.Value, kind loader.APIKind, known bool) {
+	if v.Kind != loader.KindString {
+		extReport(p, f, "identitySource must be a string of comma-separated mapping expressions, not %s", extKindName(v.Kind))
+		return
+	}
+	if strings.Contains(v.Text, "${") || strings.Contains(v.Text, "{{") {
+		return
+	}
+	for _, src := range strings.Split(v.Text, ",") {
+		src = strings.TrimSpace(src)
+		rest, http := extRESTIdentity.MatchString(src), extHTTPIdentity.MatchString(src)
+		switch {
+		case known && kind == loader.REST && !rest && http:
+			extReport(p, f, "identity source %q is HTTP API syntax; a REST API expects %s", src, extToREST(src))
+		case known && kind == loader.HTTP && !http && rest:
+			extReport(p, f, "identity source %q is REST API syntax; an HTTP API expects %s", src, extToHTTP(src))
+		case rest || http:
+		case known && kind == loader.HTTP:
+			extReport(p, f, "identity source %q is not valid; expected $request.header.NAME, $request.querystring.NAME, $context.NAME or $stageVariables.NAME", src)
+		case known:
+			extReport(p, f, "identity source %q is not valid; expected method.request.header.NAME, method.request.querystring.NAME, stageVariables.NAME or context.NAME", src)
+		default:
+			extReport(p, f, "identity source %q is not valid; expected method.request.header.NAME (REST APIs) or $request.header.NAME (HTTP APIs)", src)
+		}
+	}
+}
+
+// extToREST rewrites an HTTP API identity source in REST syntax.
+func extToREST(src string) string {
+	if strings.HasPrefix(src, "$request.") {
+		return "method.request." + strings.TrimPrefix(src, "$request.")
+	}
+	return strings.TrimPrefix(src, "$")
+}
+
+// extToHTTP rewrites a REST identity source in HTTP API syntax.
+func extToHTTP(src string) string {
+	if strings.HasPrefix(src, "method.request.") {
+		return "$request." + strings.TrimPrefix(src, "method.request.")
+	}
+	return "$" + src
+}
+
+// extCheckJWT: a JWT authorizer needs a jwtConfiguration with its audience
+// and, unless discovered from an openIdConnectUrl, its issuer.
+func extCheckJWT(p *DocPass, s extSite, f extField, jf *extField, authzOIDC bool) {
+	if jf == nil {
+		p.Report(f.key, f.ptr, "jwt authorizer has no jwtConfiguration; expected its audience and issuer")
+		return
+	}
+	jv := loader.Classify(jf.val)
+	if !extKnownValue(jv) {
+		return
+	}
+	if jv.Kind != loader.KindMap {
+		extReport(p, *jf, "jwtConfiguration must be an object with audience and issuer, not %s", extKindName(jv.Kind))
+		return
+	}
+	if af := extGet(jv.Node, jf.ptr, "audience"); af == nil {
+		p.Report(jf.key, jf.ptr, "jwtConfiguration has no audience; expected the list of accepted audiences (client IDs)")
+	} else if av := loader.Classify(af.val); extKnownValue(av) && av.Kind != loader.KindSeq {
+		extReport(p, *af, "audience must be an array of strings, not %s", extKindName(av.Kind))
+	}
+	oidc := authzOIDC || extGet(s.node, s.ptr, "openIdConnectUrl") != nil
+	if extGet(jv.Node, jf.ptr, "issuer") == nil && !oidc {
+		p.Report(jf.key, jf.ptr, "jwtConfiguration has no issuer and the security scheme has no openIdConnectUrl to discover it from")
+	}
+}
+
+// extCheckSchemeShape: in a REST API, a security scheme with a Lambda or
+// Cognito authorizer is of type apiKey, and a token authorizer reads its
+// token from a header.
+func extCheckSchemeShape(p *DocPass, s extSite, typ string) {
+	tf := extGet(s.node, s.ptr, "type")
+	if tf == nil {
+		return
+	}
+	tv := loader.Classify(tf.val)
+	if !extKnownValue(tv) || tv.Kind != loader.KindString {
+		return
+	}
+	if t := strings.TrimSpace(tv.Text); t != "apiKey" {
+		extReport(p, *tf, "a security scheme with a %s authorizer must be of type apiKey, not %q", typ, t)
+		return
+	}
+	if typ != "token" && typ != "cognito_user_pools" {
+		return
+	}
+	if inf := extGet(s.node, s.ptr, "in"); inf != nil {
+		if iv := loader.Classify(inf.val); extKnownValue(iv) && iv.Kind == loader.KindString && strings.TrimSpace(iv.Text) != "header" {
+			extReport(p, *inf, "a %s authorizer reads its token from a header: the security scheme needs in: header, not %q", typ, iv.Text)
+		}
+	}
+}
+
+// extCheckAuthtype: x-amazon-apigateway-authtype is a string; values
+// starting with "aws" (awsSigv4) are reserved for IAM authorization, so a
+// scheme that also defines a Lambda or Cognito authorizer contradicts it.
+func extCheckAuthtype(p *DocPass, s extSite) {
+	f := extGet(s.node, s.ptr, "x-amazon-apigateway-authtype")
+	if f == nil {
+		return
+	}
+	v := loader.Classify(f.val)
+	if !extKnownValue(v) {
+		return
+	}
+	if v.Kind == loader.KindMap || v.Kind == loader.KindSeq {
+		extReport(p, *f, "x-amazon-apigateway-authtype must be a string, not %s", extKindName(v.Kind))
+		return
+	}
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(v.Text)), "aws") && extGet(s.node, s.ptr, "x-amazon-apigateway-authorizer") != nil {
+		p.WithSeverity(Warning).Report(f.val, f.ptr, "x-amazon-apigateway-authtype %q is reserved for IAM authorization, but this security scheme defines an x-amazon-apigateway-authorizer; use a custom label such as \"custom\"", strings.TrimSpace(v.Text))
+	}
+}

@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+)
+
+var _ = register("backend-http-method", checkBackendHTTPMethod)
+
+// httpVerbs are the integration HTTP methods API Gateway accepts.
+var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"}
+
+// checkBackendHTTPMethod: every REST integration type but MOCK needs the
+// verb API Gateway calls the backend with, it must be an HTTP method, and a
+// Lambda function is only ever invoked with POST.
+func checkBackendHTTPMethod(p *Pass) {
+	if p.In.Kind() == loader.HTTP {
+		return // HTTP APIs fill it in themselves
+	}
+	t := p.In.Type()
+	key := p.In.KeyName("httpMethod") // integrationHttpMethod in put-integration input
+	f := p.In.Field("httpMethod")
+	if f == nil {
+		if contains(integrationTypes, t) && t != "MOCK" {
+			p.ReportMissing("%s integration has no %s, the verb API Gateway calls the backend with; every type but MOCK needs one", t, key)
+		}
+		return
+	}
+	text, ok := literal(f)
+	if !ok {
+		return
+	}
+	verb := strings.ToUpper(strings.TrimSpace(text))
+	if !contains(httpVerbs, verb) {
+		msg := "%s %q is not an HTTP method; expected one of %s"
+		if s := didYouMean(text, httpVerbs); s != "" {
+			msg += " (did you mean " + s + "?)"
+		}
+		p.ReportValue(f, msg, key, text, oneOf(httpVerbs))
+		return
+	}
+	if isAWSType(t) && verb != "POST" && isLambdaInvocation(p.In) {
+		p.ReportValue(f, "%s is %s, but Lambda functions are invoked with POST; API Gateway fails such calls at run time", key, text)
+	}
+}
+
+// isLambdaInvocation reports whether the integration's uri (a literal or a
+// Fn::Sub template) is the Lambda invoke action.
+func isLambdaInvocation(in *loader.Integration) bool {
+	v := in.Val("uri")
+	if !v.IsText() {
+		return false
+	}
+	return strings.Contains(v.Text, ":lambda:path/") && strings.Contains(v.Text, "/functions/")
+}

@@ -1,0 +1,317 @@
+package rules
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+var _ = registerDoc("extension-value", checkExtensionValue)
+
+// checkExtensionValue: the values of the document-level extensions have the
+// documented shape and, where the docs give one, a value from the documented
+// set. Validators, gateway responses and authorizers have rules of their own.
+// Extensions are judged where they take effect (extension-name reports the
+// others); computed values (intrinsics, Fn::Sub, placeholders) are skipped.
+func checkExtensionValue(p *DocPass) {
+	extSites(p.API, func(s extSite) {
+		for _, f := range extSiteFields(s.node, s.ptr) {
+			info, ok := extKnown[f.key.Value]
+			if !ok || info.places&s.place == 0 {
+				continue
+			}
+			v := loader.Classify(f.val)
+			if !extKnownValue(v) {
+				continue
+			}
+			switch f.key.Value {
+			case "x-amazon-apigateway-api-key-source":
+				extCheckAPIKeySource(p, f, v)
+			case "x-amazon-apigateway-binary-media-types":
+				extCheckBinaryMediaTypes(p, f, v)
+			case "x-amazon-apigateway-minimum-compression-size":
+				extCheckCompression(p, f, v)
+			case "x-amazon-apigateway-endpoint-configuration":
+				extCheckEndpointConfiguration(p, f, v)
+			case "x-amazon-apigateway-importexport-version":
+				extCheckImportExportVersion(p, f, v)
+			case "x-amazon-apigateway-auth":
+				extCheckAuth(p, f, v)
+			case "x-amazon-apigateway-policy":
+				extCheckPolicy(p, f, v)
+			case "x-amazon-apigateway-cors":
+				extCheckCORS(p, f, v)
+			case "x-amazon-apigateway-documentation":
+				extCheckDocumentation(p, f, v)
+			case "x-amazon-apigateway-tag-value", "x-amazon-apigateway-security-policy", "x-amazon-apigateway-endpoint-access-mode":
+				if v.Kind == loader.KindMap || v.Kind == loader.KindSeq {
+					extReport(p, f, "%s must be a string, not %s", f.key.Value, extKindName(v.Kind))
+				}
+			case "x-amazon-apigateway-any-method":
+				extCheckAnyMethod(p, f, v)
+			}
+		}
+	})
+}
+
+// extReport reports a finding at the value of an extension field.
+func extReport(p *DocPass, f extField, format string, args ...any) {
+	p.Report(f.val, f.ptr, format, args...)
+}
+
+// extMapValue returns the value of an extension field that must be an
+// object. ok is false when there is nothing to check: a computed value, or
+// one that is not an object, which is reported with format (given the kind
+// of value found).
+func extMapValue(p *DocPass, f *extField, format string) (v loader.Value, ok bool) {
+	v = loader.Classify(f.val)
+	if !extKnownValue(v) {
+		return v, false
+	}
+	if v.Kind != loader.KindMap {
+		extReport(p, *f, format, extKindName(v.Kind))
+		return v, false
+	}
+	return v, true
+}
+
+var extAPIKeySources = []string{"HEADER", "AUTHORIZER"}
+
+func extCheckAPIKeySource(p *DocPass, f extField, v loader.Value) {
+	if v.Kind != loader.KindString {
+		extReport(p, f, "x-amazon-apigateway-api-key-source must be a string: HEADER or AUTHORIZER, not %s", extKindName(v.Kind))
+		return
+	}
+	t := strings.TrimSpace(v.Text)
+	up := strings.ToUpper(t)
+	switch {
+	case !contains(extAPIKeySources, up):
+		extReport(p, f, "x-amazon-apigateway-api-key-source %q is not valid; expected HEADER or AUTHORIZER%s", t, extDidYouMean(didYouMean(t, extAPIKeySources)))
+	case t != up:
+		extReport(p.WithSeverity(Note), f, "x-amazon-apigateway-api-key-source %q: AWS documents only the upper-case %s; use it to be safe", t, up)
+	}
+}
+
+func extCheckBinaryMediaTypes(p *DocPass, f extField, v loader.Value) {
+	if v.Kind != loader.KindSeq {
+		extReport(p, f, "x-amazon-apigateway-binary-media-types must be an array of media types such as image/png, not %s", extKindName(v.Kind))
+		return
+	}
+	for i, item := range v.Node.Content {
+		iv := loader.Classify(item)
+		ptr := loader.Join(f.ptr, strconv.Itoa(i))
+		switch {
+		case !extKnownValue(iv):
+		case iv.Kind != loader.KindString:
+			p.Report(item, ptr, "binary media type must be a string such as image/png, not %s", extKindName(iv.Kind))
+		case !extMediaType.MatchString(strings.TrimSpace(iv.Text)) && !strings.Contains(iv.Text, "~1"):
+			p.Report(item, ptr, "binary media type %q is not a media type; expected type/subtype such as image/png or */*", iv.Text)
+		}
+	}
+}
+
+const extMaxCompression = 10485760
+
+func extCheckCompression(p *DocPass, f extField, v loader.Value) {
+	n, ok := extInt(v)
+	if !ok {
+		extReport(p, f, "x-amazon-apigateway-minimum-compression-size must be an integer between 0 and %d (bytes), not %s", extMaxCompression, extValueText(v))
+		return
+	}
+	if n < 0 || n > extMaxCompression {
+		extReport(p, f, "x-amazon-apigateway-minimum-compression-size %d is out of range; expected 0 to %d (bytes)", n, extMaxCompression)
+	}
+}
+
+// extValueText shows a wrong value in a message: a scalar quoted, anything
+// else by its kind.
+func extValueText(v loader.Value) string {
+	if v.Node != nil && v.Node.Kind == yaml.ScalarNode && v.Kind != loader.KindNull {
+		return strconv.Quote(v.Text)
+	}
+	return extKindName(v.Kind)
+}
+
+func extCheckEndpointConfiguration(p *DocPass, f extField, v loader.Value) {
+	if v.Kind != loader.KindMap {
+		extReport(p, f, "x-amazon-apigateway-endpoint-configuration must be an object (disableExecuteApiEndpoint, vpcEndpointIds), not %s", extKindName(v.Kind))
+		return
+	}
+	if g := extGet(v.Node, f.ptr, "disableExecuteApiEndpoint"); g != nil {
+		if gv := loader.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
+			extReport(p, *g, "disableExecuteApiEndpoint must be true or false, not %s", extValueText(gv))
+		}
+	}
+	if g := extGet(v.Node, f.ptr, "vpcEndpointIds"); g != nil {
+		gv := loader.Classify(g.val)
+		switch {
+		case !extKnownValue(gv):
+		case gv.Kind != loader.KindSeq:
+			extReport(p, *g, "vpcEndpointIds must be an array of VPC endpoint IDs (vpce-...), not %s", extKindName(gv.Kind))
+		default:
+			for i, item := range gv.Node.Content {
+				iv := loader.Classify(item)
+				ptr := loader.Join(g.ptr, strconv.Itoa(i))
+				if !extKnownValue(iv) {
+					continue
+				}
+				if iv.Kind != loader.KindString {
+					p.Report(item, ptr, "a VPC endpoint ID must be a string (vpce-...), not %s", extKindName(iv.Kind))
+				} else if t := strings.TrimSpace(iv.Text); !strings.HasPrefix(t, "vpce-") && !strings.Contains(t, "${") {
+					p.Report(item, ptr, "%q is not a VPC endpoint ID; expected vpce- followed by its identifier", t)
+				}
+			}
+		}
+	}
+	if g := extGet(v.Node, f.ptr, "ipAddressType"); g != nil {
+		gv := loader.Classify(g.val)
+		if extKnownValue(gv) {
+			if t := strings.TrimSpace(gv.Text); gv.Kind != loader.KindString || (t != "ipv4" && t != "dualstack") {
+				extReport(p, *g, "ipAddressType %s is not valid; expected ipv4 or dualstack", extValueText(gv))
+			}
+		}
+	}
+}
+
+func extCheckImportExportVersion(p *DocPass, f extField, v loader.Value) {
+	ok := false
+	switch v.Kind {
+	case loader.KindString, loader.KindFloat, loader.KindInt:
+		n, err := strconv.ParseFloat(strings.TrimSpace(v.Text), 64)
+		ok = err == nil && n == 1
+	}
+	if !ok {
+		extReport(p, f, "x-amazon-apigateway-importexport-version %s is not supported; the only version is \"1.0\"", extValueText(v))
+	}
+}
+
+var extAuthTypes = []string{"NONE", "AWS_IAM"}
+
+func extCheckAuth(p *DocPass, f extField, v loader.Value) {
+	if v.Kind != loader.KindMap {
+		extReport(p, f, "x-amazon-apigateway-auth must be an object with a type (NONE or AWS_IAM), not %s", extKindName(v.Kind))
+		return
+	}
+	t := extGet(v.Node, f.ptr, "type")
+	if t == nil {
+		p.Report(f.key, f.ptr, "x-amazon-apigateway-auth has no type; expected NONE or AWS_IAM")
+		return
+	}
+	tv := loader.Classify(t.val)
+	if !extKnownValue(tv) {
+		return
+	}
+	if tv.Kind != loader.KindString {
+		extReport(p, *t, "x-amazon-apigateway-auth type must be NONE or AWS_IAM, not %s", extKindName(tv.Kind))
+		return
+	}
+	text := strings.TrimSpace(tv.Text)
+	if contains(extAuthTypes, strings.ToUpper(text)) {
+		return
+	}
+	msg := "x-amazon-apigateway-auth type %q is not valid; expected NONE or AWS_IAM (case-insensitive)"
+	switch strings.ToUpper(text) {
+	case "COGNITO_USER_POOLS", "CUSTOM", "JWT", "TOKEN", "REQUEST":
+		msg += "; Lambda, Cognito and JWT authorizers are applied through the operation's security requirement"
+	default:
+		msg += extDidYouMean(didYouMean(text, extAuthTypes))
+	}
+	extReport(p, *t, msg, text)
+}
+
+func extCheckPolicy(p *DocPass, f extField, v loader.Value) {
+	switch v.Kind {
+	case loader.KindMap:
+	case loader.KindString:
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(v.Text), &doc); err != nil {
+			extReport(p, f, "x-amazon-apigateway-policy is a string that is not a JSON policy document (%v); write the policy as an object", err)
+		}
+	default:
+		extReport(p, f, "x-amazon-apigateway-policy must be a resource policy document (an object with Version and Statement), not %s", extKindName(v.Kind))
+	}
+}
+
+var extCORSFields = []string{"allowOrigins", "allowCredentials", "exposeHeaders", "maxAge", "allowMethods", "allowHeaders"}
+
+func extCheckCORS(p *DocPass, f extField, v loader.Value) {
+	if v.Kind != loader.KindMap {
+		extReport(p, f, "x-amazon-apigateway-cors must be an object (allowOrigins, allowMethods, allowHeaders ...), not %s", extKindName(v.Kind))
+		return
+	}
+	for _, g := range extFields(v.Node, f.ptr) {
+		gv := loader.Classify(g.val)
+		name := g.key.Value
+		if !contains(extCORSFields, name) {
+			if !strings.HasPrefix(name, "x-") {
+				p.WithSeverity(Warning).Report(g.key, g.ptr, "x-amazon-apigateway-cors has no property %q, so it configures nothing; expected %s%s",
+					name, oneOf(extCORSFields), extDidYouMean(extSuggest(name, extCORSFields)))
+			}
+			continue
+		}
+		if !extKnownValue(gv) {
+			continue
+		}
+		switch name {
+		case "allowCredentials":
+			if !extBool(gv) {
+				extReport(p, g, "allowCredentials must be true or false, not %s", extValueText(gv))
+			}
+		case "maxAge":
+			if _, ok := extInt(gv); !ok {
+				extReport(p, g, "maxAge must be an integer number of seconds, not %s", extValueText(gv))
+			}
+		default:
+			extCheckStringArray(p, g, gv, name)
+		}
+	}
+}
+
+// extCheckStringArray reports a value that is not an array of strings.
+func extCheckStringArray(p *DocPass, g extField, gv loader.Value, name string) {
+	if gv.Kind != loader.KindSeq {
+		hint := ""
+		if gv.Kind == loader.KindString {
+			hint = " (write [" + strconv.Quote(gv.Text) + "])"
+		}
+		extReport(p, g, "%s must be an array of strings, not %s%s", name, extKindName(gv.Kind), hint)
+		return
+	}
+	for i, item := range gv.Node.Content {
+		iv := loader.Classify(item)
+		if extKnownValue(iv) && iv.Kind != loader.KindString {
+			p.Report(item, loader.Join(g.ptr, strconv.Itoa(i)), "%s entries must be strings, not %s", name, extKindName(iv.Kind))
+		}
+	}
+}
+
+func extCheckDocumentation(p *DocPass, f extField, v loader.Value) {
+	if v.Kind != loader.KindMap {
+		extReport(p, f, "x-amazon-apigateway-documentation must be an object with documentationParts and version, not %s", extKindName(v.Kind))
+		return
+	}
+	if g := extGet(v.Node, f.ptr, "documentationParts"); g != nil {
+		if gv := loader.Classify(g.val); extKnownValue(gv) && gv.Kind != loader.KindSeq {
+			extReport(p, *g, "documentationParts must be an array of documentation parts, not %s", extKindName(gv.Kind))
+		}
+	}
+	if g := extGet(v.Node, f.ptr, "version"); g != nil {
+		if gv := loader.Classify(g.val); extKnownValue(gv) && (gv.Kind == loader.KindMap || gv.Kind == loader.KindSeq) {
+			extReport(p, *g, "the documentation version must be a string, not %s", extKindName(gv.Kind))
+		}
+	}
+}
+
+func extCheckAnyMethod(p *DocPass, f extField, v loader.Value) {
+	if v.Kind != loader.KindMap {
+		return // an operation that is not an object is the OpenAPI validator's business
+	}
+	if g := extGet(v.Node, f.ptr, "isDefaultRoute"); g != nil {
+		if gv := loader.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
+			extReport(p, *g, "isDefaultRoute must be true or false, not %s", extValueText(gv))
+		}
+	}
+}

@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+)
+
+var _ = registerDoc("gateway-responses", checkGatewayResponses)
+
+// extGatewayResponseTypes is the API's GatewayResponseType enum.
+var extGatewayResponseTypes = []string{
+	"DEFAULT_4XX", "DEFAULT_5XX", "RESOURCE_NOT_FOUND", "UNAUTHORIZED", "INVALID_API_KEY", "ACCESS_DENIED",
+	"AUTHORIZER_FAILURE", "AUTHORIZER_CONFIGURATION_ERROR", "INVALID_SIGNATURE", "EXPIRED_TOKEN",
+	"MISSING_AUTHENTICATION_TOKEN", "INTEGRATION_FAILURE", "INTEGRATION_TIMEOUT", "API_CONFIGURATION_ERROR",
+	"UNSUPPORTED_MEDIA_TYPE", "BAD_REQUEST_PARAMETERS", "BAD_REQUEST_BODY", "REQUEST_TOO_LARGE", "THROTTLED",
+	"QUOTA_EXCEEDED", "WAF_FILTERED",
+}
+
+var extGatewayResponseFields = []string{"statusCode", "responseParameters", "responseTemplates"}
+
+var (
+	extGRKey        = regexp.MustCompile(`^gatewayresponse\.(header|path|querystring)\.([^\s]+)$`)
+	extGRStatusCode = regexp.MustCompile(`^[1-5]\d\d$`)
+	extGRSource     = regexp.MustCompile(`^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_.-]+|context\.[A-Za-z0-9_.$-]+)$`)
+)
+
+// checkGatewayResponses: x-amazon-apigateway-gateway-responses maps
+// response types of the documented set to {statusCode, responseParameters,
+// responseTemplates}; parameters map gatewayresponse.{header|path|
+// querystring}.NAME to a request parameter, stage variable, context
+// variable or single-quoted static value; templates are keyed by media type.
+func checkGatewayResponses(p *DocPass) {
+	if kind, certain := extCertainKind(p.API, p.Result); certain && kind == loader.HTTP {
+		return // REST only; extension-name notes it
+	}
+	f := extGet(loader.Resolve(p.API.Root), p.API.Pointer, "x-amazon-apigateway-gateway-responses")
+	if f == nil {
+		return
+	}
+	v, ok := extMapValue(p, f, "x-amazon-apigateway-gateway-responses must be a map of response types (DEFAULT_4XX, ACCESS_DENIED ...) to gateway responses, not %s")
+	if !ok {
+		return
+	}
+	for _, g := range extFields(v.Node, f.ptr) {
+		typ := g.key.Value
+		if !contains(extGatewayResponseTypes, typ) {
+			msg := "gateway response type %q is not valid; expected one of the response types such as DEFAULT_4XX, DEFAULT_5XX, ACCESS_DENIED or UNAUTHORIZED"
+			if up := strings.ToUpper(typ); contains(extGatewayResponseTypes, up) {
+				msg += " (response types are upper case: " + up + ")"
+			} else {
+				msg += extDidYouMean(extSuggest(typ, extGatewayResponseTypes))
+			}
+			p.Report(g.key, g.ptr, msg, typ)
+		}
+		gv := loader.Classify(g.val)
+		if !extKnownValue(gv) {
+			continue
+		}
+		if gv.Kind != loader.KindMap {
+			extReport(p, g, "gateway response %s must be an object (statusCode, responseParameters, responseTemplates), not %s", typ, extKindName(gv.Kind))
+			continue
+		}
+		extUnknownKeys(p.WithSeverity(Warning), gv.Node, g.ptr, "gateway response "+typ, extGatewayResponseFields)
+		extCheckGRStatus(p, extGet(gv.Node, g.ptr, "statusCode"))
+		extCheckGRParameters(p, extGet(gv.Node, g.ptr, "responseParameters"))
+		extCheckGRTemplates(p, extGet(gv.Node, g.ptr, "responseTemplates"))
+	}
+}
+
+func extCheckGRStatus(p *DocPass, f *extField) {
+	if f == nil {
+		return
+	}
+	v := loader.Classify(f.val)
+	if !extKnownValue(v) {
+		return
+	}
+	if (v.Kind == loader.KindString || v.Kind == loader.KindInt) && extGRStatusCode.MatchString(strings.TrimSpace(v.Text)) {
+		return
+	}
+	extReport(p, *f, "gateway response statusCode %s is not valid; expected an HTTP status code from 100 to 599 such as \"403\"", extValueText(v))
+}
+
+func extCheckGRParameters(p *DocPass, f *extField) {
+	if f == nil {
+		return
+	}
+	v, ok := extMapValue(p, f, "responseParameters must be a map of gatewayresponse.header.NAME to a value, not %s")
+	if !ok {
+		return
+	}
+	for _, g := range extFields(v.Node, f.ptr) {
+		key := g.key.Value
+		m := extGRKey.FindStringSubmatch(key)
+		switch {
+		case strings.HasPrefix(key, "method.response.header.") || strings.HasPrefix(key, "integration."):
+			p.Report(g.key, g.ptr, "gateway response parameter %q uses the method/integration namespace; a gateway response header is gatewayresponse.header.%s", key, key[strings.LastIndex(key, ".")+1:])
+		case m == nil:
+			p.Report(g.key, g.ptr, "gateway response parameter %q is not valid; expected gatewayresponse.header.NAME (or gatewayresponse.path.NAME, gatewayresponse.querystring.NAME)", key)
+		case strings.HasPrefix(m[2], "method.response.header.") || strings.HasPrefix(m[2], "integration.response.header."):
+			// Dots are valid in a header name, so the import may well accept
+			// it; what is certain is that the intended header is never sent.
+			p.WithSeverity(Warning).Report(g.key, g.ptr, "gateway response parameter %q sets a header literally named %q; a gateway response header is gatewayresponse.header.%s", key, m[2], m[2][strings.LastIndex(m[2], ".")+1:])
+		}
+		gv := loader.Classify(g.val)
+		if !extKnownValue(gv) {
+			continue
+		}
+		if gv.Kind != loader.KindString {
+			extReport(p, g, "gateway response parameter value must be a string (a request parameter, stage variable, context variable or a 'static' value in single quotes), not %s", extKindName(gv.Kind))
+			continue
+		}
+		extCheckGRSource(p, g, gv.Text)
+	}
+}
+
+// extCheckGRSource checks the value of a gateway response parameter.
+func extCheckGRSource(p *DocPass, g extField, val string) {
+	t := strings.TrimSpace(val)
+	if len(t) >= 2 && strings.HasPrefix(t, "'") && strings.HasSuffix(t, "'") {
+		return
+	}
+	if extGRSource.MatchString(t) {
+		return
+	}
+	if strings.HasPrefix(t, "$") && extGRSource.MatchString(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "$"), "{"), "}")) {
+		extReport(p, g, "gateway response parameter value %q is not a mapping expression; write it without $ and braces: %s", t, strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "$"), "{"), "}"))
+		return
+	}
+	if strings.HasPrefix(t, "method.request.") {
+		extReport(p, g, "gateway response parameter value %q is not valid; expected method.request.{header|querystring|path}.NAME", t)
+		return
+	}
+	extReport(p, g, "gateway response parameter value %q is neither a mapping expression nor a static value; static values must be enclosed in single quotes: %q", t, "'"+strings.Trim(t, `"`)+"'")
+}
+
+func extCheckGRTemplates(p *DocPass, f *extField) {
+	if f == nil {
+		return
+	}
+	v, ok := extMapValue(p, f, "responseTemplates must be a map of media types to templates, not %s")
+	if !ok {
+		return
+	}
+	for _, g := range extFields(v.Node, f.ptr) {
+		if !extMediaType.MatchString(g.key.Value) {
+			p.Report(g.key, g.ptr, "gateway response template key %q is not a media type; expected a content type such as application/json", g.key.Value)
+		}
+		gv := loader.Classify(g.val)
+		if extKnownValue(gv) && gv.Kind != loader.KindString && gv.Kind != loader.KindNull {
+			extReport(p, g, "a gateway response template must be a string, not %s", extKindName(gv.Kind))
+		}
+	}
+}

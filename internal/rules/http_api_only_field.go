@@ -1,0 +1,34 @@
+package rules
+
+import "github.com/apigwlint/apigwlint/internal/loader"
+
+var _ = register("http-api-only-field", checkHTTPAPIOnlyField)
+
+// checkHTTPAPIOnlyField: integrationSubtype, payloadFormatVersion and
+// tlsConfig.serverNameToVerify exist only in HTTP APIs. In a document that
+// is explicitly a REST API (the body of an AWS::ApiGateway::RestApi or
+// AWS::Serverless::Api, or Swagger 2.0, which HTTP APIs do not import) they
+// are ignored, which is never what their author meant. The integration-level
+// responseParameters of HTTP APIs is unknown-field's business.
+func checkHTTPAPIOnlyField(p *Pass) {
+	why := restExplicit(p.In.API)
+	if why == "" || p.In.Shape != loader.ShapeOpenAPI {
+		return
+	}
+	if f := p.In.Field("integrationSubtype"); f != nil {
+		p.ReportKey(f, "integrationSubtype is an HTTP API field, which a REST API ignores (%s); a REST API calls an AWS service with type AWS, a uri such as arn:aws:apigateway:REGION:sqs:path/ACCOUNT/QUEUE and a mapping template", why)
+	}
+	if f := p.In.Field("payloadFormatVersion"); f != nil {
+		lambda := ""
+		if p.In.Type() == "AWS_PROXY" {
+			lambda = "; a REST Lambda proxy always receives the 1.0 event format"
+		}
+		p.ReportKey(f, "payloadFormatVersion is an HTTP API field, which a REST API ignores (%s)%s", why, lambda)
+	}
+	if tls := p.In.Field("tlsConfig"); tls != nil {
+		if k, v := loader.Get(tls.Value, "serverNameToVerify"); k != nil {
+			f := &loader.Field{Name: "serverNameToVerify", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
+			p.ReportKey(f, "tlsConfig.serverNameToVerify is an HTTP API field, which a REST API ignores (%s); a REST private integration verifies the name in its uri", why)
+		}
+	}
+}

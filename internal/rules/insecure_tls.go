@@ -1,0 +1,33 @@
+package rules
+
+import (
+	"github.com/apigwlint/apigwlint/internal/loader"
+)
+
+var _ = register("insecure-tls", checkInsecureTLS)
+
+// checkInsecureTLS: tlsConfig.insecureSkipVerification: true turns off the
+// check of the backend's certificate.
+func checkInsecureTLS(p *Pass) {
+	tls := p.In.Field("tlsConfig")
+	if tls == nil {
+		return
+	}
+	k, v := loader.Get(tls.Value, "insecureSkipVerification")
+	if k == nil {
+		return
+	}
+	f := &loader.Field{Name: "insecureSkipVerification", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
+	if val := f.Val(); val.Kind != loader.KindBool || val.Text != "true" {
+		return
+	}
+	if p.In.Kind() == loader.HTTP {
+		p.WithSeverity(Error).ReportKey(f, "insecureSkipVerification is a REST API setting; HTTP APIs do not support it")
+		return
+	}
+	if t := p.In.Type(); t != "" && !isHTTPType(t) {
+		p.WithSeverity(Note).ReportKey(f, "insecureSkipVerification only applies to HTTP and HTTP_PROXY integrations; it has no effect on %s", t)
+		return
+	}
+	p.ReportValue(f, "insecureSkipVerification: true accepts any certificate from the backend, which exposes traffic to man-in-the-middle attacks; use a certificate from a supported authority instead")
+}

@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+)
+
+var _ = register("integration-type", checkIntegrationType)
+
+// checkIntegrationType: type is required and one of the IntegrationType
+// enum. OpenAPI accepts any letter case (AWS's own exports write
+// "aws_proxy"); put-integration and get-integration JSON use the API's
+// upper-case values.
+func checkIntegrationType(p *Pass) {
+	f := p.In.Field("type")
+	if f == nil {
+		p.ReportMissing("integration has no %s; expected one of %s", p.In.KeyName("type"), oneOf(integrationTypes))
+		return
+	}
+	v := f.Val()
+	if v.Kind != loader.KindString {
+		return // templates, intrinsics and wrong types are value-type's business
+	}
+	t := strings.TrimSpace(v.Text)
+	if isPlaceholder(t) {
+		return
+	}
+	up := strings.ToUpper(t)
+	if !contains(integrationTypes, up) {
+		msg := "integration type %q is not valid; expected one of %s"
+		if s := didYouMean(t, integrationTypes); s != "" {
+			msg += " (did you mean " + s + "?)"
+		}
+		p.ReportValue(f, msg, t, oneOf(integrationTypes))
+		return
+	}
+	if p.In.Shape != loader.ShapeOpenAPI && t != up {
+		p.ReportValue(f, "integration type %q must be upper case in %s: %s", t, shapeWhere(p.In.Shape), up)
+	}
+}

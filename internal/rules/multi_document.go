@@ -1,0 +1,59 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+var _ = registerFile("multi-document", checkMultiDocument)
+
+// checkMultiDocument: apigwlint reads the first YAML document of a file
+// only. Say so when that leaves something unchecked: a later document of a
+// file whose first one is API content (a note), or a later document that
+// is API content after a first one that is not (a warning: nothing of the
+// API is checked).
+func checkMultiDocument(p *FilePass) {
+	f := p.File()
+	if len(f.Later) == 0 {
+		return
+	}
+	first := p.Result.Content != loader.ContentNone
+	for _, d := range f.Later {
+		if !first && d.Content == loader.ContentNone {
+			continue // neither this one nor the first is ours to judge
+		}
+		at := &yaml.Node{Kind: yaml.DocumentNode, Line: max(d.Line, 1), Column: max(d.Col, 1)}
+		others := ""
+		if n := f.LaterCount - 1; n > 0 && first {
+			others = fmt.Sprintf(", nor are the %d after it", n)
+			if n == 1 {
+				others = ", nor is the one after it"
+			}
+		}
+		switch {
+		case !first:
+			p.WithSeverity(Warning).Report(at, "", "document %d of this YAML file is %s, but apigwlint checks only the first document of a file, and that one holds no API; move it to a file of its own",
+				d.Index, contentName(d.Content))
+		case d.Err != "":
+			p.Report(at, "", "apigwlint checks only the first YAML document of a file: document %d, which does not even parse (%s), is not checked%s",
+				d.Index, d.Err, others)
+		default:
+			p.Report(at, "", "apigwlint checks only the first YAML document of a file: document %d is not checked%s; put each document in a file of its own",
+				d.Index, others)
+		}
+		return
+	}
+}
+
+// contentName names what a document holds, for a message.
+func contentName(c loader.Content) string {
+	switch c {
+	case loader.ContentOpenAPI:
+		return "an OpenAPI document"
+	case loader.ContentTemplate:
+		return "a CloudFormation template"
+	}
+	return c.String() + " JSON"
+}

@@ -1,0 +1,191 @@
+package rules
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v4"
+)
+
+//go:embed docs/*.md
+var docsFS embed.FS
+
+// All is every rule, sorted by ID. It is built from the checks registered
+// by the rule files and the documentation in docs/; Validate is run on it at
+// start-up, so a rule without complete documentation cannot ship.
+var All []*Rule
+
+// checker is a rule's code: it checks each integration, each OpenAPI
+// document as a whole, or the whole file (see filepass.go).
+type checker struct {
+	integration func(*Pass)
+	document    func(*DocPass)
+	file        func(*FilePass)
+}
+
+var checks = map[string]checker{}
+
+// register adds the integration check of the rule called name. It runs from
+// package variable initialisers of the rule files, before init builds All.
+func register(name string, check func(*Pass)) bool {
+	return add(name, checker{integration: check})
+}
+
+// registerDoc adds a rule that checks whole OpenAPI documents.
+func registerDoc(name string, check func(*DocPass)) bool {
+	return add(name, checker{document: check})
+}
+
+func add(name string, c checker) bool {
+	if _, dup := checks[name]; dup {
+		panic("rules: rule registered twice: " + name)
+	}
+	checks[name] = c
+	return true
+}
+
+// BuildError is why the rule set is incomplete: a rule without valid
+// documentation, or documentation without a rule. Such rules are left out
+// of All; TestRegistry fails on it and the CLI refuses to run with it, so it
+// never reaches a user.
+var BuildError error
+
+func init() {
+	All, BuildError = build()
+}
+
+func build() ([]*Rule, error) {
+	var out []*Rule
+	var errs []error
+	for name, check := range checks {
+		src, err := docsFS.ReadFile("docs/" + name + ".md")
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rules: rule %q has no documentation in internal/rules/docs/%s.md", name, name))
+			continue
+		}
+		r, err := parseDoc(name, string(src))
+		if err == nil {
+			err = Validate([]*Rule{r})
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r.check = check
+		out = append(out, r)
+	}
+	entries, _ := docsFS.ReadDir("docs")
+	for _, e := range entries {
+		if _, ok := checks[strings.TrimSuffix(e.Name(), ".md")]; !ok {
+			errs = append(errs, fmt.Errorf("rules: internal/rules/docs/%s documents no registered rule", e.Name()))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	if err := Validate(out); err != nil {
+		errs = append(errs, err)
+	}
+	return out, errors.Join(errs...)
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^AGW\d{3}$`)
+	namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+)
+
+// Validate checks the metadata of a rule set: unique well-formed ids and
+// names, a one-line title, a severity, a rationale and both a failing and a
+// passing example.
+func Validate(rs []*Rule) error {
+	ids, names := map[string]bool{}, map[string]bool{}
+	for _, r := range rs {
+		switch {
+		case !idPattern.MatchString(r.ID):
+			return fmt.Errorf("rules: %s: id %q is not of the form AGW123", r.Name, r.ID)
+		case !namePattern.MatchString(r.Name):
+			return fmt.Errorf("rules: %s: name is not kebab-case", r.Name)
+		case ids[r.ID]:
+			return fmt.Errorf("rules: %s: id %s is used twice", r.Name, r.ID)
+		case names[r.Name]:
+			return fmt.Errorf("rules: name %s is used twice", r.Name)
+		case r.Title == "" || strings.HasSuffix(r.Title, ".") || strings.Contains(r.Title, "\n") || len(r.Title) > 80:
+			return fmt.Errorf("rules: %s: title must be one line of at most 80 characters without a trailing period", r.Name)
+		case r.Severity == 0:
+			return fmt.Errorf("rules: %s: no severity", r.Name)
+		case r.Rationale == "":
+			return fmt.Errorf("rules: %s: no rationale", r.Name)
+		}
+		var good, bad bool
+		for _, e := range r.Examples {
+			good, bad = good || e.Good, bad || !e.Good
+		}
+		if !good || !bad {
+			return fmt.Errorf("rules: %s: the doc needs a '## Bad' and a '## Good' example", r.Name)
+		}
+		ids[r.ID], names[r.Name] = true, true
+	}
+	return nil
+}
+
+// parseDoc reads a rule document: YAML front matter (id, title, severity)
+// between "---" lines, the rationale up to the first "## " heading, and
+// fenced examples under "## Bad" and "## Good".
+func parseDoc(name, src string) (*Rule, error) {
+	src = strings.ReplaceAll(src, "\r\n", "\n")
+	if !strings.HasPrefix(src, "---\n") {
+		return nil, fmt.Errorf("internal/rules/docs/%s.md: no front matter", name)
+	}
+	end := strings.Index(src[4:], "\n---\n")
+	if end < 0 {
+		return nil, fmt.Errorf("internal/rules/docs/%s.md: front matter is not closed", name)
+	}
+	var meta struct {
+		ID       string `yaml:"id"`
+		Title    string `yaml:"title"`
+		Severity string `yaml:"severity"`
+		Fails    string `yaml:"fails"`
+		Message  string `yaml:"message"`
+	}
+	if err := yaml.Unmarshal([]byte(src[4:4+end]), &meta); err != nil {
+		return nil, fmt.Errorf("internal/rules/docs/%s.md: front matter: %v", name, err)
+	}
+	sev, err := ParseSeverity(meta.Severity)
+	if err != nil {
+		return nil, fmt.Errorf("internal/rules/docs/%s.md: %v", name, err)
+	}
+	body := strings.TrimSpace(src[4+end+5:])
+	r := &Rule{ID: meta.ID, Name: name, Title: meta.Title, Severity: sev, Doc: body, Fails: meta.Fails, Message: meta.Message}
+	r.Rationale = strings.TrimSpace(strings.SplitN(body, "\n## ", 2)[0])
+	section := ""
+	lines := strings.Split(body, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if strings.HasPrefix(l, "## ") {
+			section = strings.TrimSpace(l[3:])
+			continue
+		}
+		if strings.HasPrefix(l, "```") && (section == "Bad" || section == "Good") {
+			ex := Example{Good: section == "Good", Lang: strings.TrimSpace(l[3:])}
+			var code []string
+			for i++; i < len(lines) && !strings.HasPrefix(lines[i], "```"); i++ {
+				code = append(code, lines[i])
+			}
+			ex.Code = strings.Join(code, "\n") + "\n"
+			r.Examples = append(r.Examples, ex)
+		}
+	}
+	return r, nil
+}
+
+// ByID returns the rule with the id or name given, or nil.
+func ByID(idOrName string) *Rule {
+	for _, r := range All {
+		if strings.EqualFold(r.ID, idOrName) || r.Name == idOrName {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,182 @@
+// Package rules holds apigwlint's checks. Each rule is a value: its code
+// lives in rules/<name>.go and everything a user reads about it (id, title,
+// severity, rationale, examples, sources) lives in internal/rules/docs/<name>.md. The
+// README rule table, --list-rules and SARIF rule descriptors are all rendered
+// from those two places.
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// Severity is how serious a finding is, in SARIF's vocabulary.
+type Severity int
+
+const (
+	Note Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Note:
+		return "note"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "none"
+}
+
+// ParseSeverity reads "error", "warning" or "note" ("info" is taken for note).
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "note", "info":
+		return Note, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or note)", s)
+}
+
+// Example is a failing or passing snippet from a rule's documentation.
+type Example struct {
+	Good bool
+	Lang string // "yaml" or "json"
+	Code string
+}
+
+// Rule is one check and its documentation.
+type Rule struct {
+	ID        string   // stable code, e.g. "AGW101"; never reused
+	Name      string   // kebab-case slug, e.g. "integration-type"
+	Title     string   // one line: lowercase, no trailing period
+	Severity  Severity // default severity of its findings
+	Rationale string   // why it matters (Markdown, first section of the doc)
+	Examples  []Example
+	Doc       string // the whole Markdown documentation, front matter removed
+	// Fails says when API Gateway itself would find the mistake (a key of
+	// Outcomes), and Message is what it then says, verbatim, when known:
+	// the error the rule saves its users from meeting at import or deploy.
+	Fails   string
+	Message string
+
+	check checker
+}
+
+// HelpURL is where the rule's documentation is published: the page
+// docs/rules/<name>.md generated from internal/rules/docs/<name>.md.
+func (r *Rule) HelpURL() string {
+	return "https://github.com/apigwlint/apigwlint/blob/main/docs/rules/" + r.Name + ".md"
+}
+
+// Finding is one problem found in one file.
+type Finding struct {
+	RuleID   string
+	Rule     string // the rule's name
+	Severity Severity
+	Message  string // one line: what is wrong and what is expected
+	File     string
+	loader.Span
+	Pointer string // JSON pointer to the offending value
+	// Suppressed is set when a comment, the configuration or a baseline
+	// accepts the finding (see suppression.go).
+	Suppressed *Suppression
+}
+
+// Options tune rules whose limits depend on the user's account.
+type Options struct {
+	// TimeoutCeiling is the highest timeoutInMillis accepted for buffered REST
+	// integrations: 29000 by default, higher for Regional and private APIs
+	// whose account has a raised quota.
+	TimeoutCeiling int
+}
+
+// DefaultOptions are the options when nothing is configured.
+var DefaultOptions = Options{TimeoutCeiling: 29000}
+
+// reporter records findings of one rule in one file; both kinds of pass
+// embed it.
+type reporter struct {
+	rule *Rule
+	file *loader.File
+	out  *[]Finding
+}
+
+// Report records a finding at node n, whose JSON pointer is ptr.
+func (r *reporter) Report(n *yaml.Node, ptr, format string, args ...any) {
+	*r.out = append(*r.out, Finding{
+		RuleID:   r.rule.ID,
+		Rule:     r.rule.Name,
+		Severity: r.rule.Severity,
+		Message:  fmt.Sprintf(format, args...),
+		File:     r.file.Path,
+		Span:     r.file.SpanOf(n),
+		Pointer:  ptr,
+	})
+}
+
+// ReportValue records a finding at the value of field f.
+func (r *reporter) ReportValue(f *loader.Field, format string, args ...any) {
+	r.Report(f.Value, f.Pointer(), format, args...)
+}
+
+// ReportKey records a finding at the key of field f (for a field that must
+// not be there).
+func (r *reporter) ReportKey(f *loader.Field, format string, args ...any) {
+	r.Report(f.Key, f.Pointer(), format, args...)
+}
+
+// withSeverity returns a reporter whose findings have severity s instead of
+// the rule's default.
+func (r reporter) withSeverity(s Severity) reporter {
+	rule := *r.rule
+	rule.Severity = s
+	r.rule = &rule
+	return r
+}
+
+// Pass is what a rule sees while checking one integration.
+type Pass struct {
+	reporter
+	In   *loader.Integration
+	Opts *Options
+}
+
+// ReportMissing records a finding about a field the integration lacks, at
+// the x-amazon-apigateway-integration key (or the JSON root).
+func (p *Pass) ReportMissing(format string, args ...any) {
+	p.Report(p.In.Anchor(), p.In.Pointer, format, args...)
+}
+
+// WithSeverity returns a copy of the pass that reports at severity s
+// instead of the rule's default, for rules whose findings differ in weight.
+func (p *Pass) WithSeverity(s Severity) *Pass {
+	q := *p
+	q.reporter = p.reporter.withSeverity(s)
+	return &q
+}
+
+// DocPass is what a document rule sees: one OpenAPI document (standalone or
+// embedded in a template) with everything around it.
+type DocPass struct {
+	reporter
+	API    *loader.API
+	Result *loader.Result // the whole file, e.g. the template around the API
+	Opts   *Options
+}
+
+// WithSeverity is Pass.WithSeverity for document rules.
+func (p *DocPass) WithSeverity(s Severity) *DocPass {
+	q := *p
+	q.reporter = p.reporter.withSeverity(s)
+	return &q
+}

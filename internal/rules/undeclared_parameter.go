@@ -1,0 +1,65 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+var _ = register("undeclared-parameter", checkUndeclaredParameters)
+
+// checkUndeclaredParameters: a method.request.* parameter used by
+// requestParameters or cacheKeyParameters must be declared on the operation
+// or its path item (the RequestParameters of an AWS::ApiGateway::Method);
+// API Gateway only creates the method request parameters that are declared.
+// A path parameter of the resource path, or of a resource path the template
+// does not settle, is never reported.
+func checkUndeclaredParameters(p *Pass) {
+	if p.In.Op == nil || p.In.Kind() != loader.REST {
+		return
+	}
+	// The pointer of a reported value is parent/token, built only on report.
+	check := func(n *yaml.Node, parent, token string, what string) {
+		v := loader.Classify(n)
+		if v.Kind != loader.KindString {
+			return
+		}
+		in, name, ok := methodRequestRef(v.Text)
+		if !ok || (in == "path" && (p.In.Op.Path == "" || inPathTemplate(p.In.Op.Path, name))) {
+			return
+		}
+		d := declarations(p.In) // read only when a reference needs it
+		if d.HasParam(in, name) {
+			return
+		}
+		if !d.Complete {
+			return // a parameter we could not read may be the one
+		}
+		if what == "cache key" {
+			p.Report(n, loader.Join(parent, token), "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+			return
+		}
+		p.Report(n, loader.Join(parent, token), "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+	}
+	if f := p.In.Field("requestParameters"); f != nil {
+		loader.Pairs(f.Value, func(k, v *yaml.Node) {
+			check(v, f.Pointer(), k.Value, "mapping")
+		})
+	}
+	if f := p.In.Field("cacheKeyParameters"); f != nil {
+		if seq := loader.Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
+			for i, item := range seq.Content {
+				check(item, f.Pointer(), strconv.Itoa(i), "cache key")
+			}
+		}
+	}
+}
+
+// inPathTemplate reports whether the resource path has a {name} or {name+}
+// segment: API Gateway gives every method of such a resource that path
+// parameter, declared or not (AWS's own samples rely on it).
+func inPathTemplate(path, name string) bool {
+	return strings.Contains(path, "{"+name+"}") || strings.Contains(path, "{"+name+"+}")
+}

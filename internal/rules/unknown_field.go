@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+var _ = register("unknown-field", checkUnknownFields)
+
+// httpAPIOnly are integration fields that only HTTP APIs define.
+var httpAPIOnly = map[string]bool{"integrationSubtype": true, "payloadFormatVersion": true, "responseParameters": true}
+
+// checkUnknownFields: every key is one the shape defines. The AWS CLI
+// rejects unknown parameters; in OpenAPI an unknown key is ignored, which
+// almost always means a typo or a field put at the wrong level.
+func checkUnknownFields(p *Pass) {
+	in := p.In
+	var spec map[string]string
+	var sev Severity
+	switch in.Shape {
+	case loader.ShapeOpenAPI:
+		spec, sev = loader.OpenAPIFields, Warning
+	case loader.ShapePutIntegration:
+		spec, sev = loader.PutIntegrationFields, Error
+	case loader.ShapeGetIntegration:
+		spec, sev = loader.GetIntegrationFields, Note
+	case loader.ShapeCloudFormation:
+		spec, sev = loader.CloudFormationFields, Error
+	}
+	// The pass with the shape's severity and the candidate names are only
+	// made when there is something to report.
+	var q *Pass
+	var candidates []string
+	report := func(f *loader.Field, msg func() string) {
+		if q == nil {
+			q, candidates = p.WithSeverity(sev), keysOf(spec)
+		}
+		q.ReportKey(f, "%s", msg())
+	}
+	for _, f := range in.All {
+		switch {
+		case !f.Known:
+			if strings.HasPrefix(f.Key.Value, "x-") && in.Shape == loader.ShapeOpenAPI {
+				continue // vendor extensions are allowed anywhere in OpenAPI
+			}
+			report(f, func() string { return unknownMessage(in.Shape, "integration", f.Key.Value, candidates) })
+		case in.Shape == loader.ShapeOpenAPI && in.Kind() == loader.REST && httpAPIOnly[f.Name] && f.Name == "responseParameters":
+			report(f, func() string {
+				return "responseParameters is not an integration field in a REST API; put it in responses.<pattern>.responseParameters"
+			})
+		}
+	}
+	var rspec map[string]string
+	switch in.Shape {
+	case loader.ShapeGetIntegration:
+		rspec = loader.GetResponseFields
+	case loader.ShapeCloudFormation:
+		rspec = loader.CloudFormationResponseFields
+	default:
+		rspec = loader.OpenAPIResponseFields
+	}
+	for _, r := range in.Responses {
+		for _, f := range r.All {
+			if f.Known || strings.HasPrefix(f.Key.Value, "x-") {
+				continue
+			}
+			if strings.Contains(f.Key.Value, "/") && !strings.Contains(f.Key.Value, " ") {
+				report(f, func() string {
+					return fmt.Sprintf("%q in an integration response looks like a mapping template's media type; templates go under %s", f.Key.Value, in.KeyName("responseTemplates"))
+				})
+				continue
+			}
+			report(f, func() string { return unknownMessage(in.Shape, "integration response", f.Key.Value, keysOf(rspec)) })
+		}
+	}
+	if tls := in.Field("tlsConfig"); tls != nil {
+		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
+			if k.Value != "insecureSkipVerification" && k.Value != "serverNameToVerify" {
+				f := &loader.Field{Key: k, Value: v, Parent: tls.Pointer()}
+				report(f, func() string {
+					return unknownMessage(in.Shape, "tlsConfig", k.Value, []string{"insecureSkipVerification", "serverNameToVerify"})
+				})
+			}
+		})
+	}
+}
+
+// otherShapeNames are keys of put-integration, get-integration or
+// CloudFormation that OpenAPI spells differently.
+var otherShapeNames = map[string]string{
+	"integrationhttpmethod": "httpMethod", "integrationresponses": "responses",
+}
+
+// cfnMisplaced are keys written in the Integration of an
+// AWS::ApiGateway::Method that belong elsewhere or do not exist there.
+var cfnMisplaced = map[string]string{
+	"httpmethod":      "HttpMethod is the method's own verb, a property of the AWS::ApiGateway::Method beside Integration; the verb API Gateway calls the backend with is IntegrationHttpMethod",
+	"responses":       "integration responses are the IntegrationResponses list, [{StatusCode, SelectionPattern, ResponseParameters, ResponseTemplates}]",
+	"tlsconfig":       "the Integration of an AWS::ApiGateway::Method has no TlsConfig property (TLS settings can only be made through the API or an OpenAPI definition)",
+	"methodresponses": "MethodResponses is a property of the AWS::ApiGateway::Method beside Integration",
+}
+
+func unknownMessage(shape loader.Shape, where, key string, candidates []string) string {
+	if alt, ok := otherShapeNames[strings.ToLower(key)]; ok && shape == loader.ShapeOpenAPI && where == "integration" {
+		return fmt.Sprintf("%q is not read in OpenAPI, where it is spelled %s; API Gateway ignores it", key, alt)
+	}
+	if why, ok := cfnMisplaced[strings.ToLower(key)]; ok && shape == loader.ShapeCloudFormation && where == "integration" {
+		return fmt.Sprintf("unknown Integration property %q; %s (CloudFormation rejects the template)", key, why)
+	}
+	msg := fmt.Sprintf("unknown %s field %q", where, key)
+	switch shape {
+	case loader.ShapePutIntegration:
+		msg = fmt.Sprintf("unknown put-integration parameter %q; the AWS CLI rejects the whole input", key)
+	case loader.ShapeOpenAPI:
+		msg += "; API Gateway ignores it"
+	case loader.ShapeCloudFormation:
+		what := "Integration"
+		if where == "integration response" {
+			what = "IntegrationResponses entry"
+		}
+		msg = fmt.Sprintf("unknown %s property %q; CloudFormation rejects the template", what, key)
+	}
+	if s := didYouMean(key, candidates); s != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return msg
+}

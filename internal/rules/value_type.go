@@ -1,0 +1,211 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+var _ = register("value-type", checkValueTypes)
+
+// jsonType is the JSON type a field's value must have.
+type jsonType int
+
+const (
+	tString     jsonType = iota
+	tInteger             // a whole number
+	tBoolean             //
+	tStringMap           // an object whose values are strings
+	tObject              // an object with fields of its own
+	tObjectMap           // an object whose values are objects
+	tStringList          // an array of strings
+	tVersion             // "1.0" or 2.0: a string or a number
+	tObjectList          // an array of objects
+)
+
+var typeNames = map[jsonType]string{
+	tString: "a string", tInteger: "an integer", tBoolean: "a boolean", tStringMap: "an object of strings",
+	tObject: "an object", tObjectMap: "an object of objects", tStringList: "an array of strings", tVersion: "a string",
+	tObjectList: "an array of objects",
+}
+
+// fieldTypes gives the type of every canonical field.
+var fieldTypes = map[string]jsonType{
+	"type": tString, "uri": tString, "httpMethod": tString, "connectionType": tString, "connectionId": tString,
+	"credentials": tString, "passthroughBehavior": tString, "cacheNamespace": tString, "contentHandling": tString,
+	"responseTransferMode": tString, "integrationTarget": tString, "integrationSubtype": tString,
+	"methodHttpMethod": tString, "restApiId": tString, "resourceId": tString, "statusCode": tString,
+	"selectionPattern": tString, "timeoutInMillis": tInteger, "requestParameters": tStringMap,
+	"requestTemplates": tStringMap, "responseTemplates": tStringMap, "cacheKeyParameters": tStringList,
+	"tlsConfig": tObject, "responses": tObjectMap, "integrationResponses": tObjectMap,
+	"payloadFormatVersion": tVersion,
+}
+
+// checkValueTypes: every field holds a value of its JSON type. OpenAPI
+// documents go through a lenient parser that turns numbers into strings
+// (statusCode: 200 is common and fine) but not objects into strings; the AWS
+// CLI checks types strictly. CloudFormation converts between strings,
+// numbers and booleans itself, and its IntegrationResponses is a list.
+func checkValueTypes(p *Pass) {
+	in := p.In
+	if v := loader.Classify(in.Node); v.Kind != loader.KindMap {
+		if v.Known() {
+			p.Report(in.Node, in.Pointer, "the integration is %s; expected an object", article(v.Kind))
+		}
+		return
+	}
+	for _, f := range in.All {
+		t, ok := fieldTypes[f.Name]
+		if !f.Known || !ok {
+			continue
+		}
+		// HTTP APIs map response headers per status code at integration level.
+		if f.Name == "responseParameters" {
+			t = tObjectMap
+		}
+		if f.Name == "integrationResponses" && in.Shape == loader.ShapeCloudFormation {
+			t = tObjectList
+		}
+		checkType(p, f, t)
+	}
+	for _, r := range in.Responses {
+		if loader.Classify(r.Node).Kind != loader.KindMap {
+			continue // reported as an entry of responses
+		}
+		for _, f := range r.All {
+			t, ok := fieldTypes[f.Name]
+			if f.Name == "responseParameters" {
+				t, ok = tStringMap, true
+			}
+			if f.Known && ok {
+				checkType(p, f, t)
+			}
+		}
+	}
+	if tls := in.Field("tlsConfig"); tls != nil {
+		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
+			f := &loader.Field{Name: k.Value, Known: true, Key: k, Value: v, Parent: tls.Pointer()}
+			switch k.Value {
+			case "insecureSkipVerification":
+				checkType(p, f, tBoolean)
+			case "serverNameToVerify":
+				checkType(p, f, tString)
+			}
+		})
+	}
+}
+
+func checkType(p *Pass, f *loader.Field, t jsonType) {
+	v := f.Val()
+	if !v.Known() || v.Kind == loader.KindNull {
+		return // computed by CloudFormation, or explicitly empty
+	}
+	strict := p.In.Shape != loader.ShapeOpenAPI && p.In.Shape != loader.ShapeCloudFormation
+	converted := p.In.Shape == loader.ShapeCloudFormation // scalars converted without a word
+	scalar := v.Kind == loader.KindString || v.Kind == loader.KindInt || v.Kind == loader.KindFloat || v.Kind == loader.KindBool
+	wrong := func() {
+		p.ReportValue(f, "%s is %s; expected %s", f.Key.Value, article(v.Kind), typeNames[t])
+	}
+	switch t {
+	case tString, tVersion:
+		switch {
+		case !scalar:
+			wrong()
+		case strict && v.Kind != loader.KindString:
+			wrong()
+		}
+	case tInteger:
+		switch v.Kind {
+		case loader.KindInt:
+		case loader.KindString:
+			if isPlaceholder(v.Text) {
+				return
+			}
+			if _, err := strconv.ParseInt(strings.TrimSpace(v.Text), 10, 64); err == nil && !strict {
+				if !converted {
+					p.WithSeverity(Warning).ReportValue(f, "%s is the string %q; write it as a number", f.Key.Value, v.Text)
+				}
+				return
+			}
+			wrong()
+		default:
+			wrong()
+		}
+	case tBoolean:
+		switch {
+		case v.Kind == loader.KindBool:
+		case v.Kind == loader.KindString && !strict && (strings.EqualFold(v.Text, "true") || strings.EqualFold(v.Text, "false")):
+			if !converted {
+				p.WithSeverity(Warning).ReportValue(f, "%s is the string %q; write it as a boolean", f.Key.Value, v.Text)
+			}
+		default:
+			wrong()
+		}
+	case tObject, tObjectMap, tStringMap:
+		if v.Kind != loader.KindMap {
+			wrong()
+			return
+		}
+		loader.Pairs(v.Node, func(k, val *yaml.Node) {
+			ev := loader.Classify(val)
+			if !ev.Known() || ev.Kind == loader.KindNull {
+				return
+			}
+			if t == tStringMap && ev.Kind == loader.KindString || t != tStringMap && ev.Kind == loader.KindMap {
+				return // the common case: nothing to report, no pointer to build
+			}
+			sub := &loader.Field{Name: k.Value, Known: true, Key: k, Value: val, Parent: f.Pointer()}
+			switch {
+			case t == tObjectMap && ev.Kind != loader.KindMap:
+				p.ReportValue(sub, "%s entry %q is %s; expected an object", f.Key.Value, k.Value, article(ev.Kind))
+			case t == tStringMap && ev.Kind != loader.KindString && (strict || ev.Kind == loader.KindMap || ev.Kind == loader.KindSeq):
+				p.ReportValue(sub, "%s entry %q is %s; expected a string", f.Key.Value, k.Value, article(ev.Kind))
+			case t == tStringMap && ev.Kind != loader.KindString:
+				// The importer drops a non-string mapping with only a warning.
+				p.WithSeverity(Warning).ReportValue(sub, "%s entry %q is %s, which API Gateway drops on import with a warning; write a string (a static value goes in single quotes)", f.Key.Value, k.Value, article(ev.Kind))
+			}
+		})
+	case tObjectList:
+		if v.Kind != loader.KindSeq {
+			wrong()
+			return
+		}
+		for i, e := range v.Node.Content {
+			if ev := loader.Classify(e); ev.Known() && ev.Kind != loader.KindMap {
+				p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected an object", f.Key.Value, i, article(ev.Kind))
+			}
+		}
+	case tStringList:
+		if v.Kind != loader.KindSeq {
+			wrong()
+			return
+		}
+		for i, e := range v.Node.Content {
+			ev := loader.Classify(e)
+			if ev.Known() && ev.Kind != loader.KindString {
+				p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected a string", f.Key.Value, i, article(ev.Kind))
+			}
+		}
+	}
+}
+
+// article names a value kind for a message: "an object", "a number".
+func article(k loader.ValueKind) string {
+	switch k {
+	case loader.KindInt:
+		return "a number"
+	case loader.KindFloat:
+		return "a fractional number"
+	case loader.KindMap:
+		return "an object"
+	case loader.KindSeq:
+		return "an array"
+	case loader.KindBool:
+		return "a boolean"
+	case loader.KindNull:
+		return "null"
+	}
+	return "a string"
+}
