@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"cmp"
 	"errors"
 	"fmt"
@@ -10,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/rules"
@@ -224,7 +225,7 @@ func parseConfigFile(path string) (*fileConfig, error) {
 	}
 	c := &fileConfig{path: path, dir: filepath.Dir(abs), rules: map[string]string{}}
 	var errs []configError
-	bad := func(n *yaml.Node, format string, args ...any) {
+	bad := func(n *doc.Node, format string, args ...any) {
 		errs = append(errs, configError{n.Line, n.Column, fmt.Sprintf(format, args...)})
 	}
 	f, err := loader.Parse(path, src, loader.DefaultLimits)
@@ -240,11 +241,11 @@ func parseConfigFile(path string) (*fileConfig, error) {
 	switch {
 	case root == nil || root.Tag == "!!null":
 		return c, nil // an empty file configures nothing
-	case root.Kind != yaml.MappingNode:
+	case root.Kind != doc.MappingNode:
 		bad(root, "the configuration must be a mapping of settings (%s)", strings.Join(configKeys, ", "))
 	}
 	for key, val := range pairs(root, configKeys, "setting", bad) {
-		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
+		if val.Kind == doc.ScalarNode && val.Tag == "!!null" {
 			continue // "rules:" with nothing under it yet
 		}
 		switch key.Value {
@@ -253,7 +254,7 @@ func parseConfigFile(path string) (*fileConfig, error) {
 		case "timeout-ceiling":
 			n, err := strconv.Atoi(val.Value)
 			switch {
-			case val.Kind != yaml.ScalarNode || err != nil:
+			case val.Kind != doc.ScalarNode || err != nil:
 				bad(val, "timeout-ceiling must be a whole number of milliseconds, such as 60000")
 			case n < 50:
 				bad(val, "timeout-ceiling must be at least 50 (milliseconds), not %d", n)
@@ -287,9 +288,9 @@ func parseConfigFile(path string) (*fileConfig, error) {
 
 // pairs returns the key and value nodes of mapping m, reporting keys that
 // are not in known (with the nearest known one) and keys given twice.
-func pairs(m *yaml.Node, known []string, what string, bad func(*yaml.Node, string, ...any)) func(func(*yaml.Node, *yaml.Node) bool) {
-	return func(yield func(*yaml.Node, *yaml.Node) bool) {
-		if m.Kind != yaml.MappingNode {
+func pairs(m *doc.Node, known []string, what string, bad func(*doc.Node, string, ...any)) func(func(*doc.Node, *doc.Node) bool) {
+	return func(yield func(*doc.Node, *doc.Node) bool) {
+		if m.Kind != doc.MappingNode {
 			return
 		}
 		seen := map[string]bool{}
@@ -316,28 +317,28 @@ func pairs(m *yaml.Node, known []string, what string, bad func(*yaml.Node, strin
 }
 
 // severityName reads error, warning or note (and off, when allowed).
-func severityName(n *yaml.Node, allowOff bool, bad func(*yaml.Node, string, ...any)) (string, bool) {
+func severityName(n *doc.Node, allowOff bool, bad func(*doc.Node, string, ...any)) (string, bool) {
 	want := []string{"error", "warning", "note"}
 	if allowOff {
 		want = append([]string{"off"}, want...)
 	}
 	v := strings.ToLower(n.Value)
-	if n.Kind == yaml.ScalarNode && contains(want, v) {
+	if n.Kind == doc.ScalarNode && contains(want, v) {
 		return v, true
 	}
-	if s, err := rules.ParseSeverity(v); err == nil && n.Kind == yaml.ScalarNode {
+	if s, err := rules.ParseSeverity(v); err == nil && n.Kind == doc.ScalarNode {
 		return s.String(), true // warn, info: as --fail-level takes them
 	}
 	hint := ""
-	if s := rules.Closest(n.Value, want); s != "" && n.Kind == yaml.ScalarNode {
+	if s := rules.Closest(n.Value, want); s != "" && n.Kind == doc.ScalarNode {
 		hint = "; did you mean " + s + "?"
 	}
 	bad(n, "%q is not a severity%s (want %s)", n.Value, hint, strings.Join(want, ", "))
 	return "", false
 }
 
-func (c *fileConfig) parseRules(m *yaml.Node, bad func(*yaml.Node, string, ...any)) {
-	if m.Kind != yaml.MappingNode {
+func (c *fileConfig) parseRules(m *doc.Node, bad func(*doc.Node, string, ...any)) {
+	if m.Kind != doc.MappingNode {
 		bad(m, "rules must be a mapping of rule ids or names to off, error, warning or note")
 		return
 	}
@@ -358,8 +359,8 @@ func (c *fileConfig) parseRules(m *yaml.Node, bad func(*yaml.Node, string, ...an
 	}
 }
 
-func (c *fileConfig) parseGlobs(key string, n *yaml.Node, bad func(*yaml.Node, string, ...any)) []*pathGlob {
-	if n.Kind != yaml.SequenceNode {
+func (c *fileConfig) parseGlobs(key string, n *doc.Node, bad func(*doc.Node, string, ...any)) []*pathGlob {
+	if n.Kind != doc.SequenceNode {
 		bad(n, "%s must be a list of path patterns, such as [\"specs/**/*.yaml\"]", key)
 		return nil
 	}
@@ -375,27 +376,27 @@ func (c *fileConfig) parseGlobs(key string, n *yaml.Node, bad func(*yaml.Node, s
 	return out
 }
 
-func (c *fileConfig) glob(n *yaml.Node) (*pathGlob, error) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+func (c *fileConfig) glob(n *doc.Node) (*pathGlob, error) {
+	if n.Kind != doc.ScalarNode || n.Tag == "!!null" {
 		return nil, fmt.Errorf("a path pattern must be a string")
 	}
 	return newPathGlob(n.Value)
 }
 
-func (c *fileConfig) parseIgnore(n *yaml.Node, bad func(*yaml.Node, string, ...any)) {
-	if n.Kind != yaml.SequenceNode {
+func (c *fileConfig) parseIgnore(n *doc.Node, bad func(*doc.Node, string, ...any)) {
+	if n.Kind != doc.SequenceNode {
 		bad(n, "ignore must be a list of entries, each with path, reason and optionally rule and pointer")
 		return
 	}
 	for _, m := range n.Content {
-		if m.Kind != yaml.MappingNode {
+		if m.Kind != doc.MappingNode {
 			bad(m, "an ignore entry must be a mapping with path, reason and optionally rule and pointer")
 			continue
 		}
 		e := &ignoreEntry{line: m.Line, col: m.Column}
 		ok := true
-		for k, v := range pairs(m, ignoreKeys, "ignore key", func(n *yaml.Node, f string, a ...any) { ok = false; bad(n, f, a...) }) {
-			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		for k, v := range pairs(m, ignoreKeys, "ignore key", func(n *doc.Node, f string, a ...any) { ok = false; bad(n, f, a...) }) {
+			if v.Kind != doc.ScalarNode || v.Tag == "!!null" {
 				bad(v, "%s must be a string", k.Value)
 				ok = false
 				continue

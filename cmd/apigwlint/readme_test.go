@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"flag"
 	"fmt"
@@ -14,25 +16,25 @@ import (
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
-// section returns the text of doc between the markers <!-- name:begin -->
-// and <!-- name:end -->, and doc with that text replaced by repl.
-func section(t *testing.T, doc, name, repl string) (got, updated string) {
+// section returns the text of readme between the markers <!-- name:begin -->
+// and <!-- name:end -->, and readme with that text replaced by repl.
+func section(t *testing.T, readme, name, repl string) (got, updated string) {
 	t.Helper()
 	begin, end := "<!-- "+name+":begin -->\n", "<!-- "+name+":end -->"
-	i, j := strings.Index(doc, begin), strings.Index(doc, end)
+	i, j := strings.Index(readme, begin), strings.Index(readme, end)
 	if i < 0 || j < i {
 		t.Fatalf("README.md lacks the %s and %s markers", strings.TrimSpace(begin), end)
 	}
 	i += len(begin)
-	return doc[i:j], doc[:i] + repl + doc[j:]
+	return readme[i:j], readme[:i] + repl + readme[j:]
 }
 
 // checkSection compares a generated README section with the README,
 // rewriting it with -update.
 func checkSection(t *testing.T, name, want string) {
 	t.Helper()
-	doc := readAll(t, "README.md")
-	got, updated := section(t, doc, name, want)
+	readme := readAll(t, "README.md")
+	got, updated := section(t, readme, name, want)
 	if *update && got != want {
 		if err := os.WriteFile("README.md", []byte(updated), 0o644); err != nil {
 			t.Fatal(err)
@@ -70,12 +72,12 @@ func TestREADMEExample(t *testing.T) {
 // second is the test command .ci/run calls; and that the install command
 // names this module.
 func TestREADMECommands(t *testing.T) {
-	doc := readAll(t, "README.md")
-	i, j := strings.Index(doc, "\n## Try it\n"), strings.Index(doc, "\n## Usage\n")
+	readme := readAll(t, "README.md")
+	i, j := strings.Index(readme, "\n## Try it\n"), strings.Index(readme, "\n## Usage\n")
 	if i < 0 || j < i {
 		t.Fatal("README.md lacks the Try it and Usage sections")
 	}
-	cmds := regexp.MustCompile("(?s)```console\n(.*?)\n```").FindAllStringSubmatch(doc[i:j], -1)
+	cmds := regexp.MustCompile("(?s)```console\n(.*?)\n```").FindAllStringSubmatch(readme[i:j], -1)
 	var got []string
 	for _, c := range cmds {
 		got = append(got, c[1])
@@ -102,11 +104,11 @@ func TestREADMECommands(t *testing.T) {
 	}
 
 	mod := regexp.MustCompile(`(?m)^module (\S+)$`).FindStringSubmatch(readAll(t, "go.mod"))
-	if install := "go install " + mod[1] + "/cmd/apigwlint@latest"; !strings.Contains(doc, "\n"+install+"\n") {
+	if install := "go install " + mod[1] + "/cmd/apigwlint@latest"; !strings.Contains(readme, "\n"+install+"\n") {
 		t.Errorf("README lacks the install command %q", install)
 	}
 	goVersion := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindStringSubmatch(readAll(t, "go.mod"))
-	if !strings.Contains(doc, "needs Go "+goVersion[1]+" or later") {
+	if !strings.Contains(readme, "needs Go "+goVersion[1]+" or later") {
 		t.Errorf("README does not say it needs Go %s, the go.mod directive", goVersion[1])
 	}
 }
@@ -114,30 +116,30 @@ func TestREADMECommands(t *testing.T) {
 // TestREADMEReference checks that the README documents every flag, format,
 // JSON field and limit the code has, with the values the code uses.
 func TestREADMEReference(t *testing.T) {
-	doc := readAll(t, "README.md")
+	readme := readAll(t, "README.md")
 	newFlagSet(&options{}).VisitAll(func(f *flag.Flag) {
 		name := "--" + f.Name
 		if len(f.Name) == 1 {
 			name = "-" + f.Name
 		}
-		if !strings.Contains(doc, "`"+name) {
+		if !strings.Contains(readme, "`"+name) {
 			t.Errorf("README does not document the flag %s", name)
 		}
 	})
 	for _, f := range report.Formats {
-		if !strings.Contains(doc, "\n**"+f+"**") {
+		if !strings.Contains(readme, "\n**"+f+"**") {
 			t.Errorf("README does not document the %s format", f)
 		}
 	}
 	// Every JSON field, from a real report.
 	var buf bytes.Buffer
 	f := rules.Finding{RuleID: "AGW101", Rule: "integration-type", Severity: rules.Error, Message: "m", File: "f",
-		Span: loader.Span{Line: 1, Col: 1, EndLine: 1, EndCol: 2}, Pointer: "/p"}
+		Span: doc.Span{Line: 1, Col: 1, EndLine: 1, EndCol: 2}, Pointer: "/p"}
 	if err := report.JSON(&buf, &report.Report{Findings: []rules.Finding{f}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range regexp.MustCompile(`"(\w+)":`).FindAllStringSubmatch(buf.String(), -1) {
-		if !strings.Contains(doc, "`"+m[1]+"`") {
+		if !strings.Contains(readme, "`"+m[1]+"`") {
 			t.Errorf("README does not document the JSON field %s", m[1])
 		}
 	}
@@ -148,7 +150,7 @@ func TestREADMEReference(t *testing.T) {
 		"columnKind: unicodeCodePoints",
 		"| 0 |", "| 1 |", "| 2 |",
 	} {
-		if !strings.Contains(doc, s) {
+		if !strings.Contains(readme, s) {
 			t.Errorf("README lacks %q", s)
 		}
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"fmt"
 	"os"
 
@@ -49,7 +51,7 @@ func holdsAPI(in input) bool {
 	if err != nil {
 		return mentionsAPI(src)
 	}
-	return res.Content != loader.ContentNone
+	return res.Content != doc.ContentNone
 }
 
 // withoutOutputs drops from files the ones that a file apigwlint writes

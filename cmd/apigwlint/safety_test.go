@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"io/fs"
 	"os"
@@ -9,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -18,8 +19,8 @@ import (
 // its path, with a request to report it; the run exits 2 and every other
 // file, linted in parallel with it, is still reported.
 func TestPanicInOneFile(t *testing.T) {
-	defer func(orig func(*loader.Result, *rules.Config) ([]rules.Finding, error)) { check = orig }(check)
-	check = func(res *loader.Result, cfg *rules.Config) ([]rules.Finding, error) {
+	defer func(orig func(*doc.Result, *rules.Config) ([]rules.Finding, error)) { check = orig }(check)
+	check = func(res *doc.Result, cfg *rules.Config) ([]rules.Finding, error) {
 		if strings.Contains(res.File.Path, "warnings") {
 			panic("injected failure")
 		}

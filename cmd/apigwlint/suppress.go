@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,7 +14,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
@@ -118,7 +119,7 @@ func applyIgnores(fc *fileConfig, cfg *rules.Config, rep *report.Report, linted 
 			continue
 		}
 		rep.Findings = append(rep.Findings, rules.Finding{
-			RuleID: self.ID, Rule: self.Name, Severity: sev, File: fc.path, Span: loader.Span{Line: e.line, Col: e.col},
+			RuleID: self.ID, Rule: self.Name, Severity: sev, File: fc.path, Span: doc.Span{Line: e.line, Col: e.col},
 			Message: fmt.Sprintf("the ignore entry %s suppresses nothing: no finding in the files linted matches it; remove it", e.describe()),
 		})
 	}

@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -99,7 +101,7 @@ func each(b *testing.B, fn func(b *testing.B, in *input)) {
 
 var cfg = &rules.Config{Options: rules.DefaultOptions}
 
-func parse(b *testing.B, in *input) *loader.File {
+func parse(b *testing.B, in *input) *doc.File {
 	f, err := loader.Parse(in.name, in.src, loader.DefaultLimits)
 	if err != nil {
 		b.Fatal(err)
@@ -107,7 +109,7 @@ func parse(b *testing.B, in *input) *loader.File {
 	return f
 }
 
-func check(b *testing.B, res *loader.Result) []rules.Finding {
+func check(b *testing.B, res *doc.Result) []rules.Finding {
 	fs, err := rules.Check(res, cfg)
 	if err != nil {
 		b.Fatal(err)
@@ -180,7 +182,7 @@ func BenchmarkParse(b *testing.B) {
 	})
 }
 
-// BenchmarkModel is loader.Extract: finding the shape and building the
+// BenchmarkModel is doc.Extract: finding the shape and building the
 // integration model from a parsed file. Each iteration gets a fresh parse
 // (untimed), so that nothing cached by a previous iteration is reused.
 func BenchmarkModel(b *testing.B) {
@@ -189,7 +191,7 @@ func BenchmarkModel(b *testing.B) {
 			b.StopTimer()
 			f := parse(b, in)
 			b.StartTimer()
-			if res := loader.Extract(f); len(res.Integrations) != in.opts.Integrations {
+			if res := doc.Extract(f, loader.Decoder); len(res.Integrations) != in.opts.Integrations {
 				b.Fatalf("%d integrations, want %d", len(res.Integrations), in.opts.Integrations)
 			}
 		}
@@ -201,11 +203,11 @@ func BenchmarkModel(b *testing.B) {
 // in every iteration, as in a real run.
 func BenchmarkRules(b *testing.B) {
 	each(b, func(b *testing.B, in *input) {
-		verify(b, in, check(b, loader.Extract(parse(b, in))))
+		verify(b, in, check(b, doc.Extract(parse(b, in), loader.Decoder)))
 		b.ResetTimer()
 		for b.Loop() {
 			b.StopTimer()
-			res := loader.Extract(parse(b, in))
+			res := doc.Extract(parse(b, in), loader.Decoder)
 			b.StartTimer()
 			check(b, res)
 		}
@@ -217,7 +219,7 @@ func BenchmarkReport(b *testing.B) {
 	for _, format := range []string{"sarif", "text"} {
 		b.Run(format, func(b *testing.B) {
 			each(b, func(b *testing.B, in *input) {
-				rep := &report.Report{Tool: "apigwlint", Version: "bench", Findings: check(b, loader.Extract(parse(b, in)))}
+				rep := &report.Report{Tool: "apigwlint", Version: "bench", Findings: check(b, doc.Extract(parse(b, in), loader.Decoder))}
 				b.SetBytes(0) // the input size says nothing about a report's speed
 				b.ResetTimer()
 				for b.Loop() {

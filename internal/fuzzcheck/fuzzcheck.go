@@ -13,8 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 // Lines splits src (as the loader keeps it: without a leading BOM) into
@@ -29,7 +28,7 @@ func Inside(lines [][]byte, line, col int) bool {
 }
 
 // SpanProblem returns what is wrong with a span in the text, or "".
-func SpanProblem(lines [][]byte, s loader.Span) string {
+func SpanProblem(lines [][]byte, s doc.Span) string {
 	if !Inside(lines, s.Line, s.Col) {
 		return fmt.Sprintf("start %d:%d is outside the input (%d lines)", s.Line, s.Col, len(lines))
 	}
@@ -58,9 +57,9 @@ func MessageProblem(msg string) string {
 }
 
 // Resolve follows a JSON pointer from root, through mappings (the last of
-// duplicate keys, merge keys followed, as loader.Get does), sequences and
+// duplicate keys, merge keys followed, as doc.Get does), sequences and
 // aliases. It reports false when a token names nothing.
-func Resolve(root *yaml.Node, ptr string) (*yaml.Node, bool) {
+func Resolve(root *doc.Node, ptr string) (*doc.Node, bool) {
 	if ptr == "" {
 		return root, true
 	}
@@ -70,17 +69,17 @@ func Resolve(root *yaml.Node, ptr string) (*yaml.Node, bool) {
 	n := root
 	for _, tok := range strings.Split(ptr[1:], "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		n = loader.Resolve(n)
+		n = doc.Resolve(n)
 		switch {
 		case n == nil:
 			return nil, false
-		case n.Kind == yaml.MappingNode:
-			k, v := loader.Get(n, tok)
+		case n.Kind == doc.MappingNode:
+			k, v := doc.Get(n, tok)
 			if k == nil {
 				return nil, false
 			}
 			n = v
-		case n.Kind == yaml.SequenceNode:
+		case n.Kind == doc.SequenceNode:
 			i, err := strconv.Atoi(tok)
 			if err != nil || i < 0 || i >= len(n.Content) {
 				return nil, false
@@ -130,17 +129,17 @@ func Seeds(dirs ...string) [][]byte {
 
 // HasDuplicateKeys reports whether a mapping written in the tree has a key
 // twice (merge keys aside). A JSON pointer through such a key names the
-// last one, as loader.Get does, while the loader also walks the others:
+// last one, as doc.Get does, while the loader also walks the others:
 // then a pointer resolves, but not always to the node it was made for.
-func HasDuplicateKeys(n *yaml.Node) bool {
-	if n == nil || n.Kind == yaml.AliasNode {
+func HasDuplicateKeys(n *doc.Node) bool {
+	if n == nil || n.Kind == doc.AliasNode {
 		return false
 	}
-	if n.Kind == yaml.MappingNode {
+	if n.Kind == doc.MappingNode {
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode || k.Value == "<<" || k.Tag == "!!merge" {
+			if k.Kind != doc.ScalarNode || k.Value == "<<" || k.Tag == "!!merge" {
 				continue
 			}
 			if seen[k.Value] {

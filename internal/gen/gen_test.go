@@ -1,6 +1,8 @@
 package gen_test
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"fmt"
 	"reflect"
@@ -26,7 +28,7 @@ func generate(t *testing.T, opts gen.Options) []byte {
 }
 
 // lint runs the real loader and rules over a generated document.
-func lint(t *testing.T, opts gen.Options) (*loader.Result, []rules.Finding) {
+func lint(t *testing.T, opts gen.Options) (*doc.Result, []rules.Finding) {
 	t.Helper()
 	name := "gen" + opts.Format.Ext()
 	res, err := loader.Load(name, generate(t, opts), loader.DefaultLimits)

@@ -3,7 +3,7 @@ package loader
 import (
 	"fmt"
 
-	yaml "go.yaml.in/yaml/v4"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 // The YAML parser keeps an alias (*name) as a node pointing at the anchored
@@ -35,9 +35,9 @@ const saturated = 1 << 50
 // aliasLimit. It walks each written node once: an anchor always comes
 // before its aliases, so the size of the node an alias names is known when
 // the alias is reached.
-func (f *File) checkAliases(lim Limits) *Error {
+func (f *parse) checkAliases(lim Limits) *Error {
 	written := countWritten(f.Root)
-	w := &aliasWalk{size: map[*yaml.Node]int{}, open: map[*yaml.Node]bool{}, limit: aliasLimit(lim, written)}
+	w := &aliasWalk{size: map[*doc.Node]int{}, open: map[*doc.Node]bool{}, limit: aliasLimit(lim, written)}
 	w.walk(f.Root)
 	if w.at == nil {
 		return nil
@@ -53,8 +53,8 @@ func (f *File) checkAliases(lim Limits) *Error {
 	return e
 }
 
-func countWritten(n *yaml.Node) int {
-	if n == nil || n.Kind == yaml.AliasNode {
+func countWritten(n *doc.Node) int {
+	if n == nil || n.Kind == doc.AliasNode {
 		return 0
 	}
 	c := 1
@@ -65,20 +65,20 @@ func countWritten(n *yaml.Node) int {
 }
 
 type aliasWalk struct {
-	size     map[*yaml.Node]int  // expanded size of each anchored node walked
-	open     map[*yaml.Node]bool // anchored nodes being walked
+	size     map[*doc.Node]int  // expanded size of each anchored node walked
+	open     map[*doc.Node]bool // anchored nodes being walked
 	limit    int
-	expanded int        // nodes the aliases walked so far stand for
-	at       *yaml.Node // the alias that broke a rule
-	cycle    bool       // ... by standing for a node that contains it
+	expanded int       // nodes the aliases walked so far stand for
+	at       *doc.Node // the alias that broke a rule
+	cycle    bool      // ... by standing for a node that contains it
 }
 
 // walk returns the number of nodes n stands for, aliases expanded.
-func (w *aliasWalk) walk(n *yaml.Node) int {
+func (w *aliasWalk) walk(n *doc.Node) int {
 	if n == nil || w.at != nil {
 		return 0
 	}
-	if n.Kind == yaml.AliasNode {
+	if n.Kind == doc.AliasNode {
 		t := n.Alias
 		if t == nil {
 			return 1

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"fmt"
 	"testing"
 )
@@ -12,7 +14,7 @@ import (
 // from the AWS::ApiGateway::Resource chain when the template settles it.
 func TestCloudFormationMethods(t *testing.T) {
 	r := mustLoad(t, "cloudformation/methods.yaml")
-	if r.Content != ContentTemplate || len(r.APIs) != 0 {
+	if r.Content != doc.ContentTemplate || len(r.APIs) != 0 {
 		t.Errorf("content %v with %d APIs, want a template without OpenAPI documents", r.Content, len(r.APIs))
 	}
 	var got []string
@@ -29,7 +31,7 @@ func TestCloudFormationMethods(t *testing.T) {
 		`CloudFormation /Resources/LoopGet/Properties/Integration | LoopGet GET "" | 93:7 | MOCK`,
 	})
 	in := r.Integrations[0]
-	if !in.Embedded() || in.Kind() != REST || in.API != nil {
+	if !in.Embedded() || in.Kind() != doc.REST || in.API != nil {
 		t.Errorf("a Method integration is an embedded REST integration without an OpenAPI document: embedded %v kind %v", in.Embedded(), in.Kind())
 	}
 	want := "Type=type IntegrationHttpMethod=httpMethod Uri=uri RequestParameters=requestParameters IntegrationResponses=integrationResponses"
@@ -62,7 +64,7 @@ func TestCloudFormationKeyName(t *testing.T) {
 	get := mustLoad(t, "shapes/get-integration.json").Integrations[0]
 	oas := mustLoad(t, "shapes/openapi30.yaml").Integrations[0]
 	for _, c := range []struct {
-		in              *Integration
+		in              *doc.Integration
 		canonical, want string
 	}{
 		{cfn, "httpMethod", "IntegrationHttpMethod"}, {cfn, "timeoutInMillis", "TimeoutInMillis"},
@@ -99,7 +101,7 @@ func TestCloudFormationDeclared(t *testing.T) {
 	if !d.Complete {
 		t.Error("literal RequestParameters and MethodResponses are complete")
 	}
-	if r := d.Response("200"); r == nil || r.Headers["Access-Control-Allow-Origin"] == nil {
+	if r := d.Response("200"); r == nil || r.Headers["Access-Control-Allow-Origin"] == false {
 		t.Errorf("response 200 with its header not read: %+v", d.Codes)
 	}
 	if r := d.Response("404"); r == nil || len(r.Headers) != 0 {
@@ -130,7 +132,7 @@ func TestCloudFormationJSON(t *testing.T) {
 	if got := fieldNames(in); got != "Type=type IntegrationHttpMethod=httpMethod Uri=uri TimeoutInMillis=timeoutInMillis Uri2=Uri2* IntegrationResponses=integrationResponses" {
 		t.Errorf("fields: %s", got)
 	}
-	if v := in.Val("timeoutInMillis"); v.Kind != KindInt || v.Text != "5000" {
+	if v := in.Val("timeoutInMillis"); v.Kind != doc.KindInt || v.Text != "5000" {
 		t.Errorf("TimeoutInMillis = %+v", v)
 	}
 	if len(in.Responses) != 1 || in.Responses[0].Pattern == nil || in.Responses[0].Pattern.Value != `2\d{2}` {

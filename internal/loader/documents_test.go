@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"strings"
 	"testing"
 )
@@ -16,16 +18,16 @@ func TestLaterDocuments(t *testing.T) {
 		name  string
 		src   string
 		count int
-		want  []LaterDoc
+		want  []doc.LaterDoc
 	}{
 		{"single", api, 0, nil},
 		{"leading marker", "---\n" + api, 0, nil},
 		{"trailing markers", api + "---\n...\n---\n# only a comment\n", 0, nil},
-		{"two APIs", api + "---\n" + api, 1, []LaterDoc{{Index: 2, Line: 3, Col: 1, Content: ContentOpenAPI}}},
-		{"manifest then API", "kind: ConfigMap\n---\nkind: Service\n---\n" + api + "--- # more\nx: 1\n", 3, []LaterDoc{
-			{Index: 2, Line: 2, Col: 1}, {Index: 3, Line: 4, Col: 1, Content: ContentOpenAPI}}},
-		{"empty ones between", api + "---\n---\n---\nrestApiId: a\n", 1, []LaterDoc{{Index: 4, Line: 5, Col: 1, Content: ContentPutIntegration}}},
-		{"later one broken", api + "---\nb: [\n", 1, []LaterDoc{{Index: 2, Line: 5, Col: 1, Err: "did not find expected node content"}}},
+		{"two APIs", api + "---\n" + api, 1, []doc.LaterDoc{{Index: 2, Line: 3, Col: 1, Content: doc.ContentOpenAPI}}},
+		{"manifest then API", "kind: ConfigMap\n---\nkind: Service\n---\n" + api + "--- # more\nx: 1\n", 3, []doc.LaterDoc{
+			{Index: 2, Line: 2, Col: 1}, {Index: 3, Line: 4, Col: 1, Content: doc.ContentOpenAPI}}},
+		{"empty ones between", api + "---\n---\n---\nrestApiId: a\n", 1, []doc.LaterDoc{{Index: 4, Line: 5, Col: 1, Content: doc.ContentPutIntegration}}},
+		{"later one broken", api + "---\nb: [\n", 1, []doc.LaterDoc{{Index: 2, Line: 5, Col: 1, Err: "did not find expected node content"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,7 +44,7 @@ func TestLaterDocuments(t *testing.T) {
 					t.Errorf("Later[%d] = %+v, want %+v", i, g, w)
 				}
 			}
-			if r := Extract(f); r.File.Root == nil {
+			if r := doc.Extract(f, Decoder); r.File.Root == nil {
 				t.Errorf("the first document was not read")
 			}
 		})

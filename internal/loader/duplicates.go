@@ -3,19 +3,8 @@ package loader
 import (
 	"strconv"
 
-	yaml "go.yaml.in/yaml/v4"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
-
-// Duplicate is a key written again later in the same mapping. Parse keeps
-// the last one, as Get always did and as most parsers do, and drops the
-// earlier ones from the tree, so that every walk (Pairs included) and every
-// JSON pointer agree on which value counts. The duplicate-key rule reports
-// them.
-type Duplicate struct {
-	Key, Value *yaml.Node // the dropped key and its value
-	Last       *yaml.Node // the key written last, which is kept
-	Pointer    string     // JSON pointer of the key (naming the kept value)
-}
 
 // smallMapping is the number of pairs up to which a mapping is searched
 // for duplicates pair by pair; larger ones use a map. Either way the pass
@@ -26,48 +15,48 @@ const smallMapping = 8
 // what they stand for is written, and walked, elsewhere) and drops every
 // pair whose key is written again later in its mapping, recording it in
 // f.Duplicates. Merge keys (<<) may be repeated and are kept.
-func (f *File) dropDuplicates() {
+func (f *parse) dropDuplicates() {
 	d := &dupWalk{f: f}
 	d.walk(f.Root)
 }
 
 type dupWalk struct {
-	f    *File
+	f    *parse
 	path []string // tokens from the root to the node walked; "" entries are built lazily
 	idx  []int    // per path entry: the sequence index, or -1 for a key
 	last map[string]int
 	seen map[string]bool
 }
 
-func (d *dupWalk) walk(n *yaml.Node) {
+func (d *dupWalk) walk(n *doc.Node) {
 	if n == nil {
 		return
 	}
 	switch n.Kind {
-	case yaml.AliasNode:
+	case doc.AliasNode:
 		d.f.hasAlias = true
 		return
-	case yaml.MappingNode:
+	case doc.MappingNode:
 		if len(n.Content) >= 4 {
 			d.dedupe(n)
 		}
 		// The walk sees every mapping: it notes the $ref objects, so that
 		// checks of references need no walk of their own.
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := n.Content[i]; k.Value == "$ref" && k.Kind == yaml.ScalarNode {
+			if k := n.Content[i]; k.Value == "$ref" && k.Kind == doc.ScalarNode {
 				d.f.Refs = append(d.f.Refs, n)
 				break
 			}
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Kind != yaml.ScalarNode {
+			if n.Content[i].Kind != doc.ScalarNode {
 				continue // no pointer reaches below a complex key, nor does any walk
 			}
 			d.path, d.idx = append(d.path, n.Content[i].Value), append(d.idx, -1)
 			d.walk(n.Content[i+1])
 			d.path, d.idx = d.path[:len(d.path)-1], d.idx[:len(d.idx)-1]
 		}
-	case yaml.SequenceNode:
+	case doc.SequenceNode:
 		for i, c := range n.Content {
 			d.path, d.idx = append(d.path, ""), append(d.idx, i)
 			d.walk(c)
@@ -80,11 +69,11 @@ func (d *dupWalk) walk(n *yaml.Node) {
 	}
 }
 
-func dupCandidate(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && !isMergeKey(k) }
+func dupCandidate(k *doc.Node) bool { return k.Kind == doc.ScalarNode && !doc.IsMergeKey(k) }
 
 // hasDuplicate reports whether mapping n writes a key twice: the common
 // answer is no, found without allocating.
-func (d *dupWalk) hasDuplicate(n *yaml.Node) bool {
+func (d *dupWalk) hasDuplicate(n *doc.Node) bool {
 	if len(n.Content)/2 <= smallMapping {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
@@ -116,7 +105,7 @@ func (d *dupWalk) hasDuplicate(n *yaml.Node) bool {
 }
 
 // dedupe drops the pairs of mapping n whose key comes again later.
-func (d *dupWalk) dedupe(n *yaml.Node) {
+func (d *dupWalk) dedupe(n *doc.Node) {
 	if !d.hasDuplicate(n) {
 		return
 	}
@@ -152,7 +141,7 @@ func (d *dupWalk) dedupe(n *yaml.Node) {
 			return -1
 		}
 	}
-	var kept []*yaml.Node
+	var kept []*doc.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		j := -1
@@ -166,9 +155,9 @@ func (d *dupWalk) dedupe(n *yaml.Node) {
 			continue
 		}
 		if kept == nil {
-			kept = append(make([]*yaml.Node, 0, len(n.Content)-2), n.Content[:i]...)
+			kept = append(make([]*doc.Node, 0, len(n.Content)-2), n.Content[:i]...)
 		}
-		d.f.Duplicates = append(d.f.Duplicates, Duplicate{Key: k, Value: n.Content[i+1], Last: n.Content[j], Pointer: d.pointer(k.Value)})
+		d.f.Duplicates = append(d.f.Duplicates, doc.Duplicate{Key: k, Value: n.Content[i+1], Last: n.Content[j], Pointer: d.pointer(k.Value)})
 	}
 	if kept != nil {
 		n.Content = kept
@@ -184,5 +173,5 @@ func (d *dupWalk) pointer(key string) string {
 		}
 		tokens = append(tokens, t)
 	}
-	return Join("", append(tokens, key)...)
+	return doc.Join("", append(tokens, key)...)
 }

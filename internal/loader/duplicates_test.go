@@ -1,11 +1,11 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"fmt"
 	"strings"
 	"testing"
-
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // TestDuplicateKeys checks that Parse keeps the last of keys written twice
@@ -56,9 +56,9 @@ func TestDuplicateKeys(t *testing.T) {
 				m = m.Content[1].Content[0]
 			}
 			var pairs []string
-			Pairs(m, func(k, v *yaml.Node) {
+			doc.Pairs(m, func(k, v *doc.Node) {
 				pairs = append(pairs, k.Value+"="+v.Value)
-				if _, gv := Get(m, k.Value); gv != v {
+				if _, gv := doc.Get(m, k.Value); gv != v {
 					t.Errorf("Pairs and Get disagree on %q", k.Value)
 				}
 			})

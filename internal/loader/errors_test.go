@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"errors"
 	"fmt"
 	"os"
@@ -91,7 +93,7 @@ func TestEmptyInputs(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if r.Content != ContentNone || len(r.Integrations) != 0 {
+		if r.Content != doc.ContentNone || len(r.Integrations) != 0 {
 			t.Errorf("%s: content %v with %d integrations, want none", name, r.Content, len(r.Integrations))
 		}
 	}
@@ -148,7 +150,7 @@ func TestMergeKeyBomb(t *testing.T) {
 		return []byte(b.String())
 	}
 	type outcome struct {
-		r   *Result
+		r   *doc.Result
 		err error
 	}
 	load := func(src []byte) outcome {

@@ -15,10 +15,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/apigwlint/apigwlint/internal/doc"
 	yaml "go.yaml.in/yaml/v4"
 	"go.yaml.in/yaml/v4/plugin/loaderlimits"
 )
@@ -37,36 +36,6 @@ type Limits struct {
 // DefaultLimits are generous enough for the largest generated APIs seen in
 // practice (hundreds of MB) and small enough to stop pathological input.
 var DefaultLimits = Limits{MaxBytes: 512 << 20, MaxDepth: 1000, AliasNodes: 100_000}
-
-// File is one parsed input file.
-type File struct {
-	Path string     // the path as shown to the user (slash-separated)
-	Src  []byte     // the bytes as read (after a leading BOM is dropped)
-	Root *yaml.Node // the first document's content node; nil for an empty file
-	// Later are documents after the first, which are not checked: the
-	// first that is not empty and the first with API content, when there
-	// are such. LaterCount is the number of non-empty later documents.
-	Later      []LaterDoc
-	LaterCount int
-	// Duplicates are the keys written again later in their mapping, which
-	// Parse drops from the tree (see dropDuplicates).
-	Duplicates []Duplicate
-	// Refs are the mappings written with a $ref key, in document order
-	// (found by the same walk as the duplicates).
-	Refs     []*yaml.Node
-	hasAlias bool // the tree has alias nodes (see checkAliases)
-
-	lineOnce   sync.Once
-	lineStarts []uint32      // byte offset at which each line starts (Parse refuses 4 GiB)
-	longLines  map[int][]int // checkpoints of long lines, see checkpoints
-	longMu     sync.Mutex
-	// colShift records, per line, edits made to JSON escapes before parsing
-	// that changed the text length, so positions can be mapped back.
-	colShift map[int][]shift
-	// yamlLines maps the YAML parser's lines back when they differ from
-	// apigwlint's (see lines.go); nil when they do not.
-	yamlLines []yamlLineStart
-}
 
 type shift struct{ col, delta int }
 
@@ -89,11 +58,24 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
+// parse is the state of one Parse: the file being built, and what maps the
+// YAML parser's positions back to the text when they differ from it.
+type parse struct {
+	*doc.File
+	// colShift records, per line, edits made to JSON escapes before parsing
+	// that changed the text length, so positions can be mapped back.
+	colShift map[int][]shift
+	// yamlLines maps the YAML parser's lines back when they differ from
+	// apigwlint's (see lines.go); nil when they do not.
+	yamlLines []yamlLineStart
+	hasAlias  bool // the tree has alias nodes (see checkAliases)
+}
+
 // Parse parses src (YAML or JSON) into a File. Only the first YAML document
 // of a multi-document stream is read. Parse never panics on any input. The
 // File keeps src (positions are read from it, and JSON values share its
 // bytes), so the caller must not modify src afterwards.
-func Parse(path string, src []byte, lim Limits) (f *File, err error) {
+func Parse(path string, src []byte, lim Limits) (f *doc.File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, err = nil, &Error{Path: path, Msg: fmt.Sprintf("internal error while parsing: %v (please report this)", r)}
@@ -110,7 +92,7 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 	if line, col, msg := findBadBytes(src); msg != "" {
 		return nil, &Error{Path: path, Line: line, Col: col, Msg: msg}
 	}
-	f = &File{Path: path, Src: src}
+	p := &parse{File: &doc.File{Path: path, Src: src}}
 	text := src
 	depth := lim.MaxDepth
 	if depth <= 0 {
@@ -124,51 +106,53 @@ func Parse(path string, src []byte, lim Limits) (f *File, err error) {
 		// is the one reported.
 		root, jerr := parseJSON(src, depth)
 		if jerr == nil {
-			f.Root = root
-			f.dropDuplicates()
-			return f, nil
+			p.Root = root
+			p.dropDuplicates()
+			return p.File, nil
 		}
 		jsonErr = jerr
-		text, f.colShift = fixJSONEscapes(src)
+		text, p.colShift = fixJSONEscapes(src)
 	}
 	if yamlBreaks(text) {
-		f.yamlLines = yamlLineStarts(text)
+		p.yamlLines = yamlLineStarts(text)
 	}
-	doc, ld, err := loadFirst(text, depth, jsonErr == nil)
+	ydoc, ld, err := loadFirst(text, depth, jsonErr == nil)
 	if ld == nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return f, nil // empty or whitespace-only file
+			return p.File, nil // empty or whitespace-only file
 		}
 		if jsonErr != nil {
 			return nil, &Error{Path: path, Line: jsonErr.line, Col: jsonErr.col, Msg: "cannot parse JSON: " + jsonErr.msg}
 		}
-		return nil, f.loadError(err)
+		return nil, p.loadError(err)
 	}
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
-		f.Root = doc.Content[0]
-	} else if doc.Kind != 0 && doc.Kind != yaml.DocumentNode {
-		f.Root = doc
+	var yroot *yaml.Node
+	if ydoc.Kind == yaml.DocumentNode && len(ydoc.Content) > 0 {
+		yroot = ydoc.Content[0]
+	} else if ydoc.Kind != 0 && ydoc.Kind != yaml.DocumentNode {
+		yroot = ydoc
 	}
-	if f.yamlLines != nil {
-		f.remapLines(f.Root)
+	if p.yamlLines != nil {
+		p.remapLines(yroot)
 	}
-	if f.colShift != nil && f.Root != nil {
-		f.unshift(f.Root, map[*yaml.Node]bool{})
+	if p.colShift != nil && yroot != nil {
+		p.unshift(yroot, map[*yaml.Node]bool{})
 	}
+	p.Root = fromYAML(yroot)
 	// One walk of the written tree drops duplicate keys and notes whether
 	// there are aliases at all; only then are they checked (the walk does
 	// not follow them, so an alias bomb cannot hurt it).
-	f.dropDuplicates()
-	if f.hasAlias {
-		if e := f.checkAliases(lim); e != nil {
+	p.dropDuplicates()
+	if p.hasAlias {
+		if e := p.checkAliases(lim); e != nil {
 			return nil, e
 		}
 	}
-	f.readLaterDocs(ld)
-	return f, nil
+	p.readLaterDocs(ld)
+	return p.File, nil
 }
 
 // loadFirst parses the first YAML document of text: in pieces when it may
@@ -194,7 +178,7 @@ func newLoader(text []byte, depth int) (*yaml.Loader, error) {
 }
 
 // loadError converts a YAML parser error into an Error with its position.
-func (f *File) loadError(err error) *Error {
+func (f *parse) loadError(err error) *Error {
 	e := &Error{Path: f.Path, Msg: "cannot parse: " + err.Error()}
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
@@ -359,7 +343,7 @@ func hex4(b []byte, at int, u byte) (int, bool) {
 }
 
 // mapCol maps a column of the edited text back to the original text.
-func (f *File) mapCol(line, col int) int {
+func (f *parse) mapCol(line, col int) int {
 	for _, s := range f.colShift[line] {
 		if col >= s.col {
 			col += s.delta
@@ -368,7 +352,7 @@ func (f *File) mapCol(line, col int) int {
 	return col
 }
 
-func (f *File) unshift(n *yaml.Node, seen map[*yaml.Node]bool) {
+func (f *parse) unshift(n *yaml.Node, seen map[*yaml.Node]bool) {
 	if n == nil || seen[n] {
 		return
 	}
@@ -381,183 +365,12 @@ func (f *File) unshift(n *yaml.Node, seen map[*yaml.Node]bool) {
 	}
 }
 
-// offset returns the byte offset of a 1-based line and column, or -1.
-func (f *File) offset(line, col int) int {
-	f.lineOnce.Do(func() {
-		f.lineStarts = make([]uint32, 1, bytes.Count(f.Src, []byte{'\n'})+1)
-		for i := 0; ; {
-			j := bytes.IndexByte(f.Src[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			f.lineStarts = append(f.lineStarts, uint32(i))
-		}
-	})
-	if line < 1 || line > len(f.lineStarts) || col < 1 {
-		return -1
+// Load parses src and extracts its integrations. The error, when not nil,
+// is an *Error with the file's path and the position of the problem.
+func Load(path string, src []byte, lim Limits) (*doc.Result, error) {
+	f, err := Parse(path, src, lim)
+	if err != nil {
+		return nil, err
 	}
-	off := int(f.lineStarts[line-1])
-	c := 1
-	if cps := f.checkpoints(line); cps != nil {
-		i := min((col-1)/checkpointEvery, len(cps)-1)
-		off, c = cps[i], i*checkpointEvery+1
-	}
-	for ; c < col; c++ {
-		if off >= len(f.Src) || f.Src[off] == '\n' {
-			return -1
-		}
-		_, size := utf8.DecodeRune(f.Src[off:])
-		off += size
-	}
-	return off
-}
-
-// checkpointEvery is the spacing, in characters, of the byte offsets kept
-// for a long line, so that finding a column on a minified one-line JSON file
-// of many megabytes does not rescan the line for every finding.
-const checkpointEvery = 1024
-
-// checkpoints returns, for a line longer than a few checkpoints, the byte
-// offset of every checkpointEvery-th character; nil for short lines.
-func (f *File) checkpoints(line int) []int {
-	start := int(f.lineStarts[line-1])
-	end := len(f.Src)
-	if line < len(f.lineStarts) {
-		end = int(f.lineStarts[line])
-	}
-	if end-start < 4*checkpointEvery {
-		return nil
-	}
-	f.longMu.Lock() // rules of one file may run in parallel
-	defer f.longMu.Unlock()
-	if cps, ok := f.longLines[line]; ok {
-		return cps
-	}
-	var cps []int
-	for off, c := start, 0; off < end; c++ {
-		if c%checkpointEvery == 0 {
-			cps = append(cps, off)
-		}
-		_, size := utf8.DecodeRune(f.Src[off:])
-		off += size
-	}
-	if f.longLines == nil {
-		f.longLines = map[int][]int{}
-	}
-	f.longLines[line] = cps
-	return cps
-}
-
-// Span is a located region of the source. End is exclusive (the column after
-// the last character) and zero when the end is not known exactly.
-type Span struct {
-	Line, Col       int
-	EndLine, EndCol int
-}
-
-// SpanOf returns where node n stands in the source. For a scalar written on
-// one line (plain or quoted) the end is exact; for anything else only the
-// start is given. A tag or anchor written before the value is skipped, so the
-// span covers the value itself.
-func (f *File) SpanOf(n *yaml.Node) Span {
-	if n == nil {
-		return Span{Line: 1, Col: 1}
-	}
-	s := Span{Line: n.Line, Col: n.Column}
-	if n.Kind != yaml.ScalarNode {
-		return s
-	}
-	off := f.offset(n.Line, n.Column)
-	if off < 0 {
-		return s
-	}
-	// skip "!Tag " and "&anchor " prefixes
-	for off < len(f.Src) && (f.Src[off] == '!' || f.Src[off] == '&') {
-		for off < len(f.Src) && !isSpaceOrEOL(f.Src[off]) {
-			off++
-			s.Col++
-		}
-		for off < len(f.Src) && (f.Src[off] == ' ' || f.Src[off] == '\t') {
-			off++
-			s.Col++
-		}
-	}
-	// "key: !Sub" with the value on a following line (a comment may follow
-	// the tag): the value starts there.
-	if s.Col != n.Column {
-	skip:
-		for off < len(f.Src) {
-			switch c := f.Src[off]; c {
-			case '#':
-				for off < len(f.Src) && f.Src[off] != '\n' {
-					off++
-				}
-			case '\n':
-				off++
-				s.Line, s.Col = s.Line+1, 1
-			case ' ', '\t', '\r':
-				off++
-				s.Col++
-			default:
-				break skip
-			}
-		}
-	}
-	if off >= len(f.Src) {
-		return Span{Line: n.Line, Col: n.Column}
-	}
-	width := scalarWidth(f.Src[off:], n)
-	if width > 0 {
-		s.EndLine, s.EndCol = s.Line, s.Col+width
-	}
-	return s
-}
-
-func isSpaceOrEOL(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// scalarWidth returns the width in characters of the scalar token at the
-// start of b, or 0 when it does not end on the same line.
-func scalarWidth(b []byte, n *yaml.Node) int {
-	switch b[0] {
-	case '"':
-		for i, w := 1, 1; i < len(b); w++ {
-			switch b[i] {
-			case '\n':
-				return 0
-			case '\\':
-				i += 2
-				w++
-				continue
-			case '"':
-				return w + 1
-			}
-			_, size := utf8.DecodeRune(b[i:])
-			i += size
-		}
-		return 0
-	case '\'':
-		for i, w := 1, 1; i < len(b); w++ {
-			switch b[i] {
-			case '\n':
-				return 0
-			case '\'':
-				if i+1 < len(b) && b[i+1] == '\'' {
-					i += 2
-					w++
-					continue
-				}
-				return w + 1
-			}
-			_, size := utf8.DecodeRune(b[i:])
-			i += size
-		}
-		return 0
-	case '|', '>':
-		return 0
-	}
-	if strings.Contains(n.Value, "\n") || !bytes.HasPrefix(b, []byte(n.Value)) {
-		return 0
-	}
-	return utf8.RuneCountInString(n.Value)
+	return doc.Extract(f, Decoder), nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"github.com/apigwlint/apigwlint/internal/fuzzcheck"
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
@@ -67,7 +68,7 @@ func loadSummary(t *testing.T, src []byte) string {
 		if p := fuzzcheck.SpanProblem(lines, res.File.SpanOf(in.Anchor())); p != "" {
 			t.Fatalf("integration %s: %s", in.Pointer, p)
 		}
-		if n, ok := fuzzcheck.Resolve(res.File.Root, in.Pointer); !ok || !dups && loader.Resolve(n) != loader.Resolve(in.Node) {
+		if n, ok := fuzzcheck.Resolve(res.File.Root, in.Pointer); !ok || !dups && doc.Resolve(n) != doc.Resolve(in.Node) {
 			t.Fatalf("integration pointer %q does not resolve to the integration", in.Pointer)
 		}
 		for _, fl := range in.All {

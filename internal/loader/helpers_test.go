@@ -1,19 +1,19 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // testdata is the folder of the loader's test inputs.
 var testdata = filepath.Join("..", "..", "testdata", "loader")
 
 // mustParse parses testdata/loader/<rel> and fails the test on any error.
-func mustParse(t *testing.T, rel string) *File {
+func mustParse(t *testing.T, rel string) *doc.File {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(testdata, rel))
 	if err != nil {
@@ -27,7 +27,7 @@ func mustParse(t *testing.T, rel string) *File {
 }
 
 // mustLoad loads testdata/loader/<rel> and fails the test on any error.
-func mustLoad(t *testing.T, rel string) *Result {
+func mustLoad(t *testing.T, rel string) *doc.Result {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(testdata, rel))
 	if err != nil {
@@ -43,11 +43,11 @@ func mustLoad(t *testing.T, rel string) *Result {
 // lookup follows a slash-separated path of mapping keys ("paths|/a|get" with
 // "|" as the separator, since keys contain slashes) from root and returns
 // the last key and value nodes.
-func lookup(t *testing.T, root *yaml.Node, path string) (k, v *yaml.Node) {
+func lookup(t *testing.T, root *doc.Node, path string) (k, v *doc.Node) {
 	t.Helper()
 	v = root
 	for _, key := range strings.Split(path, "|") {
-		k, v = Get(v, key)
+		k, v = doc.Get(v, key)
 		if k == nil {
 			t.Fatalf("no key %q on the path %q", key, path)
 		}

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	yaml "go.yaml.in/yaml/v4"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 // parseJSON parses a JSON document straight into the same yaml node tree the
@@ -16,7 +16,7 @@ import (
 // large API definitions are JSON and a dedicated scanner is several times
 // faster than the general YAML one; it also takes UTF-16 surrogate pairs,
 // which the YAML parser rejects, and reports errors at their exact position.
-func parseJSON(src []byte, maxDepth int) (*yaml.Node, *jsonError) {
+func parseJSON(src []byte, maxDepth int) (*doc.Node, *jsonError) {
 	p := &jsonParser{src: src, line: 1, col: 1, maxDepth: maxDepth}
 	p.space()
 	if p.pos >= len(p.src) {
@@ -45,8 +45,8 @@ type jsonParser struct {
 	line, col int // of src[pos]
 	maxDepth  int
 	err       *jsonError
-	slab      []yaml.Node // nodes are carved from slabs to save allocations
-	stack     []*yaml.Node
+	slab      []doc.Node // nodes are carved from slabs to save allocations
+	stack     []*doc.Node
 }
 
 func (p *jsonParser) fail(format string, args ...any) {
@@ -59,11 +59,11 @@ func (p *jsonParser) failAt(line, col int, format string, args ...any) {
 	}
 }
 
-func (p *jsonParser) node(kind yaml.Kind, tag string, style yaml.Style, line, col int) *yaml.Node {
+func (p *jsonParser) node(kind doc.Kind, tag string, style doc.Style, line, col int) *doc.Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]yaml.Node, 0, 1024)
+		p.slab = make([]doc.Node, 0, 1024)
 	}
-	p.slab = append(p.slab, yaml.Node{Kind: kind, Tag: tag, Style: style, Line: line, Column: col})
+	p.slab = append(p.slab, doc.Node{Kind: kind, Tag: tag, Style: style, Line: line, Column: col})
 	return &p.slab[len(p.slab)-1]
 }
 
@@ -100,7 +100,7 @@ func (p *jsonParser) describe() string {
 	return fmt.Sprintf("character %q", r)
 }
 
-func (p *jsonParser) value(depth int) *yaml.Node {
+func (p *jsonParser) value(depth int) *doc.Node {
 	if p.err != nil {
 		return nil
 	}
@@ -115,15 +115,15 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 	line, col := p.line, p.col
 	switch c := p.src[p.pos]; {
 	case c == '{':
-		return p.container(depth, yaml.MappingNode, "!!map", '}', line, col)
+		return p.container(depth, doc.MappingNode, "!!map", '}', line, col)
 	case c == '[':
-		return p.container(depth, yaml.SequenceNode, "!!seq", ']', line, col)
+		return p.container(depth, doc.SequenceNode, "!!seq", ']', line, col)
 	case c == '"':
 		s, ok := p.str()
 		if !ok {
 			return nil
 		}
-		n := p.node(yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle, line, col)
+		n := p.node(doc.ScalarNode, "!!str", doc.DoubleQuotedStyle, line, col)
 		n.Value = s
 		return n
 	case c == '-' || (c >= '0' && c <= '9'):
@@ -132,7 +132,7 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 		for _, lit := range [...]struct{ word, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
 			if bytes.HasPrefix(p.src[p.pos:], []byte(lit.word)) {
 				p.advance(len(lit.word))
-				n := p.node(yaml.ScalarNode, lit.tag, 0, line, col)
+				n := p.node(doc.ScalarNode, lit.tag, 0, line, col)
 				n.Value = lit.word
 				return n
 			}
@@ -142,8 +142,8 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 	}
 }
 
-func (p *jsonParser) container(depth int, kind yaml.Kind, tag string, end byte, line, col int) *yaml.Node {
-	n := p.node(kind, tag, yaml.FlowStyle, line, col)
+func (p *jsonParser) container(depth int, kind doc.Kind, tag string, end byte, line, col int) *doc.Node {
+	n := p.node(kind, tag, doc.FlowStyle, line, col)
 	p.advance(1)
 	base := len(p.stack)
 	p.space()
@@ -152,7 +152,7 @@ func (p *jsonParser) container(depth int, kind yaml.Kind, tag string, end byte, 
 		return n
 	}
 	for p.err == nil {
-		if kind == yaml.MappingNode {
+		if kind == doc.MappingNode {
 			p.space()
 			if p.pos >= len(p.src) || p.src[p.pos] != '"' {
 				p.fail("unexpected %s, expected a string key", p.describe())
@@ -163,7 +163,7 @@ func (p *jsonParser) container(depth int, kind yaml.Kind, tag string, end byte, 
 			if !ok {
 				break
 			}
-			k := p.node(yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle, kl, kc)
+			k := p.node(doc.ScalarNode, "!!str", doc.DoubleQuotedStyle, kl, kc)
 			k.Value = s
 			p.stack = append(p.stack, k)
 			p.space()
@@ -188,9 +188,9 @@ func (p *jsonParser) container(depth int, kind yaml.Kind, tag string, end byte, 
 			p.advance(1)
 			break
 		}
-		p.fail("unexpected %s, expected ',' or '%c' (the %s opened at line %d, column %d)", p.describe(), end, map[yaml.Kind]string{yaml.MappingNode: "object", yaml.SequenceNode: "array"}[kind], line, col)
+		p.fail("unexpected %s, expected ',' or '%c' (the %s opened at line %d, column %d)", p.describe(), end, map[doc.Kind]string{doc.MappingNode: "object", doc.SequenceNode: "array"}[kind], line, col)
 	}
-	n.Content = append([]*yaml.Node(nil), p.stack[base:]...)
+	n.Content = append([]*doc.Node(nil), p.stack[base:]...)
 	p.stack = p.stack[:base]
 	return n
 }
@@ -289,7 +289,7 @@ func (p *jsonParser) str() (string, bool) {
 	return "", false
 }
 
-func (p *jsonParser) number(line, col int) *yaml.Node {
+func (p *jsonParser) number(line, col int) *doc.Node {
 	start := p.pos
 	i := p.pos
 	if p.src[i] == '-' {
@@ -327,7 +327,7 @@ func (p *jsonParser) number(line, col int) *yaml.Node {
 		}
 	}
 	p.advance(i - p.pos)
-	n := p.node(yaml.ScalarNode, tag, 0, line, col)
+	n := p.node(doc.ScalarNode, tag, 0, line, col)
 	n.Value = p.text(start, i)
 	return n
 }

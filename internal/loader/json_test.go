@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"fmt"
 	"os"
@@ -33,8 +35,8 @@ func TestJSONMatchesYAML(t *testing.T) {
 		if bytes.Contains(src, []byte(`\u`)) || bytes.Contains(src, []byte(`\U`)) {
 			continue // the YAML parser cannot read surrogate pairs: nothing to compare with
 		}
-		var doc yaml.Node
-		if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 {
+		var ydoc yaml.Node
+		if yaml.Unmarshal(src, &ydoc) != nil || len(ydoc.Content) == 0 {
 			continue
 		}
 		got, jerr := parseJSON(src, 1000)
@@ -42,7 +44,7 @@ func TestJSONMatchesYAML(t *testing.T) {
 			// Only YAML flow style that is not JSON may fail here.
 			continue
 		}
-		if diff := compareNodes(got, doc.Content[0], "$"); diff != "" {
+		if diff := compareNodes(got, fromYAML(ydoc.Content[0]), "$"); diff != "" {
 			t.Errorf("%s: %s", p, diff)
 		}
 		compared++
@@ -52,8 +54,8 @@ func TestJSONMatchesYAML(t *testing.T) {
 	}
 }
 
-func compareNodes(a, b *yaml.Node, path string) string {
-	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column || a.Style != b.Style {
+func compareNodes(a, b *doc.Node, path string) string {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column || a.Style != b.Style || a.Anchor != b.Anchor {
 		return fmt.Sprintf("%s: json %v %s %q %d:%d style %v, yaml %v %s %q %d:%d style %v",
 			path, a.Kind, a.Tag, a.Value, a.Line, a.Column, a.Style, b.Kind, b.Tag, b.Value, b.Line, b.Column, b.Style)
 	}

@@ -1,6 +1,10 @@
 package loader
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/doc"
+)
 
 // TestKindCertain checks an API's kind and when the loader is sure of it: a
 // template resource type or Swagger 2.0 settle it; in a standalone OpenAPI 3
@@ -9,26 +13,26 @@ import "testing"
 func TestKindCertain(t *testing.T) {
 	for _, c := range []struct {
 		name, src string
-		kind      APIKind
+		kind      doc.APIKind
 		certain   bool
 	}{
-		{"markers", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "arn:aws:lambda:us-east-1:123456789012:function:f", "payloadFormatVersion": "2.0"}}}}}`, HTTP, true},
+		{"markers", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "arn:aws:lambda:us-east-1:123456789012:function:f", "payloadFormatVersion": "2.0"}}}}}`, doc.HTTP, true},
 		// payloadFormatVersion alone is no proof: REST documents copy it.
-		{"fields only", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, HTTP, false},
-		{"subtype", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "integrationSubtype": "SQS-SendMessage", "payloadFormatVersion": "1.0"}}}}}`, HTTP, true},
-		{"mapping", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0", "requestParameters": {"overwrite:header.a": "b"}}}}}}`, HTTP, true},
+		{"fields only", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, doc.HTTP, false},
+		{"subtype", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "integrationSubtype": "SQS-SendMessage", "payloadFormatVersion": "1.0"}}}}}`, doc.HTTP, true},
+		{"mapping", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0", "requestParameters": {"overwrite:header.a": "b"}}}}}}`, doc.HTTP, true},
 		// What a REST export writes on a proxy, beside a copied field.
-		{"responses", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "1.0", "responses": {"default": {"statusCode": "200"}}}}}}}`, REST, false},
+		{"responses", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "1.0", "responses": {"default": {"statusCode": "200"}}}}}}}`, doc.REST, false},
 		// A REST document with a field copied from an HTTP API example.
-		{"mixed", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http", "uri": "https://example.com", "httpMethod": "GET"}}}, "/b": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, REST, false},
-		{"marked but REST", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "x-amazon-apigateway-cors": {}, "paths": {"/a": {"post": {"x-amazon-apigateway-integration": {"type": "aws", "uri": "arn:aws:apigateway:us-east-1:kinesis:action/PutRecord", "httpMethod": "POST", "requestTemplates": {"application/json": "{}"}}}}}}`, REST, false},
-		{"no markers", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "httpMethod": "GET"}}}}}`, REST, false},
+		{"mixed", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http", "uri": "https://example.com", "httpMethod": "GET"}}}, "/b": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "payloadFormatVersion": "1.0"}}}}}`, doc.REST, false},
+		{"marked but REST", `{"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "x-amazon-apigateway-cors": {}, "paths": {"/a": {"post": {"x-amazon-apigateway-integration": {"type": "aws", "uri": "arn:aws:apigateway:us-east-1:kinesis:action/PutRecord", "httpMethod": "POST", "requestTemplates": {"application/json": "{}"}}}}}}`, doc.REST, false},
+		{"no markers", `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://example.com", "httpMethod": "GET"}}}}}`, doc.REST, false},
 		// HTTP APIs import OpenAPI 3 only: Swagger 2.0 is a REST API
 		// whatever fields its integrations carry.
-		{"swagger", `{"swagger": "2.0", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "2.0"}}}}}`, REST, true},
+		{"swagger", `{"swagger": "2.0", "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "uri": "u", "payloadFormatVersion": "2.0"}}}}}`, doc.REST, true},
 		// In a template the resource type decides.
-		{"template", `{"Resources": {"Api": {"Type": "AWS::Serverless::Api", "Properties": {"DefinitionBody": {"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {}}}}}}`, REST, true},
-		{"http template", `{"Resources": {"Api": {"Type": "AWS::ApiGatewayV2::Api", "Properties": {"Body": {"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "mock"}}}}}}}}}`, HTTP, true},
+		{"template", `{"Resources": {"Api": {"Type": "AWS::Serverless::Api", "Properties": {"DefinitionBody": {"openapi": "3.0.1", "x-amazon-apigateway-importexport-version": "1.0", "paths": {}}}}}}`, doc.REST, true},
+		{"http template", `{"Resources": {"Api": {"Type": "AWS::ApiGatewayV2::Api", "Properties": {"Body": {"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "mock"}}}}}}}}}`, doc.HTTP, true},
 	} {
 		r, err := Load(c.name+".json", []byte(c.src), DefaultLimits)
 		if err != nil || len(r.APIs) != 1 {

@@ -69,7 +69,7 @@ func yamlLineStarts(text []byte) []yamlLineStart {
 }
 
 // realPos maps a 1-based line and column of the YAML parser to apigwlint's.
-func (f *File) realPos(line, col int) (int, int) {
+func (f *parse) realPos(line, col int) (int, int) {
 	if f.yamlLines == nil || line < 1 || line > len(f.yamlLines) || col < 1 {
 		return line, col
 	}
@@ -78,7 +78,7 @@ func (f *File) realPos(line, col int) (int, int) {
 }
 
 // remapLines moves every node written in the tree to apigwlint's lines.
-func (f *File) remapLines(n *yaml.Node) {
+func (f *parse) remapLines(n *yaml.Node) {
 	if n == nil {
 		return
 	}

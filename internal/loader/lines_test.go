@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"errors"
 	"strings"
 	"testing"
@@ -30,7 +32,7 @@ func TestYAMLLineBreaks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, v := Get(f.Root, "t")
+			_, v := doc.Get(f.Root, "t")
 			if v == nil {
 				t.Fatalf("no key t in %q", tt.src)
 			}

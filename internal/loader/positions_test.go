@@ -1,6 +1,10 @@
 package loader
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/doc"
+)
 
 // TestPositions checks the line and column of keys and values in inputs
 // whose text makes positions easy to get wrong. Columns are 1-based and
@@ -66,7 +70,7 @@ func TestPositions(t *testing.T) {
 				t.Errorf("value at %v, want %v", got, tt.val)
 			}
 			s := f.SpanOf(v)
-			want := Span{Line: tt.val.line, Col: tt.val.col}
+			want := doc.Span{Line: tt.val.line, Col: tt.val.col}
 			if tt.endCol > 0 {
 				want.EndLine, want.EndCol = tt.val.line, tt.endCol
 			}
@@ -128,22 +132,22 @@ func TestSpanOfScalarStyles(t *testing.T) {
 	const in = "paths|/a|get|x-amazon-apigateway-integration|"
 	tests := []struct {
 		path string
-		want Span
+		want doc.Span
 	}{
-		{"type", Span{7, 15, 7, 24}},                                   // plain: aws_proxy
-		{"uri", Span{8, 14, 8, 26}},                                    // single-quoted with '' inside
-		{"httpMethod", Span{9, 21, 9, 34}},                             // double-quoted with \" and \u00e9
-		{"credentials", Span{10, 27, 10, 66}},                          // !Sub 'x': the span is the quoted string
-		{"connectionId", Span{11, 30, 11, 34}},                         // !Ref   Link: spaces after the tag
-		{"cacheNamespace", Span{12, 31, 12, 35}},                       // &ns   café: anchor skipped, é is one column
-		{"passthroughBehavior", Span{14, 30, 14, 45}},                  // a trailing comment is not included
-		{"timeoutInMillis", Span{15, 26, 15, 31}},                      // an integer
-		{"connectionType", Span{25, 31, 25, 39}},                       // !!str INTERNET
-		{"integrationTarget", Span{27, 11, 27, 54}},                    // !Sub, a comment, the value on the next line
-		{"requestTemplates|application/json", Span{Line: 17, Col: 29}}, // literal block |
-		{"requestTemplates|text/plain", Span{Line: 19, Col: 23}},       // folded block >-
-		{"requestTemplates|text/xml", Span{Line: 21, Col: 21}},         // double-quoted over two lines
-		{"requestTemplates|text/csv", Span{Line: 23, Col: 21}},         // plain over two lines
+		{"type", doc.Span{Line: 7, Col: 15, EndLine: 7, EndCol: 24}},                  // plain: aws_proxy
+		{"uri", doc.Span{Line: 8, Col: 14, EndLine: 8, EndCol: 26}},                   // single-quoted with '' inside
+		{"httpMethod", doc.Span{Line: 9, Col: 21, EndLine: 9, EndCol: 34}},            // double-quoted with \" and \u00e9
+		{"credentials", doc.Span{Line: 10, Col: 27, EndLine: 10, EndCol: 66}},         // !Sub 'x': the span is the quoted string
+		{"connectionId", doc.Span{Line: 11, Col: 30, EndLine: 11, EndCol: 34}},        // !Ref   Link: spaces after the tag
+		{"cacheNamespace", doc.Span{Line: 12, Col: 31, EndLine: 12, EndCol: 35}},      // &ns   café: anchor skipped, é is one column
+		{"passthroughBehavior", doc.Span{Line: 14, Col: 30, EndLine: 14, EndCol: 45}}, // a trailing comment is not included
+		{"timeoutInMillis", doc.Span{Line: 15, Col: 26, EndLine: 15, EndCol: 31}},     // an integer
+		{"connectionType", doc.Span{Line: 25, Col: 31, EndLine: 25, EndCol: 39}},      // !!str INTERNET
+		{"integrationTarget", doc.Span{Line: 27, Col: 11, EndLine: 27, EndCol: 54}},   // !Sub, a comment, the value on the next line
+		{"requestTemplates|application/json", doc.Span{Line: 17, Col: 29}},            // literal block |
+		{"requestTemplates|text/plain", doc.Span{Line: 19, Col: 23}},                  // folded block >-
+		{"requestTemplates|text/xml", doc.Span{Line: 21, Col: 21}},                    // double-quoted over two lines
+		{"requestTemplates|text/csv", doc.Span{Line: 23, Col: 21}},                    // plain over two lines
 	}
 	for _, tt := range tests {
 		_, v := lookup(t, f.Root, in+tt.path)
@@ -153,7 +157,7 @@ func TestSpanOfScalarStyles(t *testing.T) {
 	}
 	// Flow sequence items.
 	_, seq := lookup(t, f.Root, in+"cacheKeyParameters")
-	want := []Span{{13, 31, 13, 34}, {13, 37, 13, 40}, {13, 43, 13, 44}}
+	want := []doc.Span{{Line: 13, Col: 31, EndLine: 13, EndCol: 34}, {Line: 13, Col: 37, EndLine: 13, EndCol: 40}, {Line: 13, Col: 43, EndLine: 13, EndCol: 44}}
 	for i, item := range seq.Content {
 		if got := f.SpanOf(item); got != want[i] {
 			t.Errorf("cacheKeyParameters[%d]: SpanOf = %+v, want %+v", i, got, want[i])
@@ -161,10 +165,10 @@ func TestSpanOfScalarStyles(t *testing.T) {
 	}
 	// Collections get a start only; a nil node points at the file's start.
 	_, m := lookup(t, f.Root, in+"requestTemplates")
-	if got := f.SpanOf(m); got != (Span{Line: 17, Col: 11}) {
+	if got := f.SpanOf(m); got != (doc.Span{Line: 17, Col: 11}) {
 		t.Errorf("mapping: SpanOf = %+v, want start only at 17:11", got)
 	}
-	if got := f.SpanOf(nil); got != (Span{Line: 1, Col: 1}) {
+	if got := f.SpanOf(nil); got != (doc.Span{Line: 1, Col: 1}) {
 		t.Errorf("SpanOf(nil) = %+v, want 1:1", got)
 	}
 }

@@ -1,20 +1,20 @@
 package loader
 
 import (
-	"testing"
+	"github.com/apigwlint/apigwlint/internal/doc"
 
-	yaml "go.yaml.in/yaml/v4"
+	"testing"
 )
 
 // TestLookupRef resolves local $refs: keys with escapes, sequence indexes,
 // percent-encoded fragments, and keys that hold a literal "%".
 func TestLookupRef(t *testing.T) {
-	var doc yaml.Node
 	src := "paths:\n  /a/{id}:\n    parameters: [{name: p0}, {name: p1}]\n  /b%20c: {name: pct}\n  a~b: {name: tilde}\nlist: [[x, {name: nested}]]\n"
-	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+	f, err := Parse("refs.yaml", []byte(src), DefaultLimits)
+	if err != nil {
 		t.Fatal(err)
 	}
-	root := doc.Content[0]
+	root := f.Root
 	for _, tt := range []struct{ ref, want string }{
 		{"#/paths/~1a~1{id}/parameters/0", "p0"},
 		{"#/paths/~1a~1{id}/parameters/1", "p1"},
@@ -30,8 +30,8 @@ func TestLookupRef(t *testing.T) {
 		{"other.yaml#/paths", ""},
 	} {
 		got := ""
-		if n := LookupRef(root, tt.ref); n != nil {
-			_, name := Get(n, "name")
+		if n := doc.LookupRef(root, tt.ref); n != nil {
+			_, name := doc.Get(n, "name")
 			if name == nil {
 				t.Errorf("%s: found a node without a name", tt.ref)
 				continue

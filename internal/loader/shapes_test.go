@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"fmt"
 	"strings"
 	"testing"
@@ -12,42 +14,42 @@ import (
 func TestShapes(t *testing.T) {
 	tests := []struct {
 		file    string
-		content Content
+		content doc.Content
 		apis    []string // "pointer version kind [resource type]"
 		ins     []string // "shape pointer | method path | line:col | TYPE"
 	}{
-		{"shapes/openapi30.yaml", ContentOpenAPI,
+		{"shapes/openapi30.yaml", doc.ContentOpenAPI,
 			[]string{` 3.0.1 REST API`},
 			[]string{
 				`OpenAPI /paths/~1pets/get/x-amazon-apigateway-integration | get /pets | 8:7 | HTTP_PROXY`,
 				`OpenAPI /paths/~1pets/post/x-amazon-apigateway-integration | post /pets | 16:7 | AWS`,
 			}},
-		{"shapes/openapi30.json", ContentOpenAPI,
+		{"shapes/openapi30.json", doc.ContentOpenAPI,
 			[]string{` 3.0.1 REST API`},
 			[]string{`OpenAPI /paths/~1pets/get/x-amazon-apigateway-integration | get /pets | 7:9 | HTTP_PROXY`}},
-		{"shapes/openapi31.yaml", ContentOpenAPI,
+		{"shapes/openapi31.yaml", doc.ContentOpenAPI,
 			[]string{` 3.1.0 REST API`},
 			[]string{`OpenAPI /paths/~1pets~1{id}/delete/x-amazon-apigateway-integration | delete /pets/{id} | 9:7 | MOCK`}},
-		{"shapes/openapi31.json", ContentOpenAPI,
+		{"shapes/openapi31.json", doc.ContentOpenAPI,
 			[]string{` 3.1.0 REST API`},
 			[]string{`OpenAPI /paths/~1pets~1{id}/delete/x-amazon-apigateway-integration | delete /pets/{id} | 2:38 | MOCK`}},
-		{"shapes/swagger20.yaml", ContentOpenAPI,
+		{"shapes/swagger20.yaml", doc.ContentOpenAPI,
 			[]string{` 2.0 REST API`},
 			[]string{`OpenAPI /paths/~1pets/put/x-amazon-apigateway-integration | put /pets | 9:7 | AWS_PROXY`}},
-		{"shapes/swagger20.json", ContentOpenAPI,
+		{"shapes/swagger20.json", doc.ContentOpenAPI,
 			[]string{` 2.0 REST API`},
 			[]string{`OpenAPI /paths/~1pets/put/x-amazon-apigateway-integration | put /pets | 7:9 | AWS_PROXY`}},
-		{"shapes/sam-api.yaml", ContentTemplate,
+		{"shapes/sam-api.yaml", doc.ContentTemplate,
 			[]string{`/Resources/PetsApi/Properties/DefinitionBody 3.0.1 REST API [PetsApi AWS::Serverless::Api]`},
 			[]string{`OpenAPI /Resources/PetsApi/Properties/DefinitionBody/paths/~1pets/get/x-amazon-apigateway-integration | get /pets | 21:15 | AWS_PROXY`}},
-		{"shapes/restapi-body.json", ContentTemplate,
+		{"shapes/restapi-body.json", doc.ContentTemplate,
 			[]string{`/Resources/Api/Properties/Body 2.0 REST API [Api AWS::ApiGateway::RestApi]`},
 			[]string{`OpenAPI /Resources/Api/Properties/Body/paths/~1pets/get/x-amazon-apigateway-integration | get /pets | 14:17 | HTTP_PROXY`}},
-		{"shapes/sam-httpapi.yaml", ContentTemplate,
+		{"shapes/sam-httpapi.yaml", doc.ContentTemplate,
 			[]string{`/Resources/HttpApi/Properties/DefinitionBody 3.0.1 HTTP API [HttpApi AWS::Serverless::HttpApi]`},
 			[]string{`OpenAPI /Resources/HttpApi/Properties/DefinitionBody/paths/~1pets/get/x-amazon-apigateway-integration | get /pets | 14:15 | AWS_PROXY`}},
 		// Fn::If around the whole DefinitionBody: both outcomes are APIs.
-		{"shapes/fnif-body.yaml", ContentTemplate,
+		{"shapes/fnif-body.yaml", doc.ContentTemplate,
 			[]string{
 				`/Resources/Api/Properties/DefinitionBody/Fn::If/1 3.0.1 REST API [Api AWS::Serverless::Api]`,
 				`/Resources/Api/Properties/DefinitionBody/Fn::If/2 3.0.1 REST API [Api AWS::Serverless::Api]`,
@@ -58,11 +60,11 @@ func TestShapes(t *testing.T) {
 			}},
 		// The !If short form around the DefinitionBody; the second outcome
 		// (AWS::NoValue) is no API.
-		{"shapes/fnif-short.yaml", ContentTemplate,
+		{"shapes/fnif-short.yaml", doc.ContentTemplate,
 			[]string{`/Resources/Api/Properties/DefinitionBody/1 3.0.1 REST API [Api AWS::Serverless::Api]`},
 			[]string{`OpenAPI /Resources/Api/Properties/DefinitionBody/1/paths/~1a/get/x-amazon-apigateway-integration | get /a | 16:17 | HTTP_PROXY`}},
 		// Fn::If around a path item, and !If around an integration.
-		{"shapes/fnif-pathitem.yaml", ContentTemplate,
+		{"shapes/fnif-pathitem.yaml", doc.ContentTemplate,
 			[]string{`/Resources/Api/Properties/DefinitionBody 2.0 REST API [Api AWS::Serverless::Api]`},
 			[]string{
 				`OpenAPI /Resources/Api/Properties/DefinitionBody/paths/~1a/Fn::If/1/get/x-amazon-apigateway-integration | get /a | 17:19 | MOCK`,
@@ -72,36 +74,36 @@ func TestShapes(t *testing.T) {
 			}},
 		// x-amazon-apigateway-any-method is an operation; parameters and
 		// summary are not.
-		{"shapes/any-method.yaml", ContentOpenAPI,
+		{"shapes/any-method.yaml", doc.ContentOpenAPI,
 			[]string{` 3.0.1 REST API`},
 			[]string{`OpenAPI /paths/~1{proxy+}/x-amazon-apigateway-any-method/x-amazon-apigateway-integration | x-amazon-apigateway-any-method /{proxy+} | 11:7 | HTTP_PROXY`}},
 		// A $ref is followed to the reusable integration; one no operation
 		// uses is still checked, without an operation. payloadFormatVersion
 		// makes the document an HTTP API.
-		{"shapes/ref-integrations.yaml", ContentOpenAPI,
+		{"shapes/ref-integrations.yaml", doc.ContentOpenAPI,
 			[]string{` 3.0.1 HTTP API`},
 			[]string{
 				`OpenAPI /components/x-amazon-apigateway-integrations/pets | get /pets | 6:7 | AWS_PROXY`,
 				`OpenAPI /components/x-amazon-apigateway-integrations/unused | - | 15:5 | HTTP_PROXY`,
 			}},
 		// Merge keys and aliases are followed.
-		{"shapes/anchors.yaml", ContentOpenAPI,
+		{"shapes/anchors.yaml", doc.ContentOpenAPI,
 			[]string{` 3.0.1 REST API`},
 			[]string{
 				`OpenAPI /paths/~1a/get/x-amazon-apigateway-integration | get /a | 10:7 | HTTP_PROXY`,
 				`OpenAPI /paths/~1b/get/x-amazon-apigateway-integration | get /b | 15:7 | HTTP_PROXY`,
 				`OpenAPI /paths/~1c/get/x-amazon-apigateway-integration | get /c | 21:7 | HTTP_PROXY`,
 			}},
-		{"shapes/put-integration.json", ContentPutIntegration, nil,
+		{"shapes/put-integration.json", doc.ContentPutIntegration, nil,
 			[]string{`put-integration input  | - | 1:1 | AWS`}},
-		{"shapes/get-integration.json", ContentGetIntegration, nil,
+		{"shapes/get-integration.json", doc.ContentGetIntegration, nil,
 			[]string{`get-integration output  | - | 1:1 | AWS`}},
 		// Files that are not API Gateway content.
-		{"shapes/k8s.yaml", ContentNone, nil, nil},
-		{"shapes/package.json", ContentNone, nil, nil},
-		{"shapes/empty.yaml", ContentNone, nil, nil},
-		{"shapes/whitespace.yaml", ContentNone, nil, nil},
-		{"shapes/newlines.json", ContentNone, nil, nil},
+		{"shapes/k8s.yaml", doc.ContentNone, nil, nil},
+		{"shapes/package.json", doc.ContentNone, nil, nil},
+		{"shapes/empty.yaml", doc.ContentNone, nil, nil},
+		{"shapes/whitespace.yaml", doc.ContentNone, nil, nil},
+		{"shapes/newlines.json", doc.ContentNone, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -143,7 +145,7 @@ func diff(t *testing.T, what string, got, want []string) {
 
 // fieldNames lists "written=canonical" for each key of an integration, in
 // document order, with a * on keys the shape does not define.
-func fieldNames(in *Integration) string {
+func fieldNames(in *doc.Integration) string {
 	var out []string
 	for _, f := range in.All {
 		s := f.Key.Value + "=" + f.Name
@@ -174,7 +176,7 @@ func TestPutIntegrationNames(t *testing.T) {
 	if got := fieldNames(in); got != want {
 		t.Errorf("fields:\n got %s\nwant %s", got, want)
 	}
-	if in.Kind() != REST || in.Embedded() || in.API != nil || in.Op != nil || in.Key != nil {
+	if in.Kind() != doc.REST || in.Embedded() || in.API != nil || in.Op != nil || in.Key != nil {
 		t.Errorf("put-integration JSON is a bare REST integration: kind %v embedded %v", in.Kind(), in.Embedded())
 	}
 }
@@ -216,7 +218,7 @@ func TestOpenAPIResponses(t *testing.T) {
 	if p.Pattern == nil || p.Pattern.Value != `4\d{2}` || p.Pointer != `/paths/~1pets/post/x-amazon-apigateway-integration/responses/4\d{2}` {
 		t.Errorf("pattern response: %+v %q", p.Pattern, p.Pointer)
 	}
-	if f := p.Field("statusCode"); f == nil || f.Val().Text != "400" || f.Val().Kind != KindString {
+	if f := p.Field("statusCode"); f == nil || f.Val().Text != "400" || f.Val().Kind != doc.KindString {
 		t.Errorf("statusCode = %+v", f)
 	}
 }
@@ -230,7 +232,7 @@ func TestMergeKeys(t *testing.T) {
 	if got := fieldNames(a); got != "uri=uri type=type httpMethod=httpMethod timeoutInMillis=timeoutInMillis" {
 		t.Errorf("/a fields: %s", got)
 	}
-	if v := a.Val("timeoutInMillis"); v.Kind != KindInt || v.Text != "10000" {
+	if v := a.Val("timeoutInMillis"); v.Kind != doc.KindInt || v.Text != "10000" {
 		t.Errorf("/a timeoutInMillis = %+v, want the merged 10000", v)
 	}
 	if v := b.Val("timeoutInMillis"); v.Text != "5000" || v.Node.Line != 18 {
@@ -249,21 +251,21 @@ func TestMergeKeys(t *testing.T) {
 // payloadFormatVersion marks an HTTP API.
 func TestFieldsAndValues(t *testing.T) {
 	sam := mustLoad(t, "shapes/sam-api.yaml").Integrations[0]
-	if v := sam.Val("uri"); v.Kind != KindTemplate || v.Intrinsic != "!Sub" || !strings.HasPrefix(v.Text, "arn:aws:apigateway:${AWS::Region}") {
+	if v := sam.Val("uri"); v.Kind != doc.KindTemplate || v.Intrinsic != "!Sub" || !strings.HasPrefix(v.Text, "arn:aws:apigateway:${AWS::Region}") {
 		t.Errorf("!Sub uri = %+v", v)
 	}
 	if !sam.Embedded() {
 		t.Errorf("an integration in a SAM template is embedded")
 	}
 	body := mustLoad(t, "shapes/restapi-body.json").Integrations[0]
-	if v := body.Val("uri"); v.Kind != KindTemplate || v.Intrinsic != "Fn::Sub" || v.Text != "https://${Backend}/pets" {
+	if v := body.Val("uri"); v.Kind != doc.KindTemplate || v.Intrinsic != "Fn::Sub" || v.Text != "https://${Backend}/pets" {
 		t.Errorf("Fn::Sub uri = %+v", v)
 	}
 	httpAPI := mustLoad(t, "shapes/sam-httpapi.yaml").Integrations[0]
-	if v := httpAPI.Val("uri"); v.Kind != KindUnknown || v.Intrinsic != "!GetAtt" {
+	if v := httpAPI.Val("uri"); v.Kind != doc.KindUnknown || v.Intrinsic != "!GetAtt" {
 		t.Errorf("!GetAtt uri = %+v", v)
 	}
-	if httpAPI.Kind() != HTTP {
+	if httpAPI.Kind() != doc.HTTP {
 		t.Errorf("SAM HttpApi integration kind = %v", httpAPI.Kind())
 	}
 }

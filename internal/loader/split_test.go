@@ -49,7 +49,7 @@ func splitProblem(text []byte, depth int) (split bool, problem string) {
 	if err != nil {
 		return true, "the split parse succeeded where the whole parse fails: " + err.Error()
 	}
-	return true, compareNodes(doc, whole, "$")
+	return true, compareNodes(fromYAML(doc), fromYAML(whole), "$")
 }
 
 // TestSplitMatchesWhole parses every YAML file of testdata and of the

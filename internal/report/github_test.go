@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"testing"
 
@@ -16,9 +18,9 @@ func TestGitHubEscaping(t *testing.T) {
 	r := &Report{
 		Findings: []rules.Finding{
 			{RuleID: "AGW101", Rule: "integration-type", Severity: rules.Error, Message: "100% wrong\r\nsecond line, with: colon",
-				File: "specs/a,b:c.yaml", Span: loader.Span{Line: 3, Col: 5, EndLine: 3, EndCol: 9}},
-			{RuleID: "AGW118", Rule: "unknown-field", Severity: rules.Warning, Message: "w", File: "x.yaml", Span: loader.Span{Line: 7, Col: 2}},
-			{RuleID: "AGW106", Rule: "uri-placeholder", Severity: rules.Note, Message: "n", File: "x.yaml", Span: loader.Span{Line: 8, Col: 1, EndLine: 8, EndCol: 2}},
+				File: "specs/a,b:c.yaml", Span: doc.Span{Line: 3, Col: 5, EndLine: 3, EndCol: 9}},
+			{RuleID: "AGW118", Rule: "unknown-field", Severity: rules.Warning, Message: "w", File: "x.yaml", Span: doc.Span{Line: 7, Col: 2}},
+			{RuleID: "AGW106", Rule: "uri-placeholder", Severity: rules.Note, Message: "n", File: "x.yaml", Span: doc.Span{Line: 8, Col: 1, EndLine: 8, EndCol: 2}},
 		},
 		Errors: []*loader.Error{{Path: "bad.json", Line: 2, Col: 1, Msg: "cannot parse: x"}, {Path: "gone.yaml", Msg: "no such file or folder"}},
 	}

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"bytes"
 	"encoding/json"
 	"net/url"
@@ -33,7 +35,7 @@ func hostileReport() *Report {
 	r := &Report{Tool: "apigwlint", Version: "test"}
 	for i, name := range hostileNames {
 		r.Findings = append(r.Findings, rules.Finding{RuleID: "AGW104", Rule: "http-uri", Severity: rules.Error, Message: hostileMessage,
-			File: name, Span: loader.Span{Line: i + 1, Col: 2, EndLine: i + 1, EndCol: 5}, Pointer: "/paths/~1a/get"})
+			File: name, Span: doc.Span{Line: i + 1, Col: 2, EndLine: i + 1, EndCol: 5}, Pointer: "/paths/~1a/get"})
 		r.Errors = append(r.Errors, &loader.Error{Path: name, Line: 1, Col: 1, Msg: "cannot parse: " + hostileMessage})
 	}
 	return r

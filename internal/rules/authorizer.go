@@ -1,11 +1,10 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = registerDoc("authorizer", checkAuthorizer)
@@ -44,13 +43,13 @@ func checkAuthorizer(p *DocPass) {
 		}
 		a := v.Node
 		get := func(name string) *extField { return extGet(a, f.ptr, name) }
-		lit := func(g *extField) (loader.Value, bool) {
+		lit := func(g *extField) (doc.Value, bool) {
 			if g == nil {
-				return loader.Value{}, false
+				return doc.Value{}, false
 			}
-			gv := loader.Classify(g.val)
+			gv := doc.Classify(g.val)
 			// An empty string is how some generators (Pulumi) write "not set".
-			empty := gv.Kind == loader.KindString && strings.TrimSpace(gv.Text) == ""
+			empty := gv.Kind == doc.KindString && strings.TrimSpace(gv.Text) == ""
 			return gv, extKnownValue(gv) && !empty
 		}
 
@@ -62,10 +61,10 @@ func checkAuthorizer(p *DocPass) {
 		if !certain {
 			simple := false
 			if g := get("enableSimpleResponses"); g != nil {
-				simple = strings.EqualFold(strings.TrimSpace(loader.Classify(g.val).Text), "true")
+				simple = strings.EqualFold(strings.TrimSpace(doc.Classify(g.val).Text), "true")
 			}
 			if simple || get("jwtConfiguration") != nil || get("authorizerPayloadFormatVersion") != nil {
-				kind, kindKnown = loader.HTTP, true
+				kind, kindKnown = doc.HTTP, true
 			}
 		}
 
@@ -76,7 +75,7 @@ func checkAuthorizer(p *DocPass) {
 		} else if tv, ok := lit(tf); ok {
 			t := strings.TrimSpace(tv.Text)
 			switch {
-			case tv.Kind != loader.KindString:
+			case tv.Kind != doc.KindString:
 				extReport(p, *tf, "authorizer type must be a string (%s), not %s", extTypesFor(kind, kindKnown), extKindName(tv.Kind))
 			case !contains(extAuthorizerTypes, strings.ToLower(t)):
 				extReport(p, *tf, "authorizer type %q is not valid; expected %s%s", t, extTypesFor(kind, kindKnown), extDidYouMean(extSuggest(t, extAuthorizerTypes)))
@@ -85,15 +84,15 @@ func checkAuthorizer(p *DocPass) {
 				if !kindKnown {
 					switch typ {
 					case "jwt":
-						kind, kindKnown = loader.HTTP, true
+						kind, kindKnown = doc.HTTP, true
 					case "token", "cognito_user_pools":
-						kind, kindKnown = loader.REST, true
+						kind, kindKnown = doc.REST, true
 					}
 				}
-				if certain && docKind == loader.REST && typ == "jwt" {
+				if certain && docKind == doc.REST && typ == "jwt" {
 					extReport(p, *tf, "authorizer type %q is for HTTP APIs only; a REST API supports token, request and cognito_user_pools authorizers", t)
 				}
-				if certain && docKind == loader.HTTP && (typ == "token" || typ == "cognito_user_pools") {
+				if certain && docKind == doc.HTTP && (typ == "token" || typ == "cognito_user_pools") {
 					extReport(p, *tf, "authorizer type %q is for REST APIs only; an HTTP API supports request (Lambda) and jwt authorizers", t)
 				}
 			}
@@ -101,7 +100,7 @@ func checkAuthorizer(p *DocPass) {
 
 		lambda := typ == "token" || typ == "request"
 		if uf := get("authorizerUri"); uf != nil && (lambda || typ == "") {
-			if uv := loader.Classify(uf.val); uv.Known() && uv.Kind != loader.KindString && uv.Kind != loader.KindNull {
+			if uv := doc.Classify(uf.val); uv.Known() && uv.Kind != doc.KindString && uv.Kind != doc.KindNull {
 				extReport(p, *uf, "authorizerUri must be a string, not %s", extKindName(uv.Kind))
 			} else if text, ok := extTextOf(uv); ok && text != "" && !extLambdaInvokeURI.MatchString(text) {
 				msg := "authorizerUri %q is not a Lambda invocation URI; expected arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations"
@@ -115,7 +114,7 @@ func checkAuthorizer(p *DocPass) {
 		}
 
 		if cf := get("authorizerCredentials"); cf != nil {
-			if cv, ok := lit(cf); ok && cv.Kind == loader.KindString && !strings.Contains(cv.Text, "${") && !strings.HasPrefix(strings.TrimSpace(cv.Text), "REPLACE_ME") {
+			if cv, ok := lit(cf); ok && cv.Kind == doc.KindString && !strings.Contains(cv.Text, "${") && !strings.HasPrefix(strings.TrimSpace(cv.Text), "REPLACE_ME") {
 				t := strings.TrimSpace(cv.Text)
 				if !extRoleARN.MatchString(t) {
 					extReport(p, *cf, "authorizerCredentials %q is not an IAM role ARN; expected arn:aws:iam::ACCOUNT_ID:role/NAME", t)
@@ -143,7 +142,7 @@ func checkAuthorizer(p *DocPass) {
 		if vf := get("authorizerPayloadFormatVersion"); vf != nil {
 			if vv, ok := lit(vf); ok {
 				version = strings.TrimSpace(vv.Text)
-				if n, err := strconv.ParseFloat(version, 64); vv.Kind == loader.KindMap || vv.Kind == loader.KindSeq || err != nil || (n != 1 && n != 2) {
+				if n, err := strconv.ParseFloat(version, 64); vv.Kind == doc.KindMap || vv.Kind == doc.KindSeq || err != nil || (n != 1 && n != 2) {
 					extReport(p, *vf, "authorizerPayloadFormatVersion %s is not valid; expected \"1.0\" or \"2.0\"", extValueText(vv))
 					version = ""
 				}
@@ -165,13 +164,13 @@ func checkAuthorizer(p *DocPass) {
 			if pf == nil {
 				p.Report(f.key, f.ptr, "cognito_user_pools authorizer has no providerARNs; expected the ARNs of its Cognito user pools")
 			} else if pv, ok := lit(pf); ok {
-				if pv.Kind != loader.KindSeq {
+				if pv.Kind != doc.KindSeq {
 					extReport(p, *pf, "providerARNs must be an array of Cognito user pool ARNs, not %s", extKindName(pv.Kind))
 				} else {
 					for i, item := range pv.Node.Content {
-						iv := loader.Classify(item)
+						iv := doc.Classify(item)
 						if text, ok := extTextOf(iv); ok && !strings.Contains(text, "REPLACE_ME") && !extUserPoolARN.MatchString(text) {
-							p.Report(item, loader.Join(pf.ptr, strconv.Itoa(i)), "%q is not a Cognito user pool ARN; expected arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool/POOL_ID", strings.TrimSpace(iv.Text))
+							p.Report(item, doc.Join(pf.ptr, strconv.Itoa(i)), "%q is not a Cognito user pool ARN; expected arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool/POOL_ID", strings.TrimSpace(iv.Text))
 						}
 					}
 				}
@@ -183,7 +182,7 @@ func checkAuthorizer(p *DocPass) {
 		}
 
 		if lambda || typ == "cognito_user_pools" {
-			if !certain || docKind == loader.REST {
+			if !certain || docKind == doc.REST {
 				extCheckSchemeShape(p, s, typ)
 			}
 		}
@@ -191,9 +190,9 @@ func checkAuthorizer(p *DocPass) {
 }
 
 // extTypesFor lists the authorizer types of a kind of API.
-func extTypesFor(kind loader.APIKind, known bool) string {
+func extTypesFor(kind doc.APIKind, known bool) string {
 	switch {
-	case known && kind == loader.HTTP:
+	case known && kind == doc.HTTP:
 		return "request or jwt"
 	case known:
 		return "token, request or cognito_user_pools"
@@ -203,8 +202,8 @@ func extTypesFor(kind loader.APIKind, known bool) string {
 
 // extCheckIdentitySource checks the comma-separated identity sources of a
 // request or JWT authorizer against the grammar of its kind of API.
-func extCheckIdentitySource(p *DocPass, f extField, v loader.Value, kind loader.APIKind, known bool) {
-	if v.Kind != loader.KindString {
+func extCheckIdentitySource(p *DocPass, f extField, v doc.Value, kind doc.APIKind, known bool) {
+	if v.Kind != doc.KindString {
 		extReport(p, f, "identitySource must be a string of comma-separated mapping expressions, not %s", extKindName(v.Kind))
 		return
 	}
@@ -215,12 +214,12 @@ func extCheckIdentitySource(p *DocPass, f extField, v loader.Value, kind loader.
 		src = strings.TrimSpace(src)
 		rest, http := extRESTIdentity.MatchString(src), extHTTPIdentity.MatchString(src)
 		switch {
-		case known && kind == loader.REST && !rest && http:
+		case known && kind == doc.REST && !rest && http:
 			extReport(p, f, "identity source %q is HTTP API syntax; a REST API expects %s", src, extToREST(src))
-		case known && kind == loader.HTTP && !http && rest:
+		case known && kind == doc.HTTP && !http && rest:
 			extReport(p, f, "identity source %q is REST API syntax; an HTTP API expects %s", src, extToHTTP(src))
 		case rest || http:
-		case known && kind == loader.HTTP:
+		case known && kind == doc.HTTP:
 			extReport(p, f, "identity source %q is not valid; expected $request.header.NAME, $request.querystring.NAME, $context.NAME or $stageVariables.NAME", src)
 		case known:
 			extReport(p, f, "identity source %q is not valid; expected method.request.header.NAME, method.request.querystring.NAME, stageVariables.NAME or context.NAME", src)
@@ -253,17 +252,17 @@ func extCheckJWT(p *DocPass, s extSite, f extField, jf *extField, authzOIDC bool
 		p.Report(f.key, f.ptr, "jwt authorizer has no jwtConfiguration; expected its audience and issuer")
 		return
 	}
-	jv := loader.Classify(jf.val)
+	jv := doc.Classify(jf.val)
 	if !extKnownValue(jv) {
 		return
 	}
-	if jv.Kind != loader.KindMap {
+	if jv.Kind != doc.KindMap {
 		extReport(p, *jf, "jwtConfiguration must be an object with audience and issuer, not %s", extKindName(jv.Kind))
 		return
 	}
 	if af := extGet(jv.Node, jf.ptr, "audience"); af == nil {
 		p.Report(jf.key, jf.ptr, "jwtConfiguration has no audience; expected the list of accepted audiences (client IDs)")
-	} else if av := loader.Classify(af.val); extKnownValue(av) && av.Kind != loader.KindSeq {
+	} else if av := doc.Classify(af.val); extKnownValue(av) && av.Kind != doc.KindSeq {
 		extReport(p, *af, "audience must be an array of strings, not %s", extKindName(av.Kind))
 	}
 	oidc := authzOIDC || extGet(s.node, s.ptr, "openIdConnectUrl") != nil
@@ -280,8 +279,8 @@ func extCheckSchemeShape(p *DocPass, s extSite, typ string) {
 	if tf == nil {
 		return
 	}
-	tv := loader.Classify(tf.val)
-	if !extKnownValue(tv) || tv.Kind != loader.KindString {
+	tv := doc.Classify(tf.val)
+	if !extKnownValue(tv) || tv.Kind != doc.KindString {
 		return
 	}
 	if t := strings.TrimSpace(tv.Text); t != "apiKey" {
@@ -292,7 +291,7 @@ func extCheckSchemeShape(p *DocPass, s extSite, typ string) {
 		return
 	}
 	if inf := extGet(s.node, s.ptr, "in"); inf != nil {
-		if iv := loader.Classify(inf.val); extKnownValue(iv) && iv.Kind == loader.KindString && strings.TrimSpace(iv.Text) != "header" {
+		if iv := doc.Classify(inf.val); extKnownValue(iv) && iv.Kind == doc.KindString && strings.TrimSpace(iv.Text) != "header" {
 			extReport(p, *inf, "a %s authorizer reads its token from a header: the security scheme needs in: header, not %q", typ, iv.Text)
 		}
 	}
@@ -306,11 +305,11 @@ func extCheckAuthtype(p *DocPass, s extSite) {
 	if f == nil {
 		return
 	}
-	v := loader.Classify(f.val)
+	v := doc.Classify(f.val)
 	if !extKnownValue(v) {
 		return
 	}
-	if v.Kind == loader.KindMap || v.Kind == loader.KindSeq {
+	if v.Kind == doc.KindMap || v.Kind == doc.KindSeq {
 		extReport(p, *f, "x-amazon-apigateway-authtype must be a string, not %s", extKindName(v.Kind))
 		return
 	}

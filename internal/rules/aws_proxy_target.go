@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("aws-proxy-target", checkAWSProxyTarget)
@@ -16,7 +15,7 @@ var apigatewayService = regexp.MustCompile(`^arn:[^:]*:apigateway:[^:]*:(?:[a-z0
 // function (or, by AWS's own error text, a Firehose stream); every other AWS
 // service needs type AWS with mapping templates.
 func checkAWSProxyTarget(p *Pass) {
-	if p.In.Kind() != loader.REST || p.In.Type() != "AWS_PROXY" {
+	if p.In.Kind() != doc.REST || p.In.Type() != "AWS_PROXY" {
 		return
 	}
 	f := p.In.Field("uri")

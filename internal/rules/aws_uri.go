@@ -2,11 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("aws-uri", checkAWSURI)
@@ -23,11 +21,11 @@ const lambdaURIForm = "arn:{partition}:apigateway:{region}:lambda:path/2015-03-3
 // not judged.
 func checkAWSURI(p *Pass) {
 	t := p.In.Type()
-	if !isAWSType(t) || p.In.Kind() == loader.HTTP {
+	if !isAWSType(t) || p.In.Kind() == doc.HTTP {
 		return
 	}
 	v := p.In.Val("uri")
-	if v.Kind == loader.KindUnknown {
+	if v.Kind == doc.KindUnknown {
 		if res, ok := getAttArnOf(v); ok {
 			p.ReportValue(p.In.Field("uri"), "uri is the ARN of resource %q (%s %s.Arn), not an API Gateway integration ARN; for a Lambda function write !Sub %s",
 				res, v.Intrinsic, res, strings.Replace(lambdaSubForm, "{fn}", res, 1))
@@ -52,29 +50,29 @@ const lambdaSubForm = "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:pa
 
 // getAttArnOf returns the resource of a Fn::GetAtt of its Arn attribute: the
 // ARN of a resource, never an API Gateway integration ARN.
-func getAttArnOf(v loader.Value) (string, bool) {
+func getAttArnOf(v doc.Value) (string, bool) {
 	arg := v.Node
 	switch v.Intrinsic {
 	case "!GetAtt":
 	case "Fn::GetAtt":
-		_, arg = loader.IntrinsicOf(v.Node)
+		_, arg = doc.IntrinsicOf(v.Node)
 	default:
 		return "", false
 	}
-	arg = loader.Resolve(arg)
+	arg = doc.Resolve(arg)
 	if arg == nil {
 		return "", false
 	}
 	var res, attr string
 	switch arg.Kind {
-	case yaml.ScalarNode:
+	case doc.ScalarNode:
 		res, attr, _ = strings.Cut(arg.Value, ".")
-	case yaml.SequenceNode:
+	case doc.SequenceNode:
 		if len(arg.Content) != 2 {
 			return "", false
 		}
-		a, b := loader.Resolve(arg.Content[0]), loader.Resolve(arg.Content[1])
-		if a == nil || b == nil || a.Kind != yaml.ScalarNode || b.Kind != yaml.ScalarNode {
+		a, b := doc.Resolve(arg.Content[0]), doc.Resolve(arg.Content[1])
+		if a == nil || b == nil || a.Kind != doc.ScalarNode || b.Kind != doc.ScalarNode {
 			return "", false
 		}
 		res, attr = a.Value, b.Value
@@ -86,9 +84,9 @@ var subArnURIPattern = regexp.MustCompile(`^\$\{([A-Za-z0-9]+)\.Arn\}$`)
 
 // awsURIProblem returns what is certainly wrong with an AWS integration uri,
 // or "".
-func awsURIProblem(p *Pass, typ string, v loader.Value, t uriTmpl) string {
+func awsURIProblem(p *Pass, typ string, v doc.Value, t uriTmpl) string {
 	uri := v.Text
-	if v.Kind == loader.KindTemplate {
+	if v.Kind == doc.KindTemplate {
 		if m := subArnURIPattern.FindStringSubmatch(strings.TrimSpace(uri)); m != nil {
 			return fmt.Sprintf("uri %q is the ARN of resource %q, not an API Gateway integration ARN; for a Lambda function write %s",
 				uri, m[1], strings.Replace(lambdaSubForm, "{fn}", m[1], 1))
@@ -215,7 +213,7 @@ func lambdaPathProblem(p *Pass, typ, uri string, rest, partField uriTmpl) string
 		// ListFunctions ...); only POST to functions/{arn} is certainly an
 		// invocation missing its /invocations.
 		m := p.In.Val("httpMethod")
-		post := m.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(m.Text), "POST")
+		post := m.Kind == doc.KindString && strings.EqualFold(strings.TrimSpace(m.Text), "POST")
 		if _, _, sub := parts[len(parts)-1].cutLast("/"); !post || len(parts) < 3 || sub {
 			return ""
 		}

@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("backend-http-method", checkBackendHTTPMethod)
@@ -15,7 +14,7 @@ var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIO
 // verb API Gateway calls the backend with, it must be an HTTP method, and a
 // Lambda function is only ever invoked with POST.
 func checkBackendHTTPMethod(p *Pass) {
-	if p.In.Kind() == loader.HTTP {
+	if p.In.Kind() == doc.HTTP {
 		return // HTTP APIs fill it in themselves
 	}
 	t := p.In.Type()
@@ -47,7 +46,7 @@ func checkBackendHTTPMethod(p *Pass) {
 
 // isLambdaInvocation reports whether the integration's uri (a literal or a
 // Fn::Sub template) is the Lambda invoke action.
-func isLambdaInvocation(in *loader.Integration) bool {
+func isLambdaInvocation(in *doc.Integration) bool {
 	v := in.Val("uri")
 	if !v.IsText() {
 		return false

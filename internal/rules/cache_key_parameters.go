@@ -1,10 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("cache-key-parameters", checkCacheKeyParameters)
@@ -17,20 +16,20 @@ var _ = register("cache-key-parameters", checkCacheKeyParameters)
 // cross-check of its own.
 func checkCacheKeyParameters(p *Pass) {
 	f := p.In.Field("cacheKeyParameters")
-	if f == nil || p.In.Kind() == loader.HTTP {
+	if f == nil || p.In.Kind() == doc.HTTP {
 		return
 	}
-	list := loader.Classify(f.Value)
-	if list.Kind != loader.KindSeq {
+	list := doc.Classify(f.Value)
+	if list.Kind != doc.KindSeq {
 		return // intrinsics, and other types for value-type
 	}
 	for i, e := range list.Node.Content {
-		v := loader.Classify(e)
-		if v.Kind != loader.KindString {
+		v := doc.Classify(e)
+		if v.Kind != doc.KindString {
 			continue
 		}
 		if msg := cacheKeyProblem(v.Text); msg != "" {
-			p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s", msg)
+			p.Report(e, doc.Join(f.Pointer(), strconv.Itoa(i)), "%s", msg)
 		}
 	}
 }

@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("cli-parameters", checkCLIParameters)
@@ -12,7 +11,7 @@ var _ = register("cli-parameters", checkCLIParameters)
 // restApiId, resourceId and httpMethod (the method's own verb) are required
 // by the CLI before any request is sent.
 func checkCLIParameters(p *Pass) {
-	if p.In.Shape != loader.ShapePutIntegration {
+	if p.In.Shape != doc.ShapePutIntegration {
 		return
 	}
 	for _, name := range []string{"restApiId", "resourceId"} {

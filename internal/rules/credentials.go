@@ -1,11 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("credentials", checkCredentials)
@@ -37,7 +35,7 @@ func checkCredentials(p *Pass) {
 	}
 	var text string
 	switch v.Kind {
-	case loader.KindString:
+	case doc.KindString:
 		text = strings.TrimSpace(v.Text)
 		if isPlaceholder(text) || text == "" {
 			return
@@ -50,7 +48,7 @@ func checkCredentials(p *Pass) {
 			return stageOrImportVar(s)
 		})
 		text = docPlaceholder.ReplaceAllString(text, "§")
-	case loader.KindTemplate:
+	case doc.KindTemplate:
 		text = subVarExpr.ReplaceAllString(strings.TrimSpace(v.Text), "§")
 	default:
 		return
@@ -76,17 +74,17 @@ func stageOrImportVar(s string) string {
 
 // refToRole returns the logical id of an AWS::IAM::Role that value v refers
 // to with Ref (or as a bare ${Role} in a Fn::Sub template), or "".
-func refToRole(in *loader.Integration, v loader.Value) string {
+func refToRole(in *doc.Integration, v doc.Value) string {
 	var name string
 	switch {
-	case v.Kind == loader.KindUnknown && v.Intrinsic == "!Ref":
+	case v.Kind == doc.KindUnknown && v.Intrinsic == "!Ref":
 		name = v.Node.Value
-	case v.Kind == loader.KindUnknown && v.Intrinsic == "Ref":
-		_, arg := loader.IntrinsicOf(v.Node)
-		if arg = loader.Resolve(arg); arg != nil && arg.Kind == yaml.ScalarNode {
+	case v.Kind == doc.KindUnknown && v.Intrinsic == "Ref":
+		_, arg := doc.IntrinsicOf(v.Node)
+		if arg = doc.Resolve(arg); arg != nil && arg.Kind == doc.ScalarNode {
 			name = arg.Value
 		}
-	case v.Kind == loader.KindTemplate:
+	case v.Kind == doc.KindTemplate:
 		t := strings.TrimSpace(v.Text)
 		if strings.HasPrefix(t, "${") && strings.HasSuffix(t, "}") && strings.Count(t, "${") == 1 {
 			name = t[2 : len(t)-1]
@@ -95,10 +93,10 @@ func refToRole(in *loader.Integration, v loader.Value) string {
 	if name == "" || !in.Embedded() {
 		return ""
 	}
-	_, res := loader.Get(in.File.Root, "Resources")
-	_, r := loader.Get(res, name)
-	_, typ := loader.Get(r, "Type")
-	if typ = loader.Resolve(typ); typ != nil && typ.Value == "AWS::IAM::Role" {
+	_, res := doc.Get(in.File.Root, "Resources")
+	_, r := doc.Get(res, name)
+	_, typ := doc.Get(r, "Type")
+	if typ = doc.Resolve(typ); typ != nil && typ.Value == "AWS::IAM::Role" {
 		return name
 	}
 	return ""

@@ -1,10 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // methodRequestLocations maps the location of a method.request expression to
@@ -34,8 +33,8 @@ func methodRequestRef(expr string) (in, name string, ok bool) {
 // when there is no operation to compare with: put/get-integration JSON,
 // reusable HTTP API integrations, HTTP APIs (which map parameters
 // themselves).
-func declarations(in *loader.Integration) *loader.Declared {
-	if in.Op == nil || in.Kind() != loader.REST {
+func declarations(in *doc.Integration) *doc.Declared {
+	if in.Op == nil || in.Kind() != doc.REST {
 		return nil
 	}
 	return in.Op.Declared()
@@ -43,7 +42,7 @@ func declarations(in *loader.Integration) *loader.Declared {
 
 // declarer names what declares the integration's method request parameters
 // and responses, for messages.
-func declarer(in *loader.Integration) string {
+func declarer(in *doc.Integration) string {
 	if in.Op != nil && in.Op.Resource != "" {
 		return "the method"
 	}
@@ -53,7 +52,7 @@ func declarer(in *loader.Integration) string {
 // declareParamHint says how to declare method request parameter name at
 // OpenAPI location loc: a parameters entry in OpenAPI, a RequestParameters
 // key of an AWS::ApiGateway::Method.
-func declareParamHint(in *loader.Integration, loc, name string) string {
+func declareParamHint(in *doc.Integration, loc, name string) string {
 	if in.Op == nil || in.Op.Resource == "" {
 		return "add {name: " + name + ", in: " + loc + "} to its parameters or its path item's"
 	}
@@ -71,9 +70,9 @@ func declareParamHint(in *loader.Integration, loc, name string) string {
 var statusPattern = regexp.MustCompile(`^[1-5]\d\d$`)
 
 // statusCodeOf returns an integration response's literal status code.
-func statusCodeOf(r *loader.Response) (string, bool) {
+func statusCodeOf(r *doc.Response) (string, bool) {
 	v := r.Field("statusCode").Val()
-	if v.Kind != loader.KindString && v.Kind != loader.KindInt {
+	if v.Kind != doc.KindString && v.Kind != doc.KindInt {
 		return "", false
 	}
 	return strings.TrimSpace(v.Text), true
@@ -82,7 +81,7 @@ func statusCodeOf(r *loader.Response) (string, bool) {
 // methodResponse finds the method response declared for a status code:
 // exactly, or through an OpenAPI 3 range such as "2XX". The bool is false
 // when none is declared.
-func methodResponse(d *loader.Declared, code string) (string, bool) {
+func methodResponse(d *doc.Declared, code string) (string, bool) {
 	if d.HasResponse(code) {
 		return code, true
 	}

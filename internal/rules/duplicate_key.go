@@ -2,8 +2,7 @@ package rules
 
 import (
 	"bytes"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 var _ = registerFile("duplicate-key", checkDuplicateKeys)
@@ -11,12 +10,12 @@ var _ = registerFile("duplicate-key", checkDuplicateKeys)
 // checkDuplicateKeys: a key written twice in the same mapping (JSON object
 // or YAML mapping). Parsers keep one of the values, usually the last, and
 // drop the other without a word; YAML 1.2 forbids it outright. The loader
-// keeps the last one too, and lists the others (loader.Duplicate), found in
+// keeps the last one too, and lists the others (doc.Duplicate), found in
 // one pass over the file: each is reported where it is written, since that
 // is the value that is lost. Files without API content (a Kubernetes
 // manifest with duplicates) are not ours to judge.
 func checkDuplicateKeys(p *FilePass) {
-	if p.Result.Content == loader.ContentNone {
+	if p.Result.Content == doc.ContentNone {
 		return
 	}
 	f := p.File()
@@ -27,7 +26,7 @@ func checkDuplicateKeys(p *FilePass) {
 }
 
 // objectWord is how a mapping is called in the file's own syntax.
-func objectWord(f *loader.File) string {
+func objectWord(f *doc.File) string {
 	if t := bytes.TrimLeft(f.Src, " \t\r\n"); len(t) > 0 && t[0] == '{' {
 		return "object"
 	}

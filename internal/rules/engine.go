@@ -1,11 +1,10 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"runtime"
 	"sort"
 	"sync"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // Config selects and weighs rules for a run.
@@ -21,7 +20,7 @@ type Config struct {
 // panic in a rule is turned into a one-line error naming the rule and where
 // it panicked (the caller adds the file), so one bad file cannot take the
 // whole run down.
-func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
+func Check(res *doc.Result, cfg *Config) (out []Finding, err error) {
 	var running *Rule
 	defer func() {
 		if r := recover(); r != nil {
@@ -35,7 +34,7 @@ func Check(res *loader.Result, cfg *Config) (out []Finding, err error) {
 	// function, is only judged by the rule about value types.
 	objects := make([]bool, len(res.Integrations))
 	for i, in := range res.Integrations {
-		objects[i] = loader.Classify(in.Node).Kind == loader.KindMap
+		objects[i] = doc.Classify(in.Node).Kind == doc.KindMap
 	}
 	var integrationRules []*Rule
 	for _, r := range All {
@@ -80,7 +79,7 @@ const parallelFrom = 500
 // checkIntegrations runs the integration rules over every integration, in
 // contiguous chunks on several goroutines for large files. The order of the
 // findings does not matter: Check sorts them.
-func checkIntegrations(res *loader.Result, cfg *Config, rs []*Rule, objects []bool) ([]Finding, error) {
+func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool) ([]Finding, error) {
 	ins := res.Integrations
 	workers := 1
 	if len(ins) >= parallelFrom {

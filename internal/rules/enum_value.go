@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("enum-value", checkEnumValues)
@@ -38,7 +37,7 @@ func checkEnumValues(p *Pass) {
 	}
 	if f := p.In.Field("payloadFormatVersion"); f != nil {
 		v := f.Val()
-		if (v.Kind == loader.KindString || v.Kind == loader.KindFloat || v.Kind == loader.KindInt) && !isPlaceholder(v.Text) {
+		if (v.Kind == doc.KindString || v.Kind == doc.KindFloat || v.Kind == doc.KindInt) && !isPlaceholder(v.Text) {
 			if t := strings.TrimSpace(v.Text); t != "1.0" && t != "2.0" {
 				p.ReportValue(f, "payloadFormatVersion %q is not valid; expected \"1.0\" or \"2.0\"", t)
 			}
@@ -46,7 +45,7 @@ func checkEnumValues(p *Pass) {
 	}
 }
 
-func checkEnum(p *Pass, f *loader.Field, name string) {
+func checkEnum(p *Pass, f *doc.Field, name string) {
 	text, ok := literal(f)
 	if !ok {
 		return
@@ -66,11 +65,11 @@ func checkEnum(p *Pass, f *loader.Field, name string) {
 		return
 	}
 	switch {
-	case p.In.Shape != loader.ShapeOpenAPI && spec.modelEnum:
+	case p.In.Shape != doc.ShapeOpenAPI && spec.modelEnum:
 		p.ReportValue(f, "%s %q must be upper case in %s: %s", f.Key.Value, t, shapeWhere(p.In.Shape), up)
-	case p.In.Shape == loader.ShapeCloudFormation:
+	case p.In.Shape == doc.ShapeCloudFormation:
 		p.WithSeverity(Warning).ReportValue(f, "%s %q: the CloudFormation schema of AWS::ApiGateway::Method lists only the upper-case %s", f.Key.Value, t, up)
-	case p.In.Shape != loader.ShapeOpenAPI:
+	case p.In.Shape != doc.ShapeOpenAPI:
 		p.WithSeverity(Note).ReportValue(f, "%s %q is written in upper case by the API: %s", f.Key.Value, t, up)
 	case spec.caseNote:
 		p.WithSeverity(Note).ReportValue(f, "%s %q: AWS documents and exports only the upper-case %s; use it to be safe", f.Key.Value, t, up)

@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = registerDoc("extension-name", checkExtensionName)
@@ -33,11 +32,11 @@ func checkExtensionName(p *DocPass) {
 				continue
 			}
 			switch {
-			case info.scope == extRESTOnly && kind == loader.HTTP:
+			case info.scope == extRESTOnly && kind == doc.HTTP:
 				p.WithSeverity(Note).Report(f.key, f.ptr, "%s is a REST API feature; the HTTP API import ignores it", name)
-			case info.scope == extHTTPOnly && kind == loader.REST && name == "x-amazon-apigateway-cors":
+			case info.scope == extHTTPOnly && kind == doc.REST && name == "x-amazon-apigateway-cors":
 				p.Report(f.key, f.ptr, "x-amazon-apigateway-cors configures CORS for HTTP APIs only; a REST API ignores it (answer OPTIONS and set the Access-Control-* headers in responses and gateway responses)")
-			case info.scope == extHTTPOnly && kind == loader.REST:
+			case info.scope == extHTTPOnly && kind == doc.REST:
 				p.WithSeverity(Note).Report(f.key, f.ptr, "%s is an HTTP API feature; a REST API ignores it", name)
 			}
 		}

@@ -2,11 +2,9 @@ package rules
 
 import (
 	"encoding/json"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = registerDoc("extension-value", checkExtensionValue)
@@ -23,7 +21,7 @@ func checkExtensionValue(p *DocPass) {
 			if !ok || info.places&s.place == 0 {
 				continue
 			}
-			v := loader.Classify(f.val)
+			v := doc.Classify(f.val)
 			if !extKnownValue(v) {
 				continue
 			}
@@ -47,7 +45,7 @@ func checkExtensionValue(p *DocPass) {
 			case "x-amazon-apigateway-documentation":
 				extCheckDocumentation(p, f, v)
 			case "x-amazon-apigateway-tag-value", "x-amazon-apigateway-security-policy", "x-amazon-apigateway-endpoint-access-mode":
-				if v.Kind == loader.KindMap || v.Kind == loader.KindSeq {
+				if v.Kind == doc.KindMap || v.Kind == doc.KindSeq {
 					extReport(p, f, "%s must be a string, not %s", f.key.Value, extKindName(v.Kind))
 				}
 			case "x-amazon-apigateway-any-method":
@@ -66,12 +64,12 @@ func extReport(p *DocPass, f extField, format string, args ...any) {
 // object. ok is false when there is nothing to check: a computed value, or
 // one that is not an object, which is reported with format (given the kind
 // of value found).
-func extMapValue(p *DocPass, f *extField, format string) (v loader.Value, ok bool) {
-	v = loader.Classify(f.val)
+func extMapValue(p *DocPass, f *extField, format string) (v doc.Value, ok bool) {
+	v = doc.Classify(f.val)
 	if !extKnownValue(v) {
 		return v, false
 	}
-	if v.Kind != loader.KindMap {
+	if v.Kind != doc.KindMap {
 		extReport(p, *f, format, extKindName(v.Kind))
 		return v, false
 	}
@@ -80,8 +78,8 @@ func extMapValue(p *DocPass, f *extField, format string) (v loader.Value, ok boo
 
 var extAPIKeySources = []string{"HEADER", "AUTHORIZER"}
 
-func extCheckAPIKeySource(p *DocPass, f extField, v loader.Value) {
-	if v.Kind != loader.KindString {
+func extCheckAPIKeySource(p *DocPass, f extField, v doc.Value) {
+	if v.Kind != doc.KindString {
 		extReport(p, f, "x-amazon-apigateway-api-key-source must be a string: HEADER or AUTHORIZER, not %s", extKindName(v.Kind))
 		return
 	}
@@ -95,17 +93,17 @@ func extCheckAPIKeySource(p *DocPass, f extField, v loader.Value) {
 	}
 }
 
-func extCheckBinaryMediaTypes(p *DocPass, f extField, v loader.Value) {
-	if v.Kind != loader.KindSeq {
+func extCheckBinaryMediaTypes(p *DocPass, f extField, v doc.Value) {
+	if v.Kind != doc.KindSeq {
 		extReport(p, f, "x-amazon-apigateway-binary-media-types must be an array of media types such as image/png, not %s", extKindName(v.Kind))
 		return
 	}
 	for i, item := range v.Node.Content {
-		iv := loader.Classify(item)
-		ptr := loader.Join(f.ptr, strconv.Itoa(i))
+		iv := doc.Classify(item)
+		ptr := doc.Join(f.ptr, strconv.Itoa(i))
 		switch {
 		case !extKnownValue(iv):
-		case iv.Kind != loader.KindString:
+		case iv.Kind != doc.KindString:
 			p.Report(item, ptr, "binary media type must be a string such as image/png, not %s", extKindName(iv.Kind))
 		case !extMediaType.MatchString(strings.TrimSpace(iv.Text)) && !strings.Contains(iv.Text, "~1"):
 			p.Report(item, ptr, "binary media type %q is not a media type; expected type/subtype such as image/png or */*", iv.Text)
@@ -115,7 +113,7 @@ func extCheckBinaryMediaTypes(p *DocPass, f extField, v loader.Value) {
 
 const extMaxCompression = 10485760
 
-func extCheckCompression(p *DocPass, f extField, v loader.Value) {
+func extCheckCompression(p *DocPass, f extField, v doc.Value) {
 	n, ok := extInt(v)
 	if !ok {
 		extReport(p, f, "x-amazon-apigateway-minimum-compression-size must be an integer between 0 and %d (bytes), not %s", extMaxCompression, extValueText(v))
@@ -128,37 +126,37 @@ func extCheckCompression(p *DocPass, f extField, v loader.Value) {
 
 // extValueText shows a wrong value in a message: a scalar quoted, anything
 // else by its kind.
-func extValueText(v loader.Value) string {
-	if v.Node != nil && v.Node.Kind == yaml.ScalarNode && v.Kind != loader.KindNull {
+func extValueText(v doc.Value) string {
+	if v.Node != nil && v.Node.Kind == doc.ScalarNode && v.Kind != doc.KindNull {
 		return strconv.Quote(v.Text)
 	}
 	return extKindName(v.Kind)
 }
 
-func extCheckEndpointConfiguration(p *DocPass, f extField, v loader.Value) {
-	if v.Kind != loader.KindMap {
+func extCheckEndpointConfiguration(p *DocPass, f extField, v doc.Value) {
+	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-endpoint-configuration must be an object (disableExecuteApiEndpoint, vpcEndpointIds), not %s", extKindName(v.Kind))
 		return
 	}
 	if g := extGet(v.Node, f.ptr, "disableExecuteApiEndpoint"); g != nil {
-		if gv := loader.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
+		if gv := doc.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
 			extReport(p, *g, "disableExecuteApiEndpoint must be true or false, not %s", extValueText(gv))
 		}
 	}
 	if g := extGet(v.Node, f.ptr, "vpcEndpointIds"); g != nil {
-		gv := loader.Classify(g.val)
+		gv := doc.Classify(g.val)
 		switch {
 		case !extKnownValue(gv):
-		case gv.Kind != loader.KindSeq:
+		case gv.Kind != doc.KindSeq:
 			extReport(p, *g, "vpcEndpointIds must be an array of VPC endpoint IDs (vpce-...), not %s", extKindName(gv.Kind))
 		default:
 			for i, item := range gv.Node.Content {
-				iv := loader.Classify(item)
-				ptr := loader.Join(g.ptr, strconv.Itoa(i))
+				iv := doc.Classify(item)
+				ptr := doc.Join(g.ptr, strconv.Itoa(i))
 				if !extKnownValue(iv) {
 					continue
 				}
-				if iv.Kind != loader.KindString {
+				if iv.Kind != doc.KindString {
 					p.Report(item, ptr, "a VPC endpoint ID must be a string (vpce-...), not %s", extKindName(iv.Kind))
 				} else if t := strings.TrimSpace(iv.Text); !strings.HasPrefix(t, "vpce-") && !strings.Contains(t, "${") {
 					p.Report(item, ptr, "%q is not a VPC endpoint ID; expected vpce- followed by its identifier", t)
@@ -167,19 +165,19 @@ func extCheckEndpointConfiguration(p *DocPass, f extField, v loader.Value) {
 		}
 	}
 	if g := extGet(v.Node, f.ptr, "ipAddressType"); g != nil {
-		gv := loader.Classify(g.val)
+		gv := doc.Classify(g.val)
 		if extKnownValue(gv) {
-			if t := strings.TrimSpace(gv.Text); gv.Kind != loader.KindString || (t != "ipv4" && t != "dualstack") {
+			if t := strings.TrimSpace(gv.Text); gv.Kind != doc.KindString || (t != "ipv4" && t != "dualstack") {
 				extReport(p, *g, "ipAddressType %s is not valid; expected ipv4 or dualstack", extValueText(gv))
 			}
 		}
 	}
 }
 
-func extCheckImportExportVersion(p *DocPass, f extField, v loader.Value) {
+func extCheckImportExportVersion(p *DocPass, f extField, v doc.Value) {
 	ok := false
 	switch v.Kind {
-	case loader.KindString, loader.KindFloat, loader.KindInt:
+	case doc.KindString, doc.KindFloat, doc.KindInt:
 		n, err := strconv.ParseFloat(strings.TrimSpace(v.Text), 64)
 		ok = err == nil && n == 1
 	}
@@ -190,8 +188,8 @@ func extCheckImportExportVersion(p *DocPass, f extField, v loader.Value) {
 
 var extAuthTypes = []string{"NONE", "AWS_IAM"}
 
-func extCheckAuth(p *DocPass, f extField, v loader.Value) {
-	if v.Kind != loader.KindMap {
+func extCheckAuth(p *DocPass, f extField, v doc.Value) {
+	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-auth must be an object with a type (NONE or AWS_IAM), not %s", extKindName(v.Kind))
 		return
 	}
@@ -200,11 +198,11 @@ func extCheckAuth(p *DocPass, f extField, v loader.Value) {
 		p.Report(f.key, f.ptr, "x-amazon-apigateway-auth has no type; expected NONE or AWS_IAM")
 		return
 	}
-	tv := loader.Classify(t.val)
+	tv := doc.Classify(t.val)
 	if !extKnownValue(tv) {
 		return
 	}
-	if tv.Kind != loader.KindString {
+	if tv.Kind != doc.KindString {
 		extReport(p, *t, "x-amazon-apigateway-auth type must be NONE or AWS_IAM, not %s", extKindName(tv.Kind))
 		return
 	}
@@ -222,10 +220,10 @@ func extCheckAuth(p *DocPass, f extField, v loader.Value) {
 	extReport(p, *t, msg, text)
 }
 
-func extCheckPolicy(p *DocPass, f extField, v loader.Value) {
+func extCheckPolicy(p *DocPass, f extField, v doc.Value) {
 	switch v.Kind {
-	case loader.KindMap:
-	case loader.KindString:
+	case doc.KindMap:
+	case doc.KindString:
 		var doc map[string]any
 		if err := json.Unmarshal([]byte(v.Text), &doc); err != nil {
 			extReport(p, f, "x-amazon-apigateway-policy is a string that is not a JSON policy document (%v); write the policy as an object", err)
@@ -237,13 +235,13 @@ func extCheckPolicy(p *DocPass, f extField, v loader.Value) {
 
 var extCORSFields = []string{"allowOrigins", "allowCredentials", "exposeHeaders", "maxAge", "allowMethods", "allowHeaders"}
 
-func extCheckCORS(p *DocPass, f extField, v loader.Value) {
-	if v.Kind != loader.KindMap {
+func extCheckCORS(p *DocPass, f extField, v doc.Value) {
+	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-cors must be an object (allowOrigins, allowMethods, allowHeaders ...), not %s", extKindName(v.Kind))
 		return
 	}
 	for _, g := range extFields(v.Node, f.ptr) {
-		gv := loader.Classify(g.val)
+		gv := doc.Classify(g.val)
 		name := g.key.Value
 		if !contains(extCORSFields, name) {
 			if !strings.HasPrefix(name, "x-") {
@@ -271,46 +269,46 @@ func extCheckCORS(p *DocPass, f extField, v loader.Value) {
 }
 
 // extCheckStringArray reports a value that is not an array of strings.
-func extCheckStringArray(p *DocPass, g extField, gv loader.Value, name string) {
-	if gv.Kind != loader.KindSeq {
+func extCheckStringArray(p *DocPass, g extField, gv doc.Value, name string) {
+	if gv.Kind != doc.KindSeq {
 		hint := ""
-		if gv.Kind == loader.KindString {
+		if gv.Kind == doc.KindString {
 			hint = " (write [" + strconv.Quote(gv.Text) + "])"
 		}
 		extReport(p, g, "%s must be an array of strings, not %s%s", name, extKindName(gv.Kind), hint)
 		return
 	}
 	for i, item := range gv.Node.Content {
-		iv := loader.Classify(item)
-		if extKnownValue(iv) && iv.Kind != loader.KindString {
-			p.Report(item, loader.Join(g.ptr, strconv.Itoa(i)), "%s entries must be strings, not %s", name, extKindName(iv.Kind))
+		iv := doc.Classify(item)
+		if extKnownValue(iv) && iv.Kind != doc.KindString {
+			p.Report(item, doc.Join(g.ptr, strconv.Itoa(i)), "%s entries must be strings, not %s", name, extKindName(iv.Kind))
 		}
 	}
 }
 
-func extCheckDocumentation(p *DocPass, f extField, v loader.Value) {
-	if v.Kind != loader.KindMap {
+func extCheckDocumentation(p *DocPass, f extField, v doc.Value) {
+	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-documentation must be an object with documentationParts and version, not %s", extKindName(v.Kind))
 		return
 	}
 	if g := extGet(v.Node, f.ptr, "documentationParts"); g != nil {
-		if gv := loader.Classify(g.val); extKnownValue(gv) && gv.Kind != loader.KindSeq {
+		if gv := doc.Classify(g.val); extKnownValue(gv) && gv.Kind != doc.KindSeq {
 			extReport(p, *g, "documentationParts must be an array of documentation parts, not %s", extKindName(gv.Kind))
 		}
 	}
 	if g := extGet(v.Node, f.ptr, "version"); g != nil {
-		if gv := loader.Classify(g.val); extKnownValue(gv) && (gv.Kind == loader.KindMap || gv.Kind == loader.KindSeq) {
+		if gv := doc.Classify(g.val); extKnownValue(gv) && (gv.Kind == doc.KindMap || gv.Kind == doc.KindSeq) {
 			extReport(p, *g, "the documentation version must be a string, not %s", extKindName(gv.Kind))
 		}
 	}
 }
 
-func extCheckAnyMethod(p *DocPass, f extField, v loader.Value) {
-	if v.Kind != loader.KindMap {
+func extCheckAnyMethod(p *DocPass, f extField, v doc.Value) {
+	if v.Kind != doc.KindMap {
 		return // an operation that is not an object is the OpenAPI validator's business
 	}
 	if g := extGet(v.Node, f.ptr, "isDefaultRoute"); g != nil {
-		if gv := loader.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
+		if gv := doc.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
 			extReport(p, *g, "isDefaultRoute must be true or false, not %s", extValueText(gv))
 		}
 	}

@@ -6,13 +6,11 @@ package rules
 // OpenAPI document where extensions are read.
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // extPlace is a kind of object of an OpenAPI document that API Gateway reads
@@ -109,7 +107,7 @@ var extOperationKeys = map[string]bool{
 // extSite is one object extensions are read from.
 type extSite struct {
 	place extPlace
-	node  *yaml.Node // a mapping
+	node  *doc.Node // a mapping
 	ptr   string
 }
 
@@ -118,7 +116,7 @@ type extSite struct {
 // branches), components, security schemes (OpenAPI 3 and Swagger 2.0),
 // servers and tags entries. Schemas and other deep objects are not visited,
 // so the walk is linear in the size of those objects' key lists.
-func extSites(api *loader.API, fn func(s extSite)) {
+func extSites(api *doc.API, fn func(s extSite)) {
 	// Several rules walk the same sites: the list is built once per document.
 	sites := api.Memo(extSitesKey{}, func() any {
 		var list []extSite
@@ -132,37 +130,37 @@ func extSites(api *loader.API, fn func(s extSite)) {
 
 type extSitesKey struct{}
 
-func walkExtSites(api *loader.API, fn func(s extSite)) {
-	root := loader.Resolve(api.Root)
+func walkExtSites(api *doc.API, fn func(s extSite)) {
+	root := doc.Resolve(api.Root)
 	fn(extSite{extRoot, root, api.Pointer})
-	_, paths := loader.Get(root, "paths")
-	loader.Pairs(paths, func(pk, pv *yaml.Node) {
-		extBranches(pv, loader.Join(api.Pointer, "paths", pk.Value), func(item *yaml.Node, iptr string) {
+	_, paths := doc.Get(root, "paths")
+	doc.Pairs(paths, func(pk, pv *doc.Node) {
+		extBranches(pv, doc.Join(api.Pointer, "paths", pk.Value), func(item *doc.Node, iptr string) {
 			fn(extSite{extPathItem, item, iptr})
-			loader.Pairs(item, func(mk, mv *yaml.Node) {
+			doc.Pairs(item, func(mk, mv *doc.Node) {
 				if !extOperationKeys[mk.Value] {
 					return
 				}
-				extBranches(mv, loader.Join(iptr, mk.Value), func(op *yaml.Node, optr string) {
+				extBranches(mv, doc.Join(iptr, mk.Value), func(op *doc.Node, optr string) {
 					fn(extSite{extOperation, op, optr})
 				})
 			})
 		})
 	})
-	if _, comps := loader.Get(root, "components"); extIsMap(comps) {
-		cptr := loader.Join(api.Pointer, "components")
-		fn(extSite{extComponents, loader.Resolve(comps), cptr})
-		_, schemes := loader.Get(comps, "securitySchemes")
-		loader.Pairs(schemes, func(k, v *yaml.Node) {
+	if _, comps := doc.Get(root, "components"); extIsMap(comps) {
+		cptr := doc.Join(api.Pointer, "components")
+		fn(extSite{extComponents, doc.Resolve(comps), cptr})
+		_, schemes := doc.Get(comps, "securitySchemes")
+		doc.Pairs(schemes, func(k, v *doc.Node) {
 			if extIsMap(v) {
-				fn(extSite{extSecurityScheme, loader.Resolve(v), loader.Join(cptr, "securitySchemes", k.Value)})
+				fn(extSite{extSecurityScheme, doc.Resolve(v), doc.Join(cptr, "securitySchemes", k.Value)})
 			}
 		})
 	}
-	_, defs := loader.Get(root, "securityDefinitions")
-	loader.Pairs(defs, func(k, v *yaml.Node) {
+	_, defs := doc.Get(root, "securityDefinitions")
+	doc.Pairs(defs, func(k, v *doc.Node) {
 		if extIsMap(v) {
-			fn(extSite{extSecurityScheme, loader.Resolve(v), loader.Join(api.Pointer, "securityDefinitions", k.Value)})
+			fn(extSite{extSecurityScheme, doc.Resolve(v), doc.Join(api.Pointer, "securityDefinitions", k.Value)})
 		}
 	})
 	for _, key := range []string{"servers", "tags"} {
@@ -170,14 +168,14 @@ func walkExtSites(api *loader.API, fn func(s extSite)) {
 		if key == "tags" {
 			place = extTag
 		}
-		_, seq := loader.Get(root, key)
-		seq = loader.Resolve(seq)
-		if seq == nil || seq.Kind != yaml.SequenceNode {
+		_, seq := doc.Get(root, key)
+		seq = doc.Resolve(seq)
+		if seq == nil || seq.Kind != doc.SequenceNode {
 			continue
 		}
 		for i, item := range seq.Content {
 			if extIsMap(item) {
-				fn(extSite{place, loader.Resolve(item), loader.Join(api.Pointer, key, strconv.Itoa(i))})
+				fn(extSite{place, doc.Resolve(item), doc.Join(api.Pointer, key, strconv.Itoa(i))})
 			}
 		}
 	}
@@ -185,21 +183,21 @@ func walkExtSites(api *loader.API, fn func(s extSite)) {
 
 // extBranches calls fn with the mapping n stands for, or with both outcomes
 // of an Fn::If (long form or !If tag), nested ones included.
-func extBranches(n *yaml.Node, ptr string, fn func(*yaml.Node, string)) {
+func extBranches(n *doc.Node, ptr string, fn func(*doc.Node, string)) {
 	extBranchesDepth(n, ptr, fn, 0)
 }
 
-func extBranchesDepth(n *yaml.Node, ptr string, fn func(*yaml.Node, string), depth int) {
-	n = loader.Resolve(n)
+func extBranchesDepth(n *doc.Node, ptr string, fn func(*doc.Node, string), depth int) {
+	n = doc.Resolve(n)
 	if n == nil || depth > 10 {
 		return
 	}
-	var args *yaml.Node
+	var args *doc.Node
 	switch {
-	case n.Tag == "!If" && n.Kind == yaml.SequenceNode:
+	case n.Tag == "!If" && n.Kind == doc.SequenceNode:
 		args = n
-	case n.Kind == yaml.MappingNode:
-		fnName, arg := loader.IntrinsicOf(n)
+	case n.Kind == doc.MappingNode:
+		fnName, arg := doc.IntrinsicOf(n)
 		if fnName == "" {
 			fn(n, ptr)
 			return
@@ -207,28 +205,28 @@ func extBranchesDepth(n *yaml.Node, ptr string, fn func(*yaml.Node, string), dep
 		if fnName != "Fn::If" {
 			return
 		}
-		args, ptr = loader.Resolve(arg), loader.Join(ptr, "Fn::If")
+		args, ptr = doc.Resolve(arg), doc.Join(ptr, "Fn::If")
 	default:
 		return
 	}
-	if args == nil || args.Kind != yaml.SequenceNode || len(args.Content) != 3 {
+	if args == nil || args.Kind != doc.SequenceNode || len(args.Content) != 3 {
 		return
 	}
-	extBranchesDepth(args.Content[1], loader.Join(ptr, "1"), fn, depth+1)
-	extBranchesDepth(args.Content[2], loader.Join(ptr, "2"), fn, depth+1)
+	extBranchesDepth(args.Content[1], doc.Join(ptr, "1"), fn, depth+1)
+	extBranchesDepth(args.Content[2], doc.Join(ptr, "2"), fn, depth+1)
 }
 
 // extField is one key/value pair of an extension object.
 type extField struct {
-	key, val *yaml.Node
+	key, val *doc.Node
 	ptr      string
 }
 
 // extFields returns the pairs of mapping n in document order.
-func extFields(n *yaml.Node, ptr string) []extField {
+func extFields(n *doc.Node, ptr string) []extField {
 	var out []extField
-	loader.Pairs(n, func(k, v *yaml.Node) {
-		out = append(out, extField{k, v, loader.Join(ptr, k.Value)})
+	doc.Pairs(n, func(k, v *doc.Node) {
+		out = append(out, extField{k, v, doc.Join(ptr, k.Value)})
 	})
 	return out
 }
@@ -236,58 +234,58 @@ func extFields(n *yaml.Node, ptr string) []extField {
 // extSiteFields returns the pairs of mapping n whose key starts like an
 // extension ("x-", "x_", any case): at a site such as an operation, the
 // other keys are plain OpenAPI and need no pointer built for them.
-func extSiteFields(n *yaml.Node, ptr string) []extField {
+func extSiteFields(n *doc.Node, ptr string) []extField {
 	var out []extField
-	loader.Pairs(n, func(k, v *yaml.Node) {
+	doc.Pairs(n, func(k, v *doc.Node) {
 		if len(k.Value) > 1 && (k.Value[0] == 'x' || k.Value[0] == 'X') && (k.Value[1] == '-' || k.Value[1] == '_') {
-			out = append(out, extField{k, v, loader.Join(ptr, k.Value)})
+			out = append(out, extField{k, v, doc.Join(ptr, k.Value)})
 		}
 	})
 	return out
 }
 
 // extGet returns the pair with key name in mapping n, or nil.
-func extGet(n *yaml.Node, ptr, name string) *extField {
-	k, v := loader.Get(n, name)
+func extGet(n *doc.Node, ptr, name string) *extField {
+	k, v := doc.Get(n, name)
 	if k == nil {
 		return nil
 	}
-	return &extField{k, v, loader.Join(ptr, name)}
+	return &extField{k, v, doc.Join(ptr, name)}
 }
 
-func extIsMap(n *yaml.Node) bool {
-	return loader.Classify(n).Kind == loader.KindMap
+func extIsMap(n *doc.Node) bool {
+	return doc.Classify(n).Kind == doc.KindMap
 }
 
 // extKnownValue reports whether v is a literal the linter can judge: not an
 // intrinsic function, not a Fn::Sub template, not a whole-value placeholder
 // of another templating tool.
-func extKnownValue(v loader.Value) bool {
+func extKnownValue(v doc.Value) bool {
 	if !v.Known() {
 		return false
 	}
-	if v.Kind == loader.KindString && isPlaceholder(v.Text) {
+	if v.Kind == doc.KindString && isPlaceholder(v.Text) {
 		return false
 	}
 	return true
 }
 
 // extKindName names a value kind for messages ("a string", "an array" ...).
-func extKindName(k loader.ValueKind) string {
+func extKindName(k doc.ValueKind) string {
 	switch k {
-	case loader.KindString:
+	case doc.KindString:
 		return "a string"
-	case loader.KindInt:
+	case doc.KindInt:
 		return "an integer"
-	case loader.KindFloat:
+	case doc.KindFloat:
 		return "a number"
-	case loader.KindBool:
+	case doc.KindBool:
 		return "a boolean"
-	case loader.KindMap:
+	case doc.KindMap:
 		return "an object"
-	case loader.KindSeq:
+	case doc.KindSeq:
 		return "an array"
-	case loader.KindNull:
+	case doc.KindNull:
 		return "empty"
 	}
 	return k.String()
@@ -295,18 +293,18 @@ func extKindName(k loader.ValueKind) string {
 
 // extBool reports whether v is a boolean, also accepting the strings "true"
 // and "false" that JSON parsers coerce.
-func extBool(v loader.Value) bool {
-	if v.Kind == loader.KindBool {
+func extBool(v doc.Value) bool {
+	if v.Kind == doc.KindBool {
 		return true
 	}
 	t := strings.ToLower(strings.TrimSpace(v.Text))
-	return v.Kind == loader.KindString && (t == "true" || t == "false")
+	return v.Kind == doc.KindString && (t == "true" || t == "false")
 }
 
 // extInt returns the integer a value holds: a YAML/JSON integer or a string
 // of digits (which JSON parsers coerce). ok is false for anything else.
-func extInt(v loader.Value) (n int64, ok bool) {
-	if v.Kind != loader.KindInt && v.Kind != loader.KindString {
+func extInt(v doc.Value) (n int64, ok bool) {
+	if v.Kind != doc.KindInt && v.Kind != doc.KindString {
 		return 0, false
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(v.Text), 0, 64)
@@ -348,14 +346,14 @@ func extSubst(text string) (string, bool) {
 
 // extTextOf returns the text of a string or Fn::Sub template value with its
 // ${...} parts neutralised; ok is false when nothing can be judged.
-func extTextOf(v loader.Value) (string, bool) {
+func extTextOf(v doc.Value) (string, bool) {
 	switch v.Kind {
-	case loader.KindString:
+	case doc.KindString:
 		if isPlaceholder(v.Text) || strings.HasPrefix(strings.TrimSpace(v.Text), "REPLACE_ME") {
 			return "", false
 		}
 		return extSubst(v.Text)
-	case loader.KindTemplate:
+	case doc.KindTemplate:
 		return extSubst(v.Text)
 	}
 	return "", false
@@ -370,40 +368,40 @@ func extTextOf(v loader.Value) (string, bool) {
 // non-proxy integration type, no token or Cognito authorizer. Copied
 // fragments mix the two often enough that mixed signals are uncertain (ok
 // false), and rules that depend on the kind stay silent.
-func extCertainKind(api *loader.API, res *loader.Result) (kind loader.APIKind, ok bool) {
+func extCertainKind(api *doc.API, res *doc.Result) (kind doc.APIKind, ok bool) {
 	if t := api.Template; t != nil {
 		switch t.Type {
 		case "AWS::ApiGateway::RestApi", "AWS::Serverless::Api":
-			return loader.REST, true
+			return doc.REST, true
 		case "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi":
-			return loader.HTTP, true
+			return doc.HTTP, true
 		}
-		return loader.REST, false
+		return doc.REST, false
 	}
 	if api.Swagger2() {
-		return loader.REST, true
+		return doc.REST, true
 	}
-	if api.Kind != loader.HTTP || extRESTSignals(api, res) {
-		return loader.REST, false
+	if api.Kind != doc.HTTP || extRESTSignals(api, res) {
+		return doc.REST, false
 	}
-	return loader.HTTP, true
+	return doc.HTTP, true
 }
 
 // extRESTSignals reports whether a document uses anything only REST APIs
 // have.
-func extRESTSignals(api *loader.API, res *loader.Result) bool {
+func extRESTSignals(api *doc.API, res *doc.Result) bool {
 	found := false
 	extSites(api, func(s extSite) {
 		if found || (s.place != extRoot && s.place != extOperation && s.place != extSecurityScheme) {
 			return
 		}
-		loader.Pairs(s.node, func(k, v *yaml.Node) {
+		doc.Pairs(s.node, func(k, v *doc.Node) {
 			if info, ok := extKnown[k.Value]; ok && info.scope == extRESTOnly && info.places&s.place != 0 {
 				found = true
 			}
 			if k.Value == "x-amazon-apigateway-authorizer" {
-				_, t := loader.Get(v, "type")
-				if tv := loader.Classify(t); tv.Kind == loader.KindString {
+				_, t := doc.Get(v, "type")
+				if tv := doc.Classify(t); tv.Kind == doc.KindString {
 					switch strings.ToLower(strings.TrimSpace(tv.Text)) {
 					case "token", "cognito_user_pools":
 						found = true
@@ -463,7 +461,7 @@ func extDidYouMean(s string) string {
 
 // extUnknownKeys reports keys of mapping n that are not in known, at the
 // severity of rep, with a suggestion when one is close.
-func extUnknownKeys(rep *DocPass, n *yaml.Node, ptr, what string, known []string) {
+func extUnknownKeys(rep *DocPass, n *doc.Node, ptr, what string, known []string) {
 	for _, f := range extFields(n, ptr) {
 		if contains(known, f.key.Value) || strings.HasPrefix(f.key.Value, "x-") {
 			continue

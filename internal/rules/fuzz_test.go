@@ -2,11 +2,11 @@ package rules_test
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/loader"
 	"strings"
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/fuzzcheck"
-	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 

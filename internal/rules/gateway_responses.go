@@ -1,10 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = registerDoc("gateway-responses", checkGatewayResponses)
@@ -32,10 +31,10 @@ var (
 // querystring}.NAME to a request parameter, stage variable, context
 // variable or single-quoted static value; templates are keyed by media type.
 func checkGatewayResponses(p *DocPass) {
-	if kind, certain := extCertainKind(p.API, p.Result); certain && kind == loader.HTTP {
+	if kind, certain := extCertainKind(p.API, p.Result); certain && kind == doc.HTTP {
 		return // REST only; extension-name notes it
 	}
-	f := extGet(loader.Resolve(p.API.Root), p.API.Pointer, "x-amazon-apigateway-gateway-responses")
+	f := extGet(doc.Resolve(p.API.Root), p.API.Pointer, "x-amazon-apigateway-gateway-responses")
 	if f == nil {
 		return
 	}
@@ -54,11 +53,11 @@ func checkGatewayResponses(p *DocPass) {
 			}
 			p.Report(g.key, g.ptr, msg, typ)
 		}
-		gv := loader.Classify(g.val)
+		gv := doc.Classify(g.val)
 		if !extKnownValue(gv) {
 			continue
 		}
-		if gv.Kind != loader.KindMap {
+		if gv.Kind != doc.KindMap {
 			extReport(p, g, "gateway response %s must be an object (statusCode, responseParameters, responseTemplates), not %s", typ, extKindName(gv.Kind))
 			continue
 		}
@@ -73,11 +72,11 @@ func extCheckGRStatus(p *DocPass, f *extField) {
 	if f == nil {
 		return
 	}
-	v := loader.Classify(f.val)
+	v := doc.Classify(f.val)
 	if !extKnownValue(v) {
 		return
 	}
-	if (v.Kind == loader.KindString || v.Kind == loader.KindInt) && extGRStatusCode.MatchString(strings.TrimSpace(v.Text)) {
+	if (v.Kind == doc.KindString || v.Kind == doc.KindInt) && extGRStatusCode.MatchString(strings.TrimSpace(v.Text)) {
 		return
 	}
 	extReport(p, *f, "gateway response statusCode %s is not valid; expected an HTTP status code from 100 to 599 such as \"403\"", extValueText(v))
@@ -104,11 +103,11 @@ func extCheckGRParameters(p *DocPass, f *extField) {
 			// it; what is certain is that the intended header is never sent.
 			p.WithSeverity(Warning).Report(g.key, g.ptr, "gateway response parameter %q sets a header literally named %q; a gateway response header is gatewayresponse.header.%s", key, m[2], m[2][strings.LastIndex(m[2], ".")+1:])
 		}
-		gv := loader.Classify(g.val)
+		gv := doc.Classify(g.val)
 		if !extKnownValue(gv) {
 			continue
 		}
-		if gv.Kind != loader.KindString {
+		if gv.Kind != doc.KindString {
 			extReport(p, g, "gateway response parameter value must be a string (a request parameter, stage variable, context variable or a 'static' value in single quotes), not %s", extKindName(gv.Kind))
 			continue
 		}
@@ -148,8 +147,8 @@ func extCheckGRTemplates(p *DocPass, f *extField) {
 		if !extMediaType.MatchString(g.key.Value) {
 			p.Report(g.key, g.ptr, "gateway response template key %q is not a media type; expected a content type such as application/json", g.key.Value)
 		}
-		gv := loader.Classify(g.val)
-		if extKnownValue(gv) && gv.Kind != loader.KindString && gv.Kind != loader.KindNull {
+		gv := doc.Classify(g.val)
+		if extKnownValue(gv) && gv.Kind != doc.KindString && gv.Kind != doc.KindNull {
 			extReport(p, g, "a gateway response template must be a string, not %s", extKindName(gv.Kind))
 		}
 	}

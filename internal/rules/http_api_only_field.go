@@ -1,6 +1,8 @@
 package rules
 
-import "github.com/apigwlint/apigwlint/internal/loader"
+import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+)
 
 var _ = register("http-api-only-field", checkHTTPAPIOnlyField)
 
@@ -12,7 +14,7 @@ var _ = register("http-api-only-field", checkHTTPAPIOnlyField)
 // responseParameters of HTTP APIs is unknown-field's business.
 func checkHTTPAPIOnlyField(p *Pass) {
 	why := restExplicit(p.In.API)
-	if why == "" || p.In.Shape != loader.ShapeOpenAPI {
+	if why == "" || p.In.Shape != doc.ShapeOpenAPI {
 		return
 	}
 	if f := p.In.Field("integrationSubtype"); f != nil {
@@ -26,8 +28,8 @@ func checkHTTPAPIOnlyField(p *Pass) {
 		p.ReportKey(f, "payloadFormatVersion is an HTTP API field, which a REST API ignores (%s)%s", why, lambda)
 	}
 	if tls := p.In.Field("tlsConfig"); tls != nil {
-		if k, v := loader.Get(tls.Value, "serverNameToVerify"); k != nil {
-			f := &loader.Field{Name: "serverNameToVerify", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
+		if k, v := doc.Get(tls.Value, "serverNameToVerify"); k != nil {
+			f := &doc.Field{Name: "serverNameToVerify", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
 			p.ReportKey(f, "tlsConfig.serverNameToVerify is an HTTP API field, which a REST API ignores (%s); a REST private integration verifies the name in its uri", why)
 		}
 	}

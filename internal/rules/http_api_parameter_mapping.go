@@ -1,11 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("http-api-parameter-mapping", checkHTTPAPIParameterMapping)
@@ -25,9 +23,9 @@ func checkHTTPAPIParameterMapping(p *Pass) {
 		return // REST documents with HTTP-looking fields map the REST way
 	}
 	_, subtype, _ := subtypeOf(p.In)
-	value := func(v *yaml.Node, ptr string, response bool) {
-		val := loader.Classify(v)
-		if val.Kind != loader.KindString {
+	value := func(v *doc.Node, ptr string, response bool) {
+		val := doc.Classify(v)
+		if val.Kind != doc.KindString {
 			return
 		}
 		if msg, warn := httpValueProblem(val.Text, response); msg != "" {
@@ -38,9 +36,9 @@ func checkHTTPAPIParameterMapping(p *Pass) {
 			q.Report(v, ptr, "%s", msg)
 		}
 	}
-	if f := p.In.Field("requestParameters"); f != nil && loader.Classify(f.Value).Kind == loader.KindMap {
-		loader.Pairs(f.Value, func(k, v *yaml.Node) {
-			ptr := loader.Join(f.Pointer(), k.Value)
+	if f := p.In.Field("requestParameters"); f != nil && doc.Classify(f.Value).Kind == doc.KindMap {
+		doc.Pairs(f.Value, func(k, v *doc.Node) {
+			ptr := doc.Join(f.Pointer(), k.Value)
 			if !subtype {
 				if msg := httpKeyProblem(k.Value, false); msg != "" {
 					p.Report(k, ptr, "%s", msg)
@@ -54,11 +52,11 @@ func checkHTTPAPIParameterMapping(p *Pass) {
 		})
 	}
 	f := p.In.Field("responseParameters")
-	if f == nil || loader.Classify(f.Value).Kind != loader.KindMap {
+	if f == nil || doc.Classify(f.Value).Kind != doc.KindMap {
 		return
 	}
-	loader.Pairs(f.Value, func(code, m *yaml.Node) {
-		cptr := loader.Join(f.Pointer(), code.Value)
+	doc.Pairs(f.Value, func(code, m *doc.Node) {
+		cptr := doc.Join(f.Pointer(), code.Value)
 		c := strings.TrimSpace(code.Value)
 		switch {
 		case isPlaceholder(c):
@@ -70,11 +68,11 @@ func checkHTTPAPIParameterMapping(p *Pass) {
 			p.Report(code, cptr, "responseParameters key %q is not a status code; an HTTP API maps response parameters per status code of the integration's response, such as \"200\" or \"404\"", c)
 			return
 		}
-		if loader.Classify(m).Kind != loader.KindMap {
+		if doc.Classify(m).Kind != doc.KindMap {
 			return // value-type's business
 		}
-		loader.Pairs(m, func(k, v *yaml.Node) {
-			ptr := loader.Join(cptr, k.Value)
+		doc.Pairs(m, func(k, v *doc.Node) {
+			ptr := doc.Join(cptr, k.Value)
 			if msg := httpKeyProblem(k.Value, true); msg != "" {
 				p.Report(k, ptr, "%s", msg)
 				return

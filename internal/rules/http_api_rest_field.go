@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("http-api-rest-field", checkHTTPAPIRESTField)
@@ -43,8 +42,8 @@ func checkHTTPAPIRESTField(p *Pass) {
 }
 
 // emptyCollection reports whether a field holds an empty object or array.
-func emptyCollection(f *loader.Field) bool {
+func emptyCollection(f *doc.Field) bool {
 	v := f.Val()
-	return (v.Kind == loader.KindMap || v.Kind == loader.KindSeq) && len(v.Node.Content) == 0 ||
-		v.Kind == loader.KindString && strings.TrimSpace(v.Text) == ""
+	return (v.Kind == doc.KindMap || v.Kind == doc.KindSeq) && len(v.Node.Content) == 0 ||
+		v.Kind == doc.KindString && strings.TrimSpace(v.Text) == ""
 }

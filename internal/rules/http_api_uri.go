@@ -1,10 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("http-api-uri", checkHTTPAPIURI)
@@ -29,7 +28,7 @@ func checkHTTPAPIURI(p *Pass) {
 	t := p.In.Type()
 	ct := p.In.Val("connectionType")
 	switch {
-	case t == "HTTP_PROXY" && ct.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(ct.Text), "VPC_LINK"):
+	case t == "HTTP_PROXY" && ct.Kind == doc.KindString && strings.EqualFold(strings.TrimSpace(ct.Text), "VPC_LINK"):
 		if msg := privateURIProblem(text); msg != "" {
 			p.ReportValue(f, "%s", msg)
 		}

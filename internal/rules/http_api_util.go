@@ -5,26 +5,25 @@ package rules
 // mapping language, which is not the REST one of mapping_grammar.go.
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // httpCertain reports whether the integration belongs to a document that is
 // certainly an HTTP API: the Body of an AWS::ApiGatewayV2::Api or
 // AWS::Serverless::HttpApi, or a standalone OpenAPI 3 document with HTTP
 // API markers and no REST-only integration type.
-func httpCertain(in *loader.Integration) bool {
-	return in.API != nil && in.API.Kind == loader.HTTP && in.API.KindCertain
+func httpCertain(in *doc.Integration) bool {
+	return in.API != nil && in.API.Kind == doc.HTTP && in.API.KindCertain
 }
 
 // restExplicit reports why an API is explicitly a REST API ("" when it is
 // not): the resource type of the template around it, or its Swagger 2.0
 // version (HTTP APIs import OpenAPI 3 only).
-func restExplicit(api *loader.API) string {
-	if api == nil || api.Kind != loader.REST || !api.KindCertain {
+func restExplicit(api *doc.API) string {
+	if api == nil || api.Kind != doc.REST || !api.KindCertain {
 		return ""
 	}
 	if api.Template != nil {
@@ -70,13 +69,13 @@ var subtypeNames = func() []string {
 
 // subtypeOf returns the integration's literal integrationSubtype as
 // written, whether it has one at all, and whether it is a literal.
-func subtypeOf(in *loader.Integration) (name string, present, literal bool) {
+func subtypeOf(in *doc.Integration) (name string, present, literal bool) {
 	f := in.Field("integrationSubtype")
 	if f == nil {
 		return "", false, false
 	}
 	v := f.Val()
-	if v.Kind != loader.KindString || isPlaceholder(v.Text) {
+	if v.Kind != doc.KindString || isPlaceholder(v.Text) {
 		return "", true, false
 	}
 	return strings.TrimSpace(v.Text), true, true
@@ -84,7 +83,7 @@ func subtypeOf(in *loader.Integration) (name string, present, literal bool) {
 
 // isLambdaProxy reports whether the integration is an HTTP API Lambda proxy:
 // AWS_PROXY without an integrationSubtype.
-func isLambdaProxy(in *loader.Integration) bool {
+func isLambdaProxy(in *doc.Integration) bool {
 	_, sub, _ := subtypeOf(in)
 	return in.Type() == "AWS_PROXY" && !sub
 }

@@ -2,11 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("http-uri", checkHTTPURI)
@@ -34,7 +33,7 @@ func checkHTTPURI(p *Pass) {
 		}
 		return
 	}
-	if msg := httpURLProblem(t, p.In.Kind() == loader.REST); msg != "" {
+	if msg := httpURLProblem(t, p.In.Kind() == doc.REST); msg != "" {
 		p.ReportValue(f, "%s", msg)
 	}
 }
@@ -42,9 +41,9 @@ func checkHTTPURI(p *Pass) {
 // httpARNProblem judges an ARN as the uri of an HTTP integration: right for
 // an HTTP API private integration, wrong everywhere else.
 func httpARNProblem(p *Pass, uri string) string {
-	if p.In.Kind() == loader.HTTP {
+	if p.In.Kind() == doc.HTTP {
 		ct := p.In.Val("connectionType")
-		if ct.Kind != loader.KindString || strings.EqualFold(strings.TrimSpace(ct.Text), "VPC_LINK") {
+		if ct.Kind != doc.KindString || strings.EqualFold(strings.TrimSpace(ct.Text), "VPC_LINK") {
 			return "" // a load balancer listener or Cloud Map service ARN, or not known
 		}
 		return fmt.Sprintf("uri %q is an ARN, which an HTTP API integration takes only with connectionType VPC_LINK (a load balancer listener or Cloud Map service); expected an absolute http(s) URL", uri)

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 var _ = register("insecure-tls", checkInsecureTLS)
@@ -13,15 +13,15 @@ func checkInsecureTLS(p *Pass) {
 	if tls == nil {
 		return
 	}
-	k, v := loader.Get(tls.Value, "insecureSkipVerification")
+	k, v := doc.Get(tls.Value, "insecureSkipVerification")
 	if k == nil {
 		return
 	}
-	f := &loader.Field{Name: "insecureSkipVerification", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
-	if val := f.Val(); val.Kind != loader.KindBool || val.Text != "true" {
+	f := &doc.Field{Name: "insecureSkipVerification", Known: true, Key: k, Value: v, Parent: tls.Pointer()}
+	if val := f.Val(); val.Kind != doc.KindBool || val.Text != "true" {
 		return
 	}
-	if p.In.Kind() == loader.HTTP {
+	if p.In.Kind() == doc.HTTP {
 		p.WithSeverity(Error).ReportKey(f, "insecureSkipVerification is a REST API setting; HTTP APIs do not support it")
 		return
 	}

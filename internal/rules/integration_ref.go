@@ -1,10 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = registerDoc("integration-ref", checkIntegrationRef)
@@ -18,8 +16,8 @@ const integrationsPrefix = "#/components/x-amazon-apigateway-integrations/"
 // integration; the import reads no other file.
 func checkIntegrationRef(p *DocPass) {
 	for _, r := range p.API.IntegrationRefs {
-		v := loader.Classify(r.Value)
-		if v.Kind != loader.KindString || isPlaceholder(v.Text) {
+		v := doc.Classify(r.Value)
+		if v.Kind != doc.KindString || isPlaceholder(v.Text) {
 			continue // computed, or another tool's placeholder
 		}
 		ref := strings.TrimSpace(v.Text)
@@ -42,10 +40,10 @@ func checkIntegrationRef(p *DocPass) {
 
 // reusableIntegrations lists the names under
 // components.x-amazon-apigateway-integrations.
-func reusableIntegrations(api *loader.API) []string {
-	_, comps := loader.Get(api.Root, "components")
-	_, ints := loader.Get(comps, "x-amazon-apigateway-integrations")
+func reusableIntegrations(api *doc.API) []string {
+	_, comps := doc.Get(api.Root, "components")
+	_, ints := doc.Get(comps, "x-amazon-apigateway-integrations")
 	var out []string
-	loader.Pairs(ints, func(k, _ *yaml.Node) { out = append(out, k.Value) })
+	doc.Pairs(ints, func(k, _ *doc.Node) { out = append(out, k.Value) })
 	return out
 }

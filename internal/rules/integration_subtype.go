@@ -1,10 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("integration-subtype", checkIntegrationSubtype)
@@ -14,7 +12,7 @@ var _ = register("integration-subtype", checkIntegrationSubtype)
 // API Gateway assumes to call the service) and maps every parameter the
 // subtype requires, under the subtype's own PascalCase names.
 func checkIntegrationSubtype(p *Pass) {
-	if p.In.Kind() != loader.HTTP {
+	if p.In.Kind() != doc.HTTP {
 		return // a REST API ignores the field: http-api-only-field
 	}
 	f := p.In.Field("integrationSubtype")
@@ -51,17 +49,17 @@ func checkIntegrationSubtype(p *Pass) {
 		p.ReportMissing("integrationSubtype %s has no requestParameters; it needs %s", name, andList(spec.required))
 		return
 	}
-	if loader.Classify(rp.Value).Kind != loader.KindMap {
+	if doc.Classify(rp.Value).Kind != doc.KindMap {
 		return // computed, or a wrong type for value-type
 	}
 	known := append(append([]string{}, spec.required...), spec.optional...)
 	have := map[string]bool{}
-	loader.Pairs(rp.Value, func(k, _ *yaml.Node) {
+	doc.Pairs(rp.Value, func(k, _ *doc.Node) {
 		have[k.Value] = true
 		if contains(known, k.Value) || isPlaceholder(k.Value) {
 			return
 		}
-		ptr := loader.Join(rp.Pointer(), k.Value)
+		ptr := doc.Join(rp.Pointer(), k.Value)
 		for _, r := range spec.required {
 			if strings.EqualFold(r, k.Value) && !have[r] {
 				have[r] = true // reported here rather than as missing

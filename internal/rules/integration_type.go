@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("integration-type", checkIntegrationType)
@@ -19,7 +18,7 @@ func checkIntegrationType(p *Pass) {
 		return
 	}
 	v := f.Val()
-	if v.Kind != loader.KindString {
+	if v.Kind != doc.KindString {
 		return // templates, intrinsics and wrong types are value-type's business
 	}
 	t := strings.TrimSpace(v.Text)
@@ -35,7 +34,7 @@ func checkIntegrationType(p *Pass) {
 		p.ReportValue(f, msg, t, oneOf(integrationTypes))
 		return
 	}
-	if p.In.Shape != loader.ShapeOpenAPI && t != up {
+	if p.In.Shape != doc.ShapeOpenAPI && t != up {
 		p.ReportValue(f, "integration type %q must be upper case in %s: %s", t, shapeWhere(p.In.Shape), up)
 	}
 }

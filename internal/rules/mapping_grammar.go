@@ -1,12 +1,10 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // This file holds the grammar of REST API parameter mappings (API Gateway
@@ -134,14 +132,14 @@ func (src mappingSource) expressions() string {
 
 // valueProblem returns why a mapping value is not valid, or "". node is the
 // value's node (its YAML quoting style tells whether YAML removed quotes).
-func (src mappingSource) valueProblem(node *yaml.Node, raw string) string {
+func (src mappingSource) valueProblem(node *doc.Node, raw string) string {
 	text := strings.TrimSpace(raw)
 	if isPlaceholder(text) {
 		return ""
 	}
 	literal := "'" + text + "'"
 	switch {
-	case text == "*" && node != nil && node.Style&yaml.SingleQuotedStyle != 0:
+	case text == "*" && node != nil && node.Style&doc.SingleQuotedStyle != 0:
 		return `static value "*" has lost its single quotes to YAML, which reads '*' as the bare string *: write "'*'"`
 	case text == "*":
 		return `static value "*" needs single quotes inside the string: write "'*'" (in YAML too, where '*' alone is the bare string *)`
@@ -179,7 +177,7 @@ func (src mappingSource) valueProblem(node *yaml.Node, raw string) string {
 			return mapQ("mapping value", text) + " " + m.why
 		}
 	}
-	if node != nil && node.Style&yaml.SingleQuotedStyle != 0 {
+	if node != nil && node.Style&doc.SingleQuotedStyle != 0 {
 		return mapQ("static value", text) + " has lost its single quotes to YAML: write " + strconv.Quote(literal) + " so that API Gateway receives them"
 	}
 	return mapQ("mapping value", text) + " is neither a mapping expression nor a static value in single quotes; write " + strconv.Quote(literal) + " for the literal text, or use " + src.expressions()
@@ -207,12 +205,12 @@ func mappingKeyProblem(what string, side mappingSide, key string, misuses []mapp
 // mappingIsHTTPAPI reports whether a requestParameters entry is written in
 // the HTTP API mapping language (overwrite:header.x, $request.body.x), in a
 // document the loader did not recognise as an HTTP API.
-func mappingIsHTTPAPI(k, v *yaml.Node) bool {
+func mappingIsHTTPAPI(k, v *doc.Node) bool {
 	for _, p := range []string{"overwrite:", "append:", "remove:"} {
 		if strings.HasPrefix(k.Value, p) {
 			return true
 		}
 	}
-	val := loader.Classify(v)
-	return val.Kind == loader.KindString && strings.HasPrefix(strings.TrimSpace(val.Text), "$request.")
+	val := doc.Classify(v)
+	return val.Kind == doc.KindString && strings.HasPrefix(strings.TrimSpace(val.Text), "$request.")
 }

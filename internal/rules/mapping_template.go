@@ -3,14 +3,12 @@ package rules
 import (
 	"encoding/json"
 	"errors"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
 	"weak"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("mapping-template", checkMappingTemplate)
@@ -22,7 +20,7 @@ var _ = register("mapping-template", checkMappingTemplate)
 // by intrinsics are left alone; the template of a Fn::Sub has only its
 // structure checked, once CloudFormation's ${...} are set aside.
 func checkMappingTemplate(p *Pass) {
-	if p.In.Kind() == loader.HTTP {
+	if p.In.Kind() == doc.HTTP {
 		return // HTTP APIs have no mapping templates
 	}
 	if f := p.In.Field("requestTemplates"); f != nil {
@@ -37,26 +35,26 @@ func checkMappingTemplate(p *Pass) {
 
 // mappingTemplate is one template under check.
 type mappingTemplate struct {
-	text     string     // the text Velocity will read
-	node     *yaml.Node // the scalar whose value is the template, for positions; nil if unknown
-	at       *yaml.Node // where findings go when no exact position is known
+	text     string    // the text Velocity will read
+	node     *doc.Node // the scalar whose value is the template, for positions; nil if unknown
+	at       *doc.Node // where findings go when no exact position is known
 	ptr      string
 	key      string // the media type
 	response bool
 	literal  bool // a plain string, not the template of a Fn::Sub
 }
 
-func checkTemplateMap(p *Pass, f *loader.Field, response bool) {
-	if loader.Classify(f.Value).Kind != loader.KindMap {
+func checkTemplateMap(p *Pass, f *doc.Field, response bool) {
+	if doc.Classify(f.Value).Kind != doc.KindMap {
 		return
 	}
-	loader.Pairs(f.Value, func(k, v *yaml.Node) {
-		t := &mappingTemplate{at: v, ptr: loader.Join(f.Pointer(), k.Value), key: k.Value, response: response}
-		cv := loader.Classify(v)
+	doc.Pairs(f.Value, func(k, v *doc.Node) {
+		t := &mappingTemplate{at: v, ptr: doc.Join(f.Pointer(), k.Value), key: k.Value, response: response}
+		cv := doc.Classify(v)
 		switch cv.Kind {
-		case loader.KindString:
+		case doc.KindString:
 			t.text, t.node, t.literal = cv.Text, cv.Node, true
-		case loader.KindTemplate:
+		case doc.KindTemplate:
 			text, ok := subAsVTL(cv)
 			if !ok {
 				return
@@ -65,7 +63,7 @@ func checkTemplateMap(p *Pass, f *loader.Field, response bool) {
 		default:
 			return // intrinsics, and values of the wrong type (value-type's business)
 		}
-		if v.Kind == yaml.AliasNode {
+		if v.Kind == doc.AliasNode {
 			t.node = nil // the text is written elsewhere: report at the alias
 		}
 		if isPlaceholder(t.text) && !strings.ContainsAny(t.text, "$#") {
@@ -280,7 +278,7 @@ func closeName(s string, candidates []string) string {
 // ${Literal}, written " ${Literal}" so that offsets are kept. ok is false
 // when a ${...} cannot be known: a variable of the Fn::Sub's own map (its
 // value could hold VTL) or a malformed one.
-func subAsVTL(v loader.Value) (string, bool) {
+func subAsVTL(v doc.Value) (string, bool) {
 	vars, ok := subVariables(v.Node)
 	if !ok {
 		return "", false
@@ -319,37 +317,37 @@ func subAsVTL(v loader.Value) (string, bool) {
 var cfnVarRE = regexp.MustCompile(`^(AWS::)?[A-Za-z0-9_]+(\.[A-Za-z0-9_.]+)?$`)
 
 // subArg returns the argument of a Fn::Sub or !Sub node.
-func subArg(n *yaml.Node) *yaml.Node {
-	n = loader.Resolve(n)
-	if fn, arg := loader.IntrinsicOf(n); fn != "" {
-		return loader.Resolve(arg)
+func subArg(n *doc.Node) *doc.Node {
+	n = doc.Resolve(n)
+	if fn, arg := doc.IntrinsicOf(n); fn != "" {
+		return doc.Resolve(arg)
 	}
 	return n // !Sub: the tagged node is the argument
 }
 
 // subVariables returns the names of a Fn::Sub's variable map (the second
 // element of its list form); ok is false when the map is not a literal.
-func subVariables(n *yaml.Node) (map[string]bool, bool) {
+func subVariables(n *doc.Node) (map[string]bool, bool) {
 	arg := subArg(n)
 	vars := map[string]bool{}
-	if arg == nil || arg.Kind != yaml.SequenceNode || len(arg.Content) < 2 {
+	if arg == nil || arg.Kind != doc.SequenceNode || len(arg.Content) < 2 {
 		return vars, true
 	}
-	m := loader.Resolve(arg.Content[1])
-	if loader.Classify(m).Kind != loader.KindMap {
+	m := doc.Resolve(arg.Content[1])
+	if doc.Classify(m).Kind != doc.KindMap {
 		return nil, false
 	}
-	loader.Pairs(m, func(k, _ *yaml.Node) { vars[k.Value] = true })
+	doc.Pairs(m, func(k, _ *doc.Node) { vars[k.Value] = true })
 	return vars, true
 }
 
 // subScalar returns the scalar node holding the template of a Fn::Sub.
-func subScalar(n *yaml.Node) *yaml.Node {
+func subScalar(n *doc.Node) *doc.Node {
 	arg := subArg(n)
-	if arg != nil && arg.Kind == yaml.SequenceNode && len(arg.Content) > 0 {
-		arg = loader.Resolve(arg.Content[0])
+	if arg != nil && arg.Kind == doc.SequenceNode && len(arg.Content) > 0 {
+		arg = doc.Resolve(arg.Content[0])
 	}
-	if arg == nil || arg.Kind != yaml.ScalarNode {
+	if arg == nil || arg.Kind != doc.ScalarNode {
 		return nil
 	}
 	return arg
@@ -357,7 +355,7 @@ func subScalar(n *yaml.Node) *yaml.Node {
 
 // templateSpot returns a node standing at byte offset off of the template,
 // or the template's value node when the exact position is not certain.
-func templateSpot(p *Pass, t *mappingTemplate, off int) *yaml.Node {
+func templateSpot(p *Pass, t *mappingTemplate, off int) *doc.Node {
 	if t.node == nil {
 		return t.at
 	}
@@ -366,7 +364,7 @@ func templateSpot(p *Pass, t *mappingTemplate, off int) *yaml.Node {
 		return t.at
 	}
 	// a node that is not a scalar: SpanOf gives its start and no end
-	return &yaml.Node{Kind: yaml.MappingNode, Line: line, Column: col}
+	return &doc.Node{Kind: doc.MappingNode, Line: line, Column: col}
 }
 
 // srcLines is a source file with the offsets at which its lines start.
@@ -392,11 +390,11 @@ func (s srcLines) line(n int) (string, bool) {
 // holds the files weakly: a file done with is not kept alive by the cache.
 var lineCache struct {
 	sync.Mutex
-	files  []weak.Pointer[loader.File]
+	files  []weak.Pointer[doc.File]
 	starts [][]int
 }
 
-func fileLines(f *loader.File) srcLines {
+func fileLines(f *doc.File) srcLines {
 	lineCache.Lock()
 	defer lineCache.Unlock()
 	for i, w := range lineCache.files {
@@ -428,7 +426,7 @@ var blockHeaderRE = regexp.MustCompile(`^(?:[!&]\S*[ \t]+)*\|[1-9]?[-+]?[1-9]?[ 
 // literal block scalar (each value line is one source line), or a plain,
 // single- or double-quoted scalar written on one line. The mapping is
 // verified against the value, so ok is false rather than wrong.
-func scalarPosition(src srcLines, n *yaml.Node, off int) (line, col int, ok bool) {
+func scalarPosition(src srcLines, n *doc.Node, off int) (line, col int, ok bool) {
 	if off < 0 || off > len(n.Value) {
 		return 0, 0, false
 	}
@@ -441,7 +439,7 @@ func scalarPosition(src srcLines, n *yaml.Node, off int) (line, col int, ok bool
 		return 0, 0, false
 	}
 	tl, tc := lineCol(n.Value, off)
-	if n.Style&yaml.LiteralStyle != 0 {
+	if n.Style&doc.LiteralStyle != 0 {
 		if !blockHeaderRE.MatchString(header[start:]) {
 			return 0, 0, false
 		}
@@ -464,11 +462,11 @@ func scalarPosition(src srcLines, n *yaml.Node, off int) (line, col int, ok bool
 	startCol := utf8.RuneCountInString(header[:len(header)-len(rest)]) + 1
 	var cols []int // the source column of each code point of the value
 	switch {
-	case n.Style&yaml.DoubleQuotedStyle != 0:
+	case n.Style&doc.DoubleQuotedStyle != 0:
 		cols, ok = doubleQuotedColumns(rest, n.Value, startCol)
-	case n.Style&yaml.SingleQuotedStyle != 0:
+	case n.Style&doc.SingleQuotedStyle != 0:
 		cols, ok = singleQuotedColumns(rest, n.Value, startCol)
-	case n.Style&^yaml.TaggedStyle == 0 && !strings.Contains(n.Value, "\n") && strings.HasPrefix(rest, n.Value):
+	case n.Style&^doc.TaggedStyle == 0 && !strings.Contains(n.Value, "\n") && strings.HasPrefix(rest, n.Value):
 		return n.Line, startCol + tc - 1, true
 	default:
 		return 0, 0, false

@@ -1,11 +1,10 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/loader"
 	"strings"
 	"testing"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 func TestScalarPosition(t *testing.T) {
@@ -32,16 +31,16 @@ func TestScalarPosition(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var doc yaml.Node
-			if err := yaml.Unmarshal([]byte(tt.src), &doc); err != nil {
+			f, err := loader.Parse("t.yaml", []byte(tt.src), loader.DefaultLimits)
+			if err != nil {
 				t.Fatal(err)
 			}
-			_, v := loader.Get(doc.Content[0], tt.key)
+			_, v := doc.Get(f.Root, tt.key)
 			off := strings.Index(v.Value, tt.needle)
 			if off < 0 {
 				t.Fatalf("%q not in %q", tt.needle, v.Value)
 			}
-			line, col, ok := scalarPosition(fileLines(&loader.File{Src: []byte(tt.src)}), v, off)
+			line, col, ok := scalarPosition(fileLines(&doc.File{Src: []byte(tt.src)}), v, off)
 			if tt.line == 0 {
 				if ok {
 					t.Errorf("got %d:%d, want no exact position", line, col)
@@ -90,13 +89,13 @@ func TestSubAsVTL(t *testing.T) {
 		{src: `a: !Sub '${stageVariables[0]}'`},
 	}
 	for _, tt := range tests {
-		var doc yaml.Node
-		if err := yaml.Unmarshal([]byte(tt.src), &doc); err != nil {
+		f, err := loader.Parse("t.yaml", []byte(tt.src), loader.DefaultLimits)
+		if err != nil {
 			t.Fatal(err)
 		}
-		_, v := loader.Get(doc.Content[0], "a")
-		cv := loader.Classify(v)
-		if cv.Kind != loader.KindTemplate {
+		_, v := doc.Get(f.Root, "a")
+		cv := doc.Classify(v)
+		if cv.Kind != doc.KindTemplate {
 			t.Fatalf("%s: kind %v", tt.src, cv.Kind)
 		}
 		got, ok := subAsVTL(cv)

@@ -1,10 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var (
@@ -30,7 +28,7 @@ func checkMissingMethodResponse(p *Pass) {
 		if _, ok := methodResponse(d, code); !ok {
 			f := r.Field("statusCode")
 			fix := "add it under responses"
-			if p.In.Shape == loader.ShapeCloudFormation {
+			if p.In.Shape == doc.ShapeCloudFormation {
 				fix = "add {StatusCode: \"" + code + "\"} to the method's MethodResponses"
 			}
 			p.ReportValue(f, "integration response maps to status %s, but %s declares no %s response; %s (API Gateway: \"No method response exists for method\")", code, declarer(p.In), code, fix)
@@ -63,16 +61,16 @@ func checkUndeclaredResponseHeader(p *Pass) {
 		if mr == nil {
 			continue // a response that cannot be read: no guess about its headers
 		}
-		loader.Pairs(f.Value, func(k, _ *yaml.Node) {
+		doc.Pairs(f.Value, func(k, _ *doc.Node) {
 			name, found := strings.CutPrefix(k.Value, "method.response.header.")
 			if !found || name == "" || hasHeader(mr.Headers, name) {
 				return
 			}
 			fix := "add it under responses." + key + ".headers"
-			if p.In.Shape == loader.ShapeCloudFormation {
+			if p.In.Shape == doc.ShapeCloudFormation {
 				fix = "add " + k.Value + ": true to the ResponseParameters of its MethodResponses entry"
 			}
-			p.Report(k, loader.Join(f.Pointer(), k.Value), "header %s is not declared in %s's %s response; %s (API Gateway: \"Invalid mapping expression parameter specified: %s\")", name, declarer(p.In), key, fix, k.Value)
+			p.Report(k, doc.Join(f.Pointer(), k.Value), "header %s is not declared in %s's %s response; %s (API Gateway: \"Invalid mapping expression parameter specified: %s\")", name, declarer(p.In), key, fix, k.Value)
 		})
 	}
 }
@@ -84,13 +82,13 @@ func checkUndeclaredResponseHeader(p *Pass) {
 // no responses), nor for an OpenAPI operation that declares no response at
 // all. An AWS::ApiGateway::Method without MethodResponses does declare none:
 // its integration responses cannot be put.
-func responseDeclarations(in *loader.Integration) *loader.Declared {
+func responseDeclarations(in *doc.Integration) *doc.Declared {
 	t := in.Type()
 	if t == "" || isProxy(t) || len(in.Responses) == 0 {
 		return nil
 	}
 	d := declarations(in)
-	if d == nil || len(d.Codes) == 0 && in.Shape != loader.ShapeCloudFormation {
+	if d == nil || len(d.Codes) == 0 && in.Shape != doc.ShapeCloudFormation {
 		return nil
 	}
 	return d

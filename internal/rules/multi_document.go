@@ -2,9 +2,7 @@ package rules
 
 import (
 	"fmt"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 var _ = registerFile("multi-document", checkMultiDocument)
@@ -19,12 +17,12 @@ func checkMultiDocument(p *FilePass) {
 	if len(f.Later) == 0 {
 		return
 	}
-	first := p.Result.Content != loader.ContentNone
+	first := p.Result.Content != doc.ContentNone
 	for _, d := range f.Later {
-		if !first && d.Content == loader.ContentNone {
+		if !first && d.Content == doc.ContentNone {
 			continue // neither this one nor the first is ours to judge
 		}
-		at := &yaml.Node{Kind: yaml.DocumentNode, Line: max(d.Line, 1), Column: max(d.Col, 1)}
+		at := &doc.Node{Kind: doc.DocumentNode, Line: max(d.Line, 1), Column: max(d.Col, 1)}
 		others := ""
 		if n := f.LaterCount - 1; n > 0 && first {
 			others = fmt.Sprintf(", nor are the %d after it", n)
@@ -48,11 +46,11 @@ func checkMultiDocument(p *FilePass) {
 }
 
 // contentName names what a document holds, for a message.
-func contentName(c loader.Content) string {
+func contentName(c doc.Content) string {
 	switch c {
-	case loader.ContentOpenAPI:
+	case doc.ContentOpenAPI:
 		return "an OpenAPI document"
-	case loader.ContentTemplate:
+	case doc.ContentTemplate:
 		return "a CloudFormation template"
 	}
 	return c.String() + " JSON"

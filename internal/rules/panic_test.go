@@ -1,10 +1,10 @@
 package rules_test
 
 import (
+	"github.com/apigwlint/apigwlint/internal/loader"
 	"strings"
 	"testing"
 
-	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 

@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("payload-format-version", checkPayloadFormatVersion)
@@ -16,7 +15,7 @@ var _ = register("payload-format-version", checkPayloadFormatVersion)
 // the function receives. Values other than 1.0 and 2.0 are enum-value's
 // business; REST APIs ignore the field (http-api-only-field).
 func checkPayloadFormatVersion(p *Pass) {
-	if p.In.Kind() != loader.HTTP {
+	if p.In.Kind() != doc.HTTP {
 		return
 	}
 	t := p.In.Type()
@@ -28,7 +27,7 @@ func checkPayloadFormatVersion(p *Pass) {
 		return
 	}
 	v := f.Val()
-	if v.Kind != loader.KindString && v.Kind != loader.KindFloat && v.Kind != loader.KindInt {
+	if v.Kind != doc.KindString && v.Kind != doc.KindFloat && v.Kind != doc.KindInt {
 		return
 	}
 	if strings.TrimSpace(v.Text) != "2.0" {

@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 var _ = register("proxy-ignored", checkProxyIgnored)
@@ -14,7 +13,7 @@ var _ = register("proxy-ignored", checkProxyIgnored)
 // cacheNamespace, cacheKeyParameters) is never reported.
 func checkProxyIgnored(p *Pass) {
 	t := p.In.Type()
-	if !isProxy(t) || p.In.Kind() != loader.REST {
+	if !isProxy(t) || p.In.Kind() != doc.REST {
 		return
 	}
 	if f := p.In.Field("requestTemplates"); f != nil && nonEmptyMap(f.Value) {
@@ -29,7 +28,7 @@ func checkProxyIgnored(p *Pass) {
 	}
 }
 
-func nonEmptyMap(n *yaml.Node) bool {
-	v := loader.Classify(n)
-	return v.Kind == loader.KindMap && len(v.Node.Content) > 0
+func nonEmptyMap(n *doc.Node) bool {
+	v := doc.Classify(n)
+	return v.Kind == doc.KindMap && len(v.Node.Content) > 0
 }

@@ -3,10 +3,8 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = registerDoc("ref-cycle", checkRefCycles)
@@ -26,20 +24,20 @@ func checkRefCycles(p *DocPass) {
 		return // the fast path for most files
 	}
 	type ref struct {
-		index int        // in document order
-		node  *yaml.Node // the {$ref: ...} mapping
-		value *yaml.Node // its $ref value
-		state int8       // 0 not followed yet, 1 on the chain being followed, 2 done
+		index int       // in document order
+		node  *doc.Node // the {$ref: ...} mapping
+		value *doc.Node // its $ref value
+		state int8      // 0 not followed yet, 1 on the chain being followed, 2 done
 	}
-	refs := map[*yaml.Node]*ref{}
+	refs := map[*doc.Node]*ref{}
 	var order []*ref
-	add := func(n *yaml.Node) {
-		if n.Kind != yaml.MappingNode {
+	add := func(n *doc.Node) {
+		if n.Kind != doc.MappingNode {
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "$ref" {
-				if v := loader.Resolve(n.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode {
+			if k := n.Content[i]; k.Kind == doc.ScalarNode && k.Value == "$ref" {
+				if v := doc.Resolve(n.Content[i+1]); v != nil && v.Kind == doc.ScalarNode {
 					r := &ref{index: len(order), node: n, value: n.Content[i+1]}
 					refs[n] = r
 					order = append(order, r)
@@ -57,7 +55,7 @@ func checkRefCycles(p *DocPass) {
 		w.walk(p.API.Root, add)
 	}
 	next := func(r *ref) *ref {
-		return refs[loader.LookupRef(p.API.Root, strings.TrimSpace(loader.Resolve(r.value).Value))]
+		return refs[doc.LookupRef(p.API.Root, strings.TrimSpace(doc.Resolve(r.value).Value))]
 	}
 	var report []*ref // the first $ref of each cycle
 	for _, start := range order {
@@ -84,12 +82,12 @@ func checkRefCycles(p *DocPass) {
 	if len(report) == 0 {
 		return
 	}
-	at := map[*yaml.Node]*ref{}
+	at := map[*doc.Node]*ref{}
 	for _, r := range report {
 		at[r.node] = r
 	}
 	w := &writtenWalk{base: p.API.Pointer}
-	w.walk(p.API.Root, func(n *yaml.Node) {
+	w.walk(p.API.Root, func(n *doc.Node) {
 		r := at[n]
 		if r == nil {
 			return
@@ -97,7 +95,7 @@ func checkRefCycles(p *DocPass) {
 		texts := []string{}
 		c := r
 		for i := 0; i < maxCycleShown; i++ {
-			texts = append(texts, fmt.Sprintf("%q", loader.Resolve(c.value).Value))
+			texts = append(texts, fmt.Sprintf("%q", doc.Resolve(c.value).Value))
 			if c = next(c); c == r {
 				texts = append(texts, texts[0])
 				break

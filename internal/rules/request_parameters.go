@@ -1,10 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("request-parameters", checkRequestParameters)
@@ -15,11 +13,11 @@ var _ = register("request-parameters", checkRequestParameters)
 // computed by intrinsics and values of other types are not judged here.
 func checkRequestParameters(p *Pass) {
 	f := p.In.Field("requestParameters")
-	if f == nil || p.In.Kind() == loader.HTTP || loader.Classify(f.Value).Kind != loader.KindMap {
+	if f == nil || p.In.Kind() == doc.HTTP || doc.Classify(f.Value).Kind != doc.KindMap {
 		return
 	}
 	httpSyntax := false
-	loader.Pairs(f.Value, func(k, v *yaml.Node) { httpSyntax = httpSyntax || mappingIsHTTPAPI(k, v) })
+	doc.Pairs(f.Value, func(k, v *doc.Node) { httpSyntax = httpSyntax || mappingIsHTTPAPI(k, v) })
 	if httpSyntax {
 		return // HTTP API mappings in a document the loader took for REST
 	}
@@ -28,15 +26,15 @@ func checkRequestParameters(p *Pass) {
 		{"integration.response.", "is a response mapping; requestParameters keys are integration request targets"},
 		{"method.response.", "is a response mapping; put it in the responseParameters of an integration response"},
 	}
-	loader.Pairs(f.Value, func(k, v *yaml.Node) {
-		ptr := loader.Join(f.Pointer(), k.Value)
+	doc.Pairs(f.Value, func(k, v *doc.Node) {
+		ptr := doc.Join(f.Pointer(), k.Value)
 		if msg := mappingKeyProblem("request parameter key", mappingIntegrationRequest, k.Value, keyMisuses); msg != "" {
 			if strings.HasPrefix(strings.ToLower(k.Value), "integration.request.body") {
 				msg = mapQ("request parameter key", k.Value) + " targets the request body, which is not a parameter; shape the body with requestTemplates"
 			}
 			p.Report(k, ptr, "%s", msg)
 		}
-		if val := loader.Classify(v); val.Kind == loader.KindString {
+		if val := doc.Classify(v); val.Kind == doc.KindString {
 			if msg := mappingRequestSource.valueProblem(val.Node, val.Text); msg != "" {
 				p.Report(v, ptr, "%s", msg)
 			}

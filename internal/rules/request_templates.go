@@ -1,10 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("request-templates", checkRequestTemplates)
@@ -22,10 +20,10 @@ var templateKeyCommonTypes = []string{
 // value-type's business.
 func checkRequestTemplates(p *Pass) {
 	f := p.In.Field("requestTemplates")
-	if f == nil || p.In.Kind() == loader.HTTP || loader.Classify(f.Value).Kind != loader.KindMap {
+	if f == nil || p.In.Kind() == doc.HTTP || doc.Classify(f.Value).Kind != doc.KindMap {
 		return
 	}
-	loader.Pairs(f.Value, func(k, _ *yaml.Node) {
+	doc.Pairs(f.Value, func(k, _ *doc.Node) {
 		key := strings.TrimSpace(k.Value)
 		if isPlaceholder(key) || templateKeyIsMediaType(key) {
 			return
@@ -34,7 +32,7 @@ func checkRequestTemplates(p *Pass) {
 		if s := didYouMean(key, templateKeyCommonTypes); s != "" {
 			msg += " (did you mean " + s + "?)"
 		}
-		p.Report(k, loader.Join(f.Pointer(), k.Value), msg, k.Value)
+		p.Report(k, doc.Join(f.Pointer(), k.Value), msg, k.Value)
 	})
 }
 

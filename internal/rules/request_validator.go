@@ -1,11 +1,10 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = registerDoc("request-validator", checkRequestValidator)
@@ -18,20 +17,20 @@ var extValidatorFields = []string{"validateRequestBody", "validateRequestParamet
 // in an operation) names one of them. HTTP APIs have no request validation
 // (extension-name notes that); they are not checked here.
 func checkRequestValidator(p *DocPass) {
-	if kind, certain := extCertainKind(p.API, p.Result); certain && kind == loader.HTTP {
+	if kind, certain := extCertainKind(p.API, p.Result); certain && kind == doc.HTTP {
 		return
 	}
-	root := loader.Resolve(p.API.Root)
+	root := doc.Resolve(p.API.Root)
 	// defined holds the validator names; nil when they cannot be known
 	// (the map is computed by an intrinsic).
 	defined := map[string]bool{}
 	vf := extGet(root, p.API.Pointer, "x-amazon-apigateway-request-validators")
 	if vf != nil {
-		v := loader.Classify(vf.val)
+		v := doc.Classify(vf.val)
 		switch {
 		case !extKnownValue(v):
 			defined = nil
-		case v.Kind != loader.KindMap:
+		case v.Kind != doc.KindMap:
 			extReport(p, *vf, "x-amazon-apigateway-request-validators must be a map of validator names to {validateRequestBody, validateRequestParameters}, not %s", extKindName(v.Kind))
 			defined = nil
 		default:
@@ -49,11 +48,11 @@ func checkRequestValidator(p *DocPass) {
 		if f == nil {
 			return
 		}
-		v := loader.Classify(f.val)
+		v := doc.Classify(f.val)
 		if !extKnownValue(v) {
 			return
 		}
-		if v.Kind != loader.KindString {
+		if v.Kind != doc.KindString {
 			extReport(p, *f, "x-amazon-apigateway-request-validator must be the name of a validator defined in x-amazon-apigateway-request-validators, not %s", extKindName(v.Kind))
 			return
 		}
@@ -76,11 +75,11 @@ func checkRequestValidator(p *DocPass) {
 
 // extCheckValidator checks one entry of the validators map.
 func extCheckValidator(p *DocPass, g extField) {
-	v := loader.Classify(g.val)
+	v := doc.Classify(g.val)
 	if !extKnownValue(v) {
 		return
 	}
-	if v.Kind != loader.KindMap {
+	if v.Kind != doc.KindMap {
 		extReport(p, g, "request validator %q must be an object with validateRequestBody and validateRequestParameters, not %s", g.key.Value, extKindName(v.Kind))
 		return
 	}
@@ -92,7 +91,7 @@ func extCheckValidator(p *DocPass, g extField) {
 			continue
 		}
 		set++
-		if hv := loader.Classify(h.val); extKnownValue(hv) && !extBool(hv) {
+		if hv := doc.Classify(h.val); extKnownValue(hv) && !extBool(hv) {
 			extReport(p, *h, "%s must be true or false, not %s", name, extValueText(hv))
 		}
 	}

@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
+	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
 var _ = register("response-parameters", checkResponseParameters)
@@ -12,7 +11,7 @@ var _ = register("response-parameters", checkResponseParameters)
 // (method.response.header.NAME) and every value reads the integration
 // response, a stage or context variable, or is a 'quoted' static value.
 func checkResponseParameters(p *Pass) {
-	if p.In.Kind() == loader.HTTP {
+	if p.In.Kind() == doc.HTTP {
 		return
 	}
 	keyMisuses := []mappingMisuse{
@@ -23,15 +22,15 @@ func checkResponseParameters(p *Pass) {
 	}
 	for _, r := range p.In.Responses {
 		f := r.Field("responseParameters")
-		if f == nil || loader.Classify(f.Value).Kind != loader.KindMap {
+		if f == nil || doc.Classify(f.Value).Kind != doc.KindMap {
 			continue
 		}
-		loader.Pairs(f.Value, func(k, v *yaml.Node) {
-			ptr := loader.Join(f.Pointer(), k.Value)
+		doc.Pairs(f.Value, func(k, v *doc.Node) {
+			ptr := doc.Join(f.Pointer(), k.Value)
 			if msg := mappingKeyProblem("response parameter key", mappingMethodResponse, k.Value, keyMisuses); msg != "" {
 				p.Report(k, ptr, "%s", msg)
 			}
-			if val := loader.Classify(v); val.Kind == loader.KindString {
+			if val := doc.Classify(v); val.Kind == doc.KindString {
 				if msg := mappingResponseSource.valueProblem(val.Node, val.Text); msg != "" {
 					p.Report(v, ptr, "%s", msg)
 				}

@@ -1,10 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("response-status-code", checkResponseStatusCode)
@@ -17,11 +16,11 @@ var respStatusCodeRE = regexp.MustCompile(`^[1-5]\d\d$`)
 // get-integration output, integrationResponses is keyed by the status code,
 // so the key and the statusCode must agree.
 func checkResponseStatusCode(p *Pass) {
-	if p.In.Kind() == loader.HTTP {
+	if p.In.Kind() == doc.HTTP {
 		return
 	}
 	for _, r := range p.In.Responses {
-		if loader.Classify(r.Node).Kind != loader.KindMap {
+		if doc.Classify(r.Node).Kind != doc.KindMap {
 			continue // value-type's business
 		}
 		f := r.Field("statusCode")
@@ -34,7 +33,7 @@ func checkResponseStatusCode(p *Pass) {
 			continue
 		}
 		v := f.Val()
-		if v.Kind != loader.KindString && v.Kind != loader.KindInt {
+		if v.Kind != doc.KindString && v.Kind != doc.KindInt {
 			continue // intrinsics, and other types for value-type
 		}
 		code := strings.TrimSpace(v.Text)
@@ -49,7 +48,7 @@ func checkResponseStatusCode(p *Pass) {
 			p.ReportValue(f, msg, f.Key.Value, code)
 			continue
 		}
-		if p.In.Shape == loader.ShapeGetIntegration && strings.TrimSpace(r.Key.Value) != code {
+		if p.In.Shape == doc.ShapeGetIntegration && strings.TrimSpace(r.Key.Value) != code {
 			p.ReportValue(f, "statusCode %q differs from its integrationResponses key %q; the key is the status code", code, r.Key.Value)
 		}
 	}

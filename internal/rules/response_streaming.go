@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("response-streaming", checkResponseStreaming)
@@ -20,7 +19,7 @@ func checkResponseStreaming(p *Pass) {
 	key := p.In.KeyName("responseTransferMode")
 	if isStream(p.In) {
 		switch {
-		case p.In.Kind() == loader.HTTP:
+		case p.In.Kind() == doc.HTTP:
 			p.ReportValue(mode, "%s STREAM is a REST API feature; HTTP APIs do not stream responses", key)
 		case t != "" && !isProxy(t):
 			p.ReportValue(mode, "%s STREAM only works with AWS_PROXY and HTTP_PROXY integrations, not %s", key, t)
@@ -29,7 +28,7 @@ func checkResponseStreaming(p *Pass) {
 		}
 		return
 	}
-	if streamingURI && (mode == nil || mode.Val().Kind == loader.KindString) {
+	if streamingURI && (mode == nil || mode.Val().Kind == doc.KindString) {
 		p.WithSeverity(Warning).ReportValue(p.In.Field("uri"), "the response-streaming invocation is meant for %s: STREAM, which this integration does not set", key)
 	}
 }

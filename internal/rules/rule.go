@@ -7,10 +7,8 @@ package rules
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // Severity is how serious a finding is, in SARIF's vocabulary.
@@ -85,7 +83,7 @@ type Finding struct {
 	Severity Severity
 	Message  string // one line: what is wrong and what is expected
 	File     string
-	loader.Span
+	doc.Span
 	Pointer string // JSON pointer to the offending value
 	// Suppressed is set when a comment, the configuration or a baseline
 	// accepts the finding (see suppression.go).
@@ -107,12 +105,12 @@ var DefaultOptions = Options{TimeoutCeiling: 29000}
 // embed it.
 type reporter struct {
 	rule *Rule
-	file *loader.File
+	file *doc.File
 	out  *[]Finding
 }
 
 // Report records a finding at node n, whose JSON pointer is ptr.
-func (r *reporter) Report(n *yaml.Node, ptr, format string, args ...any) {
+func (r *reporter) Report(n *doc.Node, ptr, format string, args ...any) {
 	*r.out = append(*r.out, Finding{
 		RuleID:   r.rule.ID,
 		Rule:     r.rule.Name,
@@ -125,13 +123,13 @@ func (r *reporter) Report(n *yaml.Node, ptr, format string, args ...any) {
 }
 
 // ReportValue records a finding at the value of field f.
-func (r *reporter) ReportValue(f *loader.Field, format string, args ...any) {
+func (r *reporter) ReportValue(f *doc.Field, format string, args ...any) {
 	r.Report(f.Value, f.Pointer(), format, args...)
 }
 
 // ReportKey records a finding at the key of field f (for a field that must
 // not be there).
-func (r *reporter) ReportKey(f *loader.Field, format string, args ...any) {
+func (r *reporter) ReportKey(f *doc.Field, format string, args ...any) {
 	r.Report(f.Key, f.Pointer(), format, args...)
 }
 
@@ -147,7 +145,7 @@ func (r reporter) withSeverity(s Severity) reporter {
 // Pass is what a rule sees while checking one integration.
 type Pass struct {
 	reporter
-	In   *loader.Integration
+	In   *doc.Integration
 	Opts *Options
 }
 
@@ -169,8 +167,8 @@ func (p *Pass) WithSeverity(s Severity) *Pass {
 // embedded in a template) with everything around it.
 type DocPass struct {
 	reporter
-	API    *loader.API
-	Result *loader.Result // the whole file, e.g. the template around the API
+	API    *doc.API
+	Result *doc.Result // the whole file, e.g. the template around the API
 	Opts   *Options
 }
 

@@ -3,12 +3,12 @@ package rules_test
 import (
 	"bytes"
 	"flag"
+	"github.com/apigwlint/apigwlint/internal/loader"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )

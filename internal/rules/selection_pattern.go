@@ -1,6 +1,8 @@
 package rules
 
-import "github.com/apigwlint/apigwlint/internal/loader"
+import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+)
 
 var _ = register("selection-pattern", checkSelectionPattern)
 
@@ -10,7 +12,7 @@ var _ = register("selection-pattern", checkSelectionPattern)
 // backreferences, \p{javaLowerCase}, \Z, \h ...) are valid; see
 // javaRegexError for what is not judged.
 func checkSelectionPattern(p *Pass) {
-	if p.In.Kind() == loader.HTTP {
+	if p.In.Kind() == doc.HTTP {
 		return
 	}
 	for _, r := range p.In.Responses {
@@ -18,10 +20,10 @@ func checkSelectionPattern(p *Pass) {
 			continue // "default" in OpenAPI; no selectionPattern in get-integration
 		}
 		node, text, ptr := r.Pattern, r.Pattern.Value, r.Pointer
-		if p.In.Shape != loader.ShapeOpenAPI {
+		if p.In.Shape != doc.ShapeOpenAPI {
 			f := r.Field("selectionPattern")
 			v := f.Val()
-			if v.Kind != loader.KindString {
+			if v.Kind != doc.KindString {
 				continue // intrinsics, and other types for value-type
 			}
 			node, text, ptr = f.Value, v.Text, f.Pointer()

@@ -3,10 +3,9 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // Suppression says why a finding is accepted instead of reported. A
@@ -54,7 +53,7 @@ type directive struct {
 // is disabled): comments without a reason (note; such a comment is not
 // applied), naming no or unknown rules, or suppressing nothing (stale). A
 // comment naming a rule that is switched off is not judged stale.
-func applyComments(f *loader.File, out []Finding, cfg *Config) []Finding {
+func applyComments(f *doc.File, out []Finding, cfg *Config) []Finding {
 	if !bytes.Contains(f.Src, []byte("apigwlint:")) {
 		return out // the fast path for nearly every file
 	}
@@ -63,7 +62,7 @@ func applyComments(f *loader.File, out []Finding, cfg *Config) []Finding {
 	report := func(sev Severity, line, col, endCol int, format string, args ...any) {
 		own = append(own, Finding{
 			RuleID: self.ID, Rule: self.Name, Severity: sev, Message: fmt.Sprintf(format, args...), File: f.Path,
-			Span: loader.Span{Line: line, Col: col, EndLine: line, EndCol: endCol},
+			Span: doc.Span{Line: line, Col: col, EndLine: line, EndCol: endCol},
 		})
 	}
 	lines := scanLines(f.Src)

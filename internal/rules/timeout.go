@@ -1,10 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("timeout", checkTimeout)
@@ -28,7 +27,7 @@ func checkTimeout(p *Pass) {
 	v := f.Val()
 	var n int64
 	switch v.Kind {
-	case loader.KindInt, loader.KindString:
+	case doc.KindInt, doc.KindString:
 		var err error
 		n, err = strconv.ParseInt(strings.TrimSpace(v.Text), 0, 64)
 		if err != nil {
@@ -43,7 +42,7 @@ func checkTimeout(p *Pass) {
 		return
 	}
 	switch {
-	case p.In.Kind() == loader.HTTP:
+	case p.In.Kind() == doc.HTTP:
 		if n > httpAPITimeout {
 			p.ReportValue(f, "%s %d is above %d ms, the maximum for HTTP APIs (it cannot be raised)", key, n, httpAPITimeout)
 		}
@@ -68,7 +67,7 @@ func checkTimeout(p *Pass) {
 }
 
 // isStream reports whether the integration streams its response.
-func isStream(in *loader.Integration) bool {
+func isStream(in *doc.Integration) bool {
 	v := in.Val("responseTransferMode")
-	return v.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(v.Text), "STREAM")
+	return v.Kind == doc.KindString && strings.EqualFold(strings.TrimSpace(v.Text), "STREAM")
 }

@@ -1,11 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("undeclared-parameter", checkUndeclaredParameters)
@@ -17,13 +15,13 @@ var _ = register("undeclared-parameter", checkUndeclaredParameters)
 // A path parameter of the resource path, or of a resource path the template
 // does not settle, is never reported.
 func checkUndeclaredParameters(p *Pass) {
-	if p.In.Op == nil || p.In.Kind() != loader.REST {
+	if p.In.Op == nil || p.In.Kind() != doc.REST {
 		return
 	}
 	// The pointer of a reported value is parent/token, built only on report.
-	check := func(n *yaml.Node, parent, token string, what string) {
-		v := loader.Classify(n)
-		if v.Kind != loader.KindString {
+	check := func(n *doc.Node, parent, token string, what string) {
+		v := doc.Classify(n)
+		if v.Kind != doc.KindString {
 			return
 		}
 		in, name, ok := methodRequestRef(v.Text)
@@ -38,18 +36,18 @@ func checkUndeclaredParameters(p *Pass) {
 			return // a parameter we could not read may be the one
 		}
 		if what == "cache key" {
-			p.Report(n, loader.Join(parent, token), "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+			p.Report(n, doc.Join(parent, token), "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 			return
 		}
-		p.Report(n, loader.Join(parent, token), "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+		p.Report(n, doc.Join(parent, token), "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 	}
 	if f := p.In.Field("requestParameters"); f != nil {
-		loader.Pairs(f.Value, func(k, v *yaml.Node) {
+		doc.Pairs(f.Value, func(k, v *doc.Node) {
 			check(v, f.Pointer(), k.Value, "mapping")
 		})
 	}
 	if f := p.In.Field("cacheKeyParameters"); f != nil {
-		if seq := loader.Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
+		if seq := doc.Resolve(f.Value); seq != nil && seq.Kind == doc.SequenceNode {
 			for i, item := range seq.Content {
 				check(item, f.Pointer(), strconv.Itoa(i), "cache key")
 			}

@@ -2,10 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("unknown-field", checkUnknownFields)
@@ -21,20 +19,20 @@ func checkUnknownFields(p *Pass) {
 	var spec map[string]string
 	var sev Severity
 	switch in.Shape {
-	case loader.ShapeOpenAPI:
-		spec, sev = loader.OpenAPIFields, Warning
-	case loader.ShapePutIntegration:
-		spec, sev = loader.PutIntegrationFields, Error
-	case loader.ShapeGetIntegration:
-		spec, sev = loader.GetIntegrationFields, Note
-	case loader.ShapeCloudFormation:
-		spec, sev = loader.CloudFormationFields, Error
+	case doc.ShapeOpenAPI:
+		spec, sev = doc.OpenAPIFields, Warning
+	case doc.ShapePutIntegration:
+		spec, sev = doc.PutIntegrationFields, Error
+	case doc.ShapeGetIntegration:
+		spec, sev = doc.GetIntegrationFields, Note
+	case doc.ShapeCloudFormation:
+		spec, sev = doc.CloudFormationFields, Error
 	}
 	// The pass with the shape's severity and the candidate names are only
 	// made when there is something to report.
 	var q *Pass
 	var candidates []string
-	report := func(f *loader.Field, msg func() string) {
+	report := func(f *doc.Field, msg func() string) {
 		if q == nil {
 			q, candidates = p.WithSeverity(sev), keysOf(spec)
 		}
@@ -43,11 +41,11 @@ func checkUnknownFields(p *Pass) {
 	for _, f := range in.All {
 		switch {
 		case !f.Known:
-			if strings.HasPrefix(f.Key.Value, "x-") && in.Shape == loader.ShapeOpenAPI {
+			if strings.HasPrefix(f.Key.Value, "x-") && in.Shape == doc.ShapeOpenAPI {
 				continue // vendor extensions are allowed anywhere in OpenAPI
 			}
 			report(f, func() string { return unknownMessage(in.Shape, "integration", f.Key.Value, candidates) })
-		case in.Shape == loader.ShapeOpenAPI && in.Kind() == loader.REST && httpAPIOnly[f.Name] && f.Name == "responseParameters":
+		case in.Shape == doc.ShapeOpenAPI && in.Kind() == doc.REST && httpAPIOnly[f.Name] && f.Name == "responseParameters":
 			report(f, func() string {
 				return "responseParameters is not an integration field in a REST API; put it in responses.<pattern>.responseParameters"
 			})
@@ -55,12 +53,12 @@ func checkUnknownFields(p *Pass) {
 	}
 	var rspec map[string]string
 	switch in.Shape {
-	case loader.ShapeGetIntegration:
-		rspec = loader.GetResponseFields
-	case loader.ShapeCloudFormation:
-		rspec = loader.CloudFormationResponseFields
+	case doc.ShapeGetIntegration:
+		rspec = doc.GetResponseFields
+	case doc.ShapeCloudFormation:
+		rspec = doc.CloudFormationResponseFields
 	default:
-		rspec = loader.OpenAPIResponseFields
+		rspec = doc.OpenAPIResponseFields
 	}
 	for _, r := range in.Responses {
 		for _, f := range r.All {
@@ -77,9 +75,9 @@ func checkUnknownFields(p *Pass) {
 		}
 	}
 	if tls := in.Field("tlsConfig"); tls != nil {
-		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
+		doc.Pairs(tls.Value, func(k, v *doc.Node) {
 			if k.Value != "insecureSkipVerification" && k.Value != "serverNameToVerify" {
-				f := &loader.Field{Key: k, Value: v, Parent: tls.Pointer()}
+				f := &doc.Field{Key: k, Value: v, Parent: tls.Pointer()}
 				report(f, func() string {
 					return unknownMessage(in.Shape, "tlsConfig", k.Value, []string{"insecureSkipVerification", "serverNameToVerify"})
 				})
@@ -103,20 +101,20 @@ var cfnMisplaced = map[string]string{
 	"methodresponses": "MethodResponses is a property of the AWS::ApiGateway::Method beside Integration",
 }
 
-func unknownMessage(shape loader.Shape, where, key string, candidates []string) string {
-	if alt, ok := otherShapeNames[strings.ToLower(key)]; ok && shape == loader.ShapeOpenAPI && where == "integration" {
+func unknownMessage(shape doc.Shape, where, key string, candidates []string) string {
+	if alt, ok := otherShapeNames[strings.ToLower(key)]; ok && shape == doc.ShapeOpenAPI && where == "integration" {
 		return fmt.Sprintf("%q is not read in OpenAPI, where it is spelled %s; API Gateway ignores it", key, alt)
 	}
-	if why, ok := cfnMisplaced[strings.ToLower(key)]; ok && shape == loader.ShapeCloudFormation && where == "integration" {
+	if why, ok := cfnMisplaced[strings.ToLower(key)]; ok && shape == doc.ShapeCloudFormation && where == "integration" {
 		return fmt.Sprintf("unknown Integration property %q; %s (CloudFormation rejects the template)", key, why)
 	}
 	msg := fmt.Sprintf("unknown %s field %q", where, key)
 	switch shape {
-	case loader.ShapePutIntegration:
+	case doc.ShapePutIntegration:
 		msg = fmt.Sprintf("unknown put-integration parameter %q; the AWS CLI rejects the whole input", key)
-	case loader.ShapeOpenAPI:
+	case doc.ShapeOpenAPI:
 		msg += "; API Gateway ignores it"
-	case loader.ShapeCloudFormation:
+	case doc.ShapeCloudFormation:
 		what := "Integration"
 		if where == "integration response" {
 			what = "IntegrationResponses entry"

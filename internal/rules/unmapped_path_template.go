@@ -1,10 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("unmapped-path-template", checkUnmappedPathTemplate)
@@ -23,7 +22,7 @@ var (
 // itself (HTTP APIs do).
 func checkUnmappedPathTemplate(p *Pass) {
 	t := p.In.Type()
-	if p.In.Kind() != loader.REST || !(isHTTPType(t) || t == "AWS") {
+	if p.In.Kind() != doc.REST || !(isHTTPType(t) || t == "AWS") {
 		return
 	}
 	f := p.In.Field("uri")
@@ -35,7 +34,7 @@ func checkUnmappedPathTemplate(p *Pass) {
 	mapped := map[string]bool{}
 	if params != nil {
 		pv := params.Val()
-		if pv.Kind != loader.KindMap {
+		if pv.Kind != doc.KindMap {
 			return // computed mappings: cannot tell
 		}
 		for i := 0; i+1 < len(pv.Node.Content); i += 2 {

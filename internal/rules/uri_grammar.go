@@ -2,12 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
 	"unicode"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // This file holds what the four URI rules (uri-required, http-uri, aws-uri,
@@ -258,7 +256,7 @@ func (t uriTmpl) cutLast(sep string) (before, after uriTmpl, ok bool) {
 // uriOfPass returns the uri field of the integration and its text read as a
 // template, when it is a string or a Fn::Sub template worth checking: not
 // absent, not empty, not a whole-value placeholder of another tool.
-func uriOfPass(p *Pass) (*loader.Field, loader.Value, uriTmpl, bool) {
+func uriOfPass(p *Pass) (*doc.Field, doc.Value, uriTmpl, bool) {
 	// Four rules read the uri: it is parsed once per integration.
 	r := p.In.Memo(uriMemoKey{}, func() any {
 		f, v, t, ok := parseURIOf(p)
@@ -270,22 +268,22 @@ func uriOfPass(p *Pass) (*loader.Field, loader.Value, uriTmpl, bool) {
 type uriMemoKey struct{}
 
 type uriMemo struct {
-	f  *loader.Field
-	v  loader.Value
+	f  *doc.Field
+	v  doc.Value
 	t  uriTmpl
 	ok bool
 }
 
-func parseURIOf(p *Pass) (*loader.Field, loader.Value, uriTmpl, bool) {
+func parseURIOf(p *Pass) (*doc.Field, doc.Value, uriTmpl, bool) {
 	f := p.In.Field("uri")
 	v := f.Val()
 	switch v.Kind {
-	case loader.KindString:
+	case doc.KindString:
 		if strings.TrimSpace(v.Text) == "" || isPlaceholder(v.Text) {
 			return f, v, nil, false
 		}
 		return f, v, parseURITmpl(v.Text, false), true
-	case loader.KindTemplate:
+	case doc.KindTemplate:
 		if strings.TrimSpace(v.Text) == "" {
 			return f, v, nil, false
 		}
@@ -296,12 +294,12 @@ func parseURIOf(p *Pass) (*loader.Field, loader.Value, uriTmpl, bool) {
 
 // uriWhitespaceProblem describes leading or trailing white space in a uri, or
 // "" when there is none.
-func uriWhitespaceProblem(v loader.Value) string {
+func uriWhitespaceProblem(v doc.Value) string {
 	if strings.TrimSpace(v.Text) == v.Text {
 		return ""
 	}
 	msg := fmt.Sprintf("uri %q has leading or trailing white space; remove it", v.Text)
-	if v.Node != nil && v.Node.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+	if v.Node != nil && v.Node.Style&(doc.LiteralStyle|doc.FoldedStyle) != 0 {
 		msg += " (a YAML block scalar keeps its final line break unless written |- or >-)"
 	}
 	return msg

@@ -2,9 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("uri-placeholder", checkURIPlaceholder)
@@ -26,7 +25,7 @@ func checkURIPlaceholder(p *Pass) {
 	}
 	f := p.In.Field("uri")
 	v := f.Val()
-	if v.Kind != loader.KindString {
+	if v.Kind != doc.KindString {
 		return
 	}
 	t := parseURITmpl(strings.TrimSpace(v.Text), false)
@@ -37,7 +36,7 @@ func checkURIPlaceholder(p *Pass) {
 	}
 	var names []string
 	seen := map[string]bool{}
-	method := p.In.Shape == loader.ShapeCloudFormation
+	method := p.In.Shape == doc.ShapeCloudFormation
 	for _, pc := range t {
 		if (pc.hole == holeOther || method && pc.hole == holeImportVar) && !seen[pc.text] {
 			seen[pc.text] = true

@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("uri-required", checkURIRequired)
@@ -16,7 +15,7 @@ func checkURIRequired(p *Pass) {
 	if !isHTTPType(t) && !isAWSType(t) {
 		return // MOCK needs no uri; an unknown or misspelled type is integration-type's business
 	}
-	if p.In.Kind() == loader.HTTP && t == "AWS_PROXY" && p.In.Field("integrationSubtype") != nil {
+	if p.In.Kind() == doc.HTTP && t == "AWS_PROXY" && p.In.Field("integrationSubtype") != nil {
 		return
 	}
 	f := p.In.Field("uri")
@@ -24,7 +23,7 @@ func checkURIRequired(p *Pass) {
 	switch {
 	case f == nil:
 		p.ReportMissing("integration of type %s has no uri; expected %s", t, expectedURIFor(p, t))
-	case v.Kind == loader.KindNull || v.Kind == loader.KindString && strings.TrimSpace(v.Text) == "":
+	case v.Kind == doc.KindNull || v.Kind == doc.KindString && strings.TrimSpace(v.Text) == "":
 		p.ReportValue(f, "uri of the %s integration is empty; expected %s", t, expectedURIFor(p, t))
 	}
 }
@@ -33,9 +32,9 @@ func checkURIRequired(p *Pass) {
 func expectedURIFor(p *Pass, t string) string {
 	vpcLink := strings.EqualFold(strings.TrimSpace(p.In.Val("connectionType").Text), "VPC_LINK")
 	switch {
-	case p.In.Kind() == loader.HTTP && t == "AWS_PROXY":
+	case p.In.Kind() == doc.HTTP && t == "AWS_PROXY":
 		return "a Lambda function ARN, or an integrationSubtype for a service integration"
-	case p.In.Kind() == loader.HTTP && vpcLink:
+	case p.In.Kind() == doc.HTTP && vpcLink:
 		return "the ARN of a load balancer listener or Cloud Map service"
 	case vpcLink:
 		return `an http(s) URL naming the load balancer: with VPC_LINK it sets the Host header and TLS server name, and API Gateway rejects a missing one ("Invalid integration URI specified")`

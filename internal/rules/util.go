@@ -1,11 +1,10 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // integrationTypes are the values of the API's IntegrationType enum.
@@ -23,8 +22,8 @@ func isAWSType(t string) bool { return t == "AWS" || t == "AWS_PROXY" }
 
 // shapeWhere names, for messages, an input whose enum values reach the API
 // as written: "put-integration input JSON", "a CloudFormation template".
-func shapeWhere(s loader.Shape) string {
-	if s == loader.ShapeCloudFormation {
+func shapeWhere(s doc.Shape) string {
+	if s == doc.ShapeCloudFormation {
 		return "a CloudFormation template"
 	}
 	return s.String() + " JSON"
@@ -122,9 +121,9 @@ var angleToken = regexp.MustCompile(`^<[A-Za-z0-9_.:-]+>$`)
 
 // literal returns the text of a field whose value is a literal string that
 // is not a whole-value placeholder; ok is false otherwise.
-func literal(f *loader.Field) (text string, ok bool) {
+func literal(f *doc.Field) (text string, ok bool) {
 	v := f.Val()
-	if f == nil || v.Kind != loader.KindString || isPlaceholder(v.Text) {
+	if f == nil || v.Kind != doc.KindString || isPlaceholder(v.Text) {
 		return "", false
 	}
 	return v.Text, true

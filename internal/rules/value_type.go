@@ -1,11 +1,9 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("value-type", checkValueTypes)
@@ -50,7 +48,7 @@ var fieldTypes = map[string]jsonType{
 // numbers and booleans itself, and its IntegrationResponses is a list.
 func checkValueTypes(p *Pass) {
 	in := p.In
-	if v := loader.Classify(in.Node); v.Kind != loader.KindMap {
+	if v := doc.Classify(in.Node); v.Kind != doc.KindMap {
 		if v.Known() {
 			p.Report(in.Node, in.Pointer, "the integration is %s; expected an object", article(v.Kind))
 		}
@@ -65,13 +63,13 @@ func checkValueTypes(p *Pass) {
 		if f.Name == "responseParameters" {
 			t = tObjectMap
 		}
-		if f.Name == "integrationResponses" && in.Shape == loader.ShapeCloudFormation {
+		if f.Name == "integrationResponses" && in.Shape == doc.ShapeCloudFormation {
 			t = tObjectList
 		}
 		checkType(p, f, t)
 	}
 	for _, r := range in.Responses {
-		if loader.Classify(r.Node).Kind != loader.KindMap {
+		if doc.Classify(r.Node).Kind != doc.KindMap {
 			continue // reported as an entry of responses
 		}
 		for _, f := range r.All {
@@ -85,8 +83,8 @@ func checkValueTypes(p *Pass) {
 		}
 	}
 	if tls := in.Field("tlsConfig"); tls != nil {
-		loader.Pairs(tls.Value, func(k, v *yaml.Node) {
-			f := &loader.Field{Name: k.Value, Known: true, Key: k, Value: v, Parent: tls.Pointer()}
+		doc.Pairs(tls.Value, func(k, v *doc.Node) {
+			f := &doc.Field{Name: k.Value, Known: true, Key: k, Value: v, Parent: tls.Pointer()}
 			switch k.Value {
 			case "insecureSkipVerification":
 				checkType(p, f, tBoolean)
@@ -97,14 +95,14 @@ func checkValueTypes(p *Pass) {
 	}
 }
 
-func checkType(p *Pass, f *loader.Field, t jsonType) {
+func checkType(p *Pass, f *doc.Field, t jsonType) {
 	v := f.Val()
-	if !v.Known() || v.Kind == loader.KindNull {
+	if !v.Known() || v.Kind == doc.KindNull {
 		return // computed by CloudFormation, or explicitly empty
 	}
-	strict := p.In.Shape != loader.ShapeOpenAPI && p.In.Shape != loader.ShapeCloudFormation
-	converted := p.In.Shape == loader.ShapeCloudFormation // scalars converted without a word
-	scalar := v.Kind == loader.KindString || v.Kind == loader.KindInt || v.Kind == loader.KindFloat || v.Kind == loader.KindBool
+	strict := p.In.Shape != doc.ShapeOpenAPI && p.In.Shape != doc.ShapeCloudFormation
+	converted := p.In.Shape == doc.ShapeCloudFormation // scalars converted without a word
+	scalar := v.Kind == doc.KindString || v.Kind == doc.KindInt || v.Kind == doc.KindFloat || v.Kind == doc.KindBool
 	wrong := func() {
 		p.ReportValue(f, "%s is %s; expected %s", f.Key.Value, article(v.Kind), typeNames[t])
 	}
@@ -113,13 +111,13 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 		switch {
 		case !scalar:
 			wrong()
-		case strict && v.Kind != loader.KindString:
+		case strict && v.Kind != doc.KindString:
 			wrong()
 		}
 	case tInteger:
 		switch v.Kind {
-		case loader.KindInt:
-		case loader.KindString:
+		case doc.KindInt:
+		case doc.KindString:
 			if isPlaceholder(v.Text) {
 				return
 			}
@@ -135,8 +133,8 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 		}
 	case tBoolean:
 		switch {
-		case v.Kind == loader.KindBool:
-		case v.Kind == loader.KindString && !strict && (strings.EqualFold(v.Text, "true") || strings.EqualFold(v.Text, "false")):
+		case v.Kind == doc.KindBool:
+		case v.Kind == doc.KindString && !strict && (strings.EqualFold(v.Text, "true") || strings.EqualFold(v.Text, "false")):
 			if !converted {
 				p.WithSeverity(Warning).ReportValue(f, "%s is the string %q; write it as a boolean", f.Key.Value, v.Text)
 			}
@@ -144,67 +142,67 @@ func checkType(p *Pass, f *loader.Field, t jsonType) {
 			wrong()
 		}
 	case tObject, tObjectMap, tStringMap:
-		if v.Kind != loader.KindMap {
+		if v.Kind != doc.KindMap {
 			wrong()
 			return
 		}
-		loader.Pairs(v.Node, func(k, val *yaml.Node) {
-			ev := loader.Classify(val)
-			if !ev.Known() || ev.Kind == loader.KindNull {
+		doc.Pairs(v.Node, func(k, val *doc.Node) {
+			ev := doc.Classify(val)
+			if !ev.Known() || ev.Kind == doc.KindNull {
 				return
 			}
-			if t == tStringMap && ev.Kind == loader.KindString || t != tStringMap && ev.Kind == loader.KindMap {
+			if t == tStringMap && ev.Kind == doc.KindString || t != tStringMap && ev.Kind == doc.KindMap {
 				return // the common case: nothing to report, no pointer to build
 			}
-			sub := &loader.Field{Name: k.Value, Known: true, Key: k, Value: val, Parent: f.Pointer()}
+			sub := &doc.Field{Name: k.Value, Known: true, Key: k, Value: val, Parent: f.Pointer()}
 			switch {
-			case t == tObjectMap && ev.Kind != loader.KindMap:
+			case t == tObjectMap && ev.Kind != doc.KindMap:
 				p.ReportValue(sub, "%s entry %q is %s; expected an object", f.Key.Value, k.Value, article(ev.Kind))
-			case t == tStringMap && ev.Kind != loader.KindString && (strict || ev.Kind == loader.KindMap || ev.Kind == loader.KindSeq):
+			case t == tStringMap && ev.Kind != doc.KindString && (strict || ev.Kind == doc.KindMap || ev.Kind == doc.KindSeq):
 				p.ReportValue(sub, "%s entry %q is %s; expected a string", f.Key.Value, k.Value, article(ev.Kind))
-			case t == tStringMap && ev.Kind != loader.KindString:
+			case t == tStringMap && ev.Kind != doc.KindString:
 				// The importer drops a non-string mapping with only a warning.
 				p.WithSeverity(Warning).ReportValue(sub, "%s entry %q is %s, which API Gateway drops on import with a warning; write a string (a static value goes in single quotes)", f.Key.Value, k.Value, article(ev.Kind))
 			}
 		})
 	case tObjectList:
-		if v.Kind != loader.KindSeq {
+		if v.Kind != doc.KindSeq {
 			wrong()
 			return
 		}
 		for i, e := range v.Node.Content {
-			if ev := loader.Classify(e); ev.Known() && ev.Kind != loader.KindMap {
-				p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected an object", f.Key.Value, i, article(ev.Kind))
+			if ev := doc.Classify(e); ev.Known() && ev.Kind != doc.KindMap {
+				p.Report(e, doc.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected an object", f.Key.Value, i, article(ev.Kind))
 			}
 		}
 	case tStringList:
-		if v.Kind != loader.KindSeq {
+		if v.Kind != doc.KindSeq {
 			wrong()
 			return
 		}
 		for i, e := range v.Node.Content {
-			ev := loader.Classify(e)
-			if ev.Known() && ev.Kind != loader.KindString {
-				p.Report(e, loader.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected a string", f.Key.Value, i, article(ev.Kind))
+			ev := doc.Classify(e)
+			if ev.Known() && ev.Kind != doc.KindString {
+				p.Report(e, doc.Join(f.Pointer(), strconv.Itoa(i)), "%s item %d is %s; expected a string", f.Key.Value, i, article(ev.Kind))
 			}
 		}
 	}
 }
 
 // article names a value kind for a message: "an object", "a number".
-func article(k loader.ValueKind) string {
+func article(k doc.ValueKind) string {
 	switch k {
-	case loader.KindInt:
+	case doc.KindInt:
 		return "a number"
-	case loader.KindFloat:
+	case doc.KindFloat:
 		return "a fractional number"
-	case loader.KindMap:
+	case doc.KindMap:
 		return "an object"
-	case loader.KindSeq:
+	case doc.KindSeq:
 		return "an array"
-	case loader.KindBool:
+	case doc.KindBool:
 		return "a boolean"
-	case loader.KindNull:
+	case doc.KindNull:
 		return "null"
 	}
 	return "a string"

@@ -1,9 +1,8 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 var _ = register("vpc-link", checkVPCLink)
@@ -14,9 +13,9 @@ var _ = register("vpc-link", checkVPCLink)
 func checkVPCLink(p *Pass) {
 	ct := p.In.Field("connectionType")
 	ctv := ct.Val()
-	vpc := ctv.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(ctv.Text), "VPC_LINK")
-	internet := ct == nil || ctv.Kind == loader.KindNull ||
-		(ctv.Kind == loader.KindString && strings.EqualFold(strings.TrimSpace(ctv.Text), "INTERNET"))
+	vpc := ctv.Kind == doc.KindString && strings.EqualFold(strings.TrimSpace(ctv.Text), "VPC_LINK")
+	internet := ct == nil || ctv.Kind == doc.KindNull ||
+		(ctv.Kind == doc.KindString && strings.EqualFold(strings.TrimSpace(ctv.Text), "INTERNET"))
 	id := p.In.Field("connectionId")
 	ctKey, idKey := p.In.KeyName("connectionType"), p.In.KeyName("connectionId")
 	if vpc {
@@ -24,9 +23,9 @@ func checkVPCLink(p *Pass) {
 			p.ReportValue(ct, "%s VPC_LINK is only for HTTP and HTTP_PROXY integrations, not %s", ctKey, t)
 		}
 		switch v := id.Val(); {
-		case id == nil || v.Kind == loader.KindNull:
+		case id == nil || v.Kind == doc.KindNull:
 			p.ReportMissing("%s is VPC_LINK but %s is missing; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}", ctKey, idKey)
-		case v.Kind == loader.KindString && strings.TrimSpace(v.Text) == "":
+		case v.Kind == doc.KindString && strings.TrimSpace(v.Text) == "":
 			p.ReportValue(id, "%s is empty; set it to the VPC link id or a stage variable such as ${stageVariables.vpcLinkId}", idKey)
 		}
 		return
@@ -44,7 +43,7 @@ func checkVPCLink(p *Pass) {
 
 // emptyValue reports whether a field is null or an empty string, as in an
 // unfilled CLI skeleton.
-func emptyValue(f *loader.Field) bool {
+func emptyValue(f *doc.Field) bool {
 	v := f.Val()
-	return v.Kind == loader.KindNull || (v.Kind == loader.KindString && strings.TrimSpace(v.Text) == "")
+	return v.Kind == doc.KindNull || (v.Kind == doc.KindString && strings.TrimSpace(v.Text) == "")
 }

@@ -1,17 +1,15 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"strconv"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // writtenWalk visits every node written in a tree once, in document
 // order, keeping the path from the root so that a JSON pointer can be
 // built for what is reported (and only then). Aliases are not followed:
 // what they stand for is written, and visited, where its anchor is. The
-// tree's depth is bounded by the parser (loader.Limits.MaxDepth), so the
+// tree's depth is bounded by the parser (doc.Limits.MaxDepth), so the
 // recursion is too.
 type writtenWalk struct {
 	base string     // JSON pointer of the root
@@ -35,31 +33,31 @@ func (w *writtenWalk) pointer(extra ...string) string {
 			tokens = append(tokens, s.key)
 		}
 	}
-	return loader.Join(w.base, append(tokens, extra...)...)
+	return doc.Join(w.base, append(tokens, extra...)...)
 }
 
 // walk calls visit for n and every node written below it, parents first.
-func (w *writtenWalk) walk(n *yaml.Node, visit func(n *yaml.Node)) {
-	if n == nil || n.Kind == yaml.AliasNode {
+func (w *writtenWalk) walk(n *doc.Node, visit func(n *doc.Node)) {
+	if n == nil || n.Kind == doc.AliasNode {
 		return
 	}
 	visit(n)
 	switch n.Kind {
-	case yaml.DocumentNode:
+	case doc.DocumentNode:
 		for _, c := range n.Content {
 			w.walk(c, visit)
 		}
-	case yaml.SequenceNode:
+	case doc.SequenceNode:
 		for i, c := range n.Content {
 			w.path = append(w.path, pathStep{index: i})
 			w.walk(c, visit)
 			w.path = w.path[:len(w.path)-1]
 		}
-	case yaml.MappingNode:
+	case doc.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Kind != yaml.ScalarNode {
-				continue // no pointer reaches below a complex key, nor does loader.Pairs
+			if k.Kind != doc.ScalarNode {
+				continue // no pointer reaches below a complex key, nor does doc.Pairs
 			}
 			w.path = append(w.path, pathStep{key: k.Value, index: -1})
 			w.walk(v, visit)

@@ -1,4 +1,4 @@
-package loader
+package doc
 
 import (
 	"sort"
@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // Shape is the kind of document an integration was written in. The shapes
@@ -48,7 +47,7 @@ type Template struct {
 // DefinitionBody of a template resource.
 type API struct {
 	File    *File
-	Root    *yaml.Node // the document's root mapping
+	Root    *Node // the document's root mapping
 	Pointer string     // JSON pointer of Root in the file ("" for a standalone document)
 	Version string     // the value of "swagger" or "openapi"
 	Kind    APIKind
@@ -63,6 +62,10 @@ type API struct {
 	// IntegrationRefs are the {$ref: ...} values written as an operation's
 	// x-amazon-apigateway-integration, resolved or not.
 	IntegrationRefs []*IntegrationRef
+
+	// Decoder reads parameter and response objects for Operation.Declared;
+	// the front-end that built the API sets it.
+	Decoder Decoder
 
 	mu    sync.Mutex // guards cache and memo: integration rules run in parallel
 	cache decodeCache
@@ -90,9 +93,9 @@ func (a *API) Memo(key any, fn func() any) any {
 // IntegrationRef is an x-amazon-apigateway-integration written as a $ref
 // (HTTP APIs: "#/components/x-amazon-apigateway-integrations/NAME").
 type IntegrationRef struct {
-	Key, Value *yaml.Node // the $ref key and its value
+	Key, Value *Node // the $ref key and its value
 	Pointer    string     // JSON pointer of the value
-	Target     *yaml.Node // what it resolves to inside the document; nil if nothing
+	Target     *Node // what it resolves to inside the document; nil if nothing
 }
 
 // Swagger2 reports whether the document is Swagger 2.0 (not OpenAPI 3).
@@ -110,12 +113,12 @@ type Operation struct {
 	// AWS::ApiGateway::Resource chain, and is "" when that is not possible
 	// (a parameter, an imported id ...): checks that need it then stay quiet.
 	Path     string
-	PathItem *yaml.Node // the path item mapping; nil for a Method resource
+	PathItem *Node // the path item mapping; nil for a Method resource
 	// Method is the key as written ("get", "x-amazon-apigateway-any-method")
 	// or a Method resource's literal HttpMethod ("" when computed).
 	Method string
 	// Node is the operation mapping, or the Properties of a Method resource.
-	Node    *yaml.Node
+	Node    *Node
 	Pointer string
 	// Resource is the logical id of an AWS::ApiGateway::Method resource; ""
 	// for an OpenAPI operation.
@@ -128,8 +131,8 @@ type Operation struct {
 type Field struct {
 	Name   string // canonical (OpenAPI) name; the key as written is Key.Value
 	Known  bool   // false for a key the shape does not define
-	Key    *yaml.Node
-	Value  *yaml.Node
+	Key    *Node
+	Value  *Node
 	Parent string // JSON pointer of the mapping that holds the field
 
 	val     Value // cache of Val: rules ask for the same values many times
@@ -160,8 +163,8 @@ type Integration struct {
 	Op    *Operation // nil for put/get-integration JSON and unreferenced components
 	// Key is the x-amazon-apigateway-integration key; nil for put/get JSON,
 	// where the integration is the whole file.
-	Key     *yaml.Node
-	Node    *yaml.Node // the integration mapping (or whatever value stands there)
+	Key     *Node
+	Node    *Node // the integration mapping (or whatever value stands there)
 	Pointer string
 
 	Fields    map[string]*Field // known fields by canonical name
@@ -207,7 +210,7 @@ func (in *Integration) Kind() APIKind {
 
 // Anchor is where a finding about a missing field is reported: the
 // x-amazon-apigateway-integration key, or the root of a JSON document.
-func (in *Integration) Anchor() *yaml.Node {
+func (in *Integration) Anchor() *Node {
 	if in.Key != nil {
 		return in.Key
 	}
@@ -295,15 +298,15 @@ func sortedKeys(m fieldSpec) []string {
 // "integrationResponses" (keyed by status code) or of CloudFormation's
 // IntegrationResponses list.
 type Response struct {
-	Key     *yaml.Node // the map key; nil for an entry of a list
+	Key     *Node // the map key; nil for an entry of a list
 	Index   int        // the position in a list (CloudFormation); 0 otherwise
-	Node    *yaml.Node // the response mapping
+	Node    *Node // the response mapping
 	Pointer string
 	Fields  map[string]*Field
 	All     []*Field
 	// Pattern is the node holding the selection pattern: the key itself in
 	// OpenAPI (nil for "default"), the selectionPattern value otherwise.
-	Pattern *yaml.Node
+	Pattern *Node
 }
 
 // Field returns the known response field with the canonical name, or nil.
@@ -311,7 +314,7 @@ func (r *Response) Field(name string) *Field { return r.Fields[name] }
 
 // Anchor is where a finding about the whole response is reported: its map
 // key, or the entry itself in a list.
-func (r *Response) Anchor() *yaml.Node {
+func (r *Response) Anchor() *Node {
 	if r.Key != nil {
 		return r.Key
 	}
@@ -386,12 +389,12 @@ var (
 )
 
 // collect reads the keys of mapping n into fields.
-func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) {
+func collect(n *Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) {
 	count := 0
-	if m := Resolve(n); m != nil && m.Kind == yaml.MappingNode && !hasMergeKey(m) {
+	if m := Resolve(n); m != nil && m.Kind == MappingNode && !hasMergeKey(m) {
 		count = len(m.Content) / 2
 	} else {
-		Pairs(n, func(_, _ *yaml.Node) { count++ })
+		Pairs(n, func(_, _ *Node) { count++ })
 	}
 	// One allocation for all fields of the mapping: large documents have
 	// hundreds of thousands of them.
@@ -399,7 +402,7 @@ func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Fi
 	all := make([]*Field, count)
 	fields := make(map[string]*Field, count)
 	i := 0
-	Pairs(n, func(k, v *yaml.Node) {
+	Pairs(n, func(k, v *Node) {
 		name, known := spec[k.Value]
 		if !known {
 			name = k.Value
@@ -416,13 +419,13 @@ func collect(n *yaml.Node, ptr string, spec fieldSpec) (map[string]*Field, []*Fi
 }
 
 // newIntegration builds the canonical model of the integration at node n.
-func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Integration {
+func newIntegration(file *File, shape Shape, key, n *Node, ptr string) *Integration {
 	in := &Integration{File: file, Shape: shape, Key: key, Node: n, Pointer: ptr}
 	in.Fields, in.All = collect(n, ptr, specOf(shape))
 	switch shape {
 	case ShapeOpenAPI:
 		if f := in.Fields["responses"]; f != nil {
-			Pairs(f.Value, func(k, v *yaml.Node) {
+			Pairs(f.Value, func(k, v *Node) {
 				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer(), k.Value)}
 				if k.Value != "default" {
 					r.Pattern = k
@@ -433,7 +436,7 @@ func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Int
 		}
 	case ShapeGetIntegration:
 		if f := in.Fields["integrationResponses"]; f != nil {
-			Pairs(f.Value, func(k, v *yaml.Node) {
+			Pairs(f.Value, func(k, v *Node) {
 				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer(), k.Value)}
 				r.Fields, r.All = collect(v, r.Pointer, GetResponseFields)
 				if p := r.Fields["selectionPattern"]; p != nil {
@@ -444,7 +447,7 @@ func newIntegration(file *File, shape Shape, key, n *yaml.Node, ptr string) *Int
 		}
 	case ShapeCloudFormation:
 		if f := in.Fields["integrationResponses"]; f != nil {
-			if seq := Resolve(f.Value); seq != nil && seq.Kind == yaml.SequenceNode {
+			if seq := Resolve(f.Value); seq != nil && seq.Kind == SequenceNode {
 				for i, item := range seq.Content {
 					r := &Response{Node: item, Index: i, Pointer: Join(f.Pointer(), strconv.Itoa(i))}
 					r.Fields, r.All = collect(item, r.Pointer, CloudFormationResponseFields)

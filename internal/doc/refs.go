@@ -1,16 +1,15 @@
-package loader
+package doc
 
 import (
 	"strings"
 
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // LookupRef returns the node a local $ref ("#/components/schemas/Pet")
 // names inside the document root, aliases resolved, or nil when it names
 // nothing there. A $ref to another file or a URL names nothing: apigwlint
 // never reads other files or the network.
-func LookupRef(root *yaml.Node, ref string) *yaml.Node {
+func LookupRef(root *Node, ref string) *Node {
 	if !strings.HasPrefix(ref, "#/") {
 		return nil
 	}

@@ -1,11 +1,10 @@
-package loader
+package doc
 
 import (
 	"net/url"
 	"strconv"
 	"strings"
 
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // Content says what a file holds.
@@ -29,30 +28,23 @@ type Result struct {
 	Content      Content
 	APIs         []*API
 	Integrations []*Integration
-}
 
-// Load parses src and extracts its integrations. The error, when not nil,
-// is an *Error with the file's path and the position of the problem.
-func Load(path string, src []byte, lim Limits) (*Result, error) {
-	f, err := Parse(path, src, lim)
-	if err != nil {
-		return nil, err
-	}
-	return Extract(f), nil
+	decoder Decoder // passed to the APIs found
 }
 
 // Extract finds the integrations of a parsed file, detecting its shape by
-// content (never by file name).
-func Extract(f *File) *Result {
-	r := &Result{File: f}
+// content (never by file name). dec decodes the OpenAPI objects the model
+// reads only in part (see Decoder).
+func Extract(f *File, dec Decoder) *Result {
+	r := &Result{File: f, decoder: dec}
 	root := Resolve(f.Root)
-	if root == nil || root.Kind != yaml.MappingNode {
+	if root == nil || root.Kind != MappingNode {
 		return r
 	}
 	switch {
 	case isOpenAPI(root):
 		r.Content = ContentOpenAPI
-		r.addAPI(&API{File: f, Root: root})
+		r.addAPI(&API{File: f, Root: root, Decoder: dec})
 	case isTemplate(root):
 		r.Content = ContentTemplate
 		r.walkTemplate(root)
@@ -66,19 +58,36 @@ func Extract(f *File) *Result {
 	return r
 }
 
-func isOpenAPI(root *yaml.Node) bool {
+// ContentOf says what a document root holds, as Extract decides it.
+func ContentOf(root *Node) Content {
+	switch {
+	case root == nil || root.Kind != MappingNode:
+		return ContentNone
+	case isOpenAPI(root):
+		return ContentOpenAPI
+	case isTemplate(root):
+		return ContentTemplate
+	case isPutIntegration(root):
+		return ContentPutIntegration
+	case isGetIntegration(root):
+		return ContentGetIntegration
+	}
+	return ContentNone
+}
+
+func isOpenAPI(root *Node) bool {
 	k1, _ := Get(root, "openapi")
 	k2, _ := Get(root, "swagger")
 	return k1 != nil || k2 != nil
 }
 
-func isTemplate(root *yaml.Node) bool {
+func isTemplate(root *Node) bool {
 	_, res := Get(root, "Resources")
 	res = Resolve(res)
-	return res != nil && res.Kind == yaml.MappingNode
+	return res != nil && res.Kind == MappingNode
 }
 
-func isPutIntegration(root *yaml.Node) bool {
+func isPutIntegration(root *Node) bool {
 	for _, k := range []string{"restApiId", "resourceId", "integrationHttpMethod"} {
 		if kk, _ := Get(root, k); kk != nil {
 			return true
@@ -90,7 +99,7 @@ func isPutIntegration(root *yaml.Node) bool {
 // isGetIntegration recognises get-integration output: a "type" next to at
 // least two other integration fields, so that an unrelated file with a
 // "type" key is not taken for one.
-func isGetIntegration(root *yaml.Node) bool {
+func isGetIntegration(root *Node) bool {
 	if k, _ := Get(root, "type"); k == nil {
 		return false
 	}
@@ -116,12 +125,12 @@ var templateBodies = map[string]struct {
 	"AWS::ApiGatewayV2::Api":   {"Body", HTTP},
 }
 
-func (r *Result) walkTemplate(root *yaml.Node) {
+func (r *Result) walkTemplate(root *Node) {
 	_, res := Get(root, "Resources")
-	Pairs(res, func(k, v *yaml.Node) {
+	Pairs(res, func(k, v *Node) {
 		_, t := Get(v, "Type")
 		t = Resolve(t)
-		if t == nil || t.Kind != yaml.ScalarNode {
+		if t == nil || t.Kind != ScalarNode {
 			return
 		}
 		if t.Value == MethodResourceType {
@@ -138,7 +147,7 @@ func (r *Result) walkTemplate(root *yaml.Node) {
 		for _, b := range branchesOf(doc, ptr) {
 			if isOpenAPI(b.node) {
 				kind := body.kind
-				r.addAPI(&API{File: r.File, Root: b.node, Pointer: b.ptr, Kind: kind,
+				r.addAPI(&API{File: r.File, Decoder: r.decoder, Root: b.node, Pointer: b.ptr, Kind: kind,
 					Template: &Template{Resource: k.Value, Type: t.Value}})
 			}
 		}
@@ -146,18 +155,18 @@ func (r *Result) walkTemplate(root *yaml.Node) {
 }
 
 type branch struct {
-	node *yaml.Node
+	node *Node
 	ptr  string
 }
 
 // branches returns the mappings a value may stand for: the value itself, or
 // both outcomes of an Fn::If (nested ones too).
-func branches(n *yaml.Node, ptr string) []branch {
+func branches(n *Node, ptr string) []branch {
 	n = Resolve(n)
-	if n == nil || n.Kind != yaml.MappingNode {
+	if n == nil || n.Kind != MappingNode {
 		return nil
 	}
-	var fnIf *yaml.Node
+	var fnIf *Node
 	if n.Tag == "!If" {
 		fnIf = n // never a mapping in practice; kept for symmetry
 	}
@@ -171,7 +180,7 @@ func branches(n *yaml.Node, ptr string) []branch {
 		return []branch{{n, ptr}}
 	}
 	var out []branch
-	if fnIf.Kind == yaml.SequenceNode && len(fnIf.Content) == 3 {
+	if fnIf.Kind == SequenceNode && len(fnIf.Content) == 3 {
 		for i, c := range fnIf.Content[1:] {
 			out = append(out, branches(c, Join(ptr, []string{"1", "2"}[i]))...)
 		}
@@ -181,9 +190,9 @@ func branches(n *yaml.Node, ptr string) []branch {
 
 // branchesOf is branches for values that may also be written with the !If
 // short tag (a sequence node tagged !If).
-func branchesOf(n *yaml.Node, ptr string) []branch {
+func branchesOf(n *Node, ptr string) []branch {
 	n = Resolve(n)
-	if n != nil && n.Tag == "!If" && n.Kind == yaml.SequenceNode && len(n.Content) == 3 {
+	if n != nil && n.Tag == "!If" && n.Kind == SequenceNode && len(n.Content) == 3 {
 		var out []branch
 		for i, c := range n.Content[1:] {
 			out = append(out, branchesOf(c, Join(ptr, []string{"1", "2"}[i]))...)
@@ -213,11 +222,11 @@ func (r *Result) addAPI(api *API) {
 	standalone3 := api.Template == nil && !api.Swagger2()
 	r.APIs = append(r.APIs, api)
 	first := len(r.Integrations)
-	referenced := map[*yaml.Node]bool{}
+	referenced := map[*Node]bool{}
 	_, paths := Get(api.Root, "paths")
-	Pairs(paths, func(pk, pv *yaml.Node) {
+	Pairs(paths, func(pk, pv *Node) {
 		for _, item := range branchesOf(pv, Join(api.Pointer, "paths", pk.Value)) {
-			Pairs(item.node, func(mk, mv *yaml.Node) {
+			Pairs(item.node, func(mk, mv *Node) {
 				if !operationKeys[mk.Value] {
 					return
 				}
@@ -241,9 +250,9 @@ func (r *Result) addAPI(api *API) {
 	// still checked, without an operation.
 	_, comps := Get(api.Root, "components")
 	_, reusable := Get(comps, "x-amazon-apigateway-integrations")
-	Pairs(reusable, func(k, v *yaml.Node) {
+	Pairs(reusable, func(k, v *Node) {
 		v = Resolve(v)
-		if referenced[v] || v == nil || v.Kind != yaml.MappingNode {
+		if referenced[v] || v == nil || v.Kind != MappingNode {
 			return
 		}
 		in := newIntegration(r.File, ShapeOpenAPI, k, v, Join(api.Pointer, "components", "x-amazon-apigateway-integrations", k.Value))
@@ -318,7 +327,7 @@ func httpMarked(api *API, ins []*Integration) bool {
 			marked = true
 		}
 		if f := in.Fields["requestParameters"]; f != nil {
-			Pairs(f.Value, func(k, _ *yaml.Node) {
+			Pairs(f.Value, func(k, _ *Node) {
 				for _, a := range []string{"append:", "overwrite:", "remove:"} {
 					marked = marked || strings.HasPrefix(k.Value, a)
 				}
@@ -330,22 +339,22 @@ func httpMarked(api *API, ins []*Integration) bool {
 
 // integrationBranches resolves an integration value: Fn::If branches and,
 // for HTTP APIs, a $ref to components/x-amazon-apigateway-integrations.
-func (r *Result) integrationBranches(api *API, v *yaml.Node, ptr string) []branch {
+func (r *Result) integrationBranches(api *API, v *Node, ptr string) []branch {
 	v = Resolve(v)
 	if v == nil {
 		return nil
 	}
-	if v.Tag == "!If" && v.Kind == yaml.SequenceNode {
+	if v.Tag == "!If" && v.Kind == SequenceNode {
 		return branchesOf(v, ptr) // the short form of Fn::If: a sequence
 	}
-	if v.Kind != yaml.MappingNode {
+	if v.Kind != MappingNode {
 		return []branch{{v, ptr}} // a wrong type; reported by the value-type rule
 	}
 	if rk, ref := Get(v, "$ref"); ref != nil {
 		ref = Resolve(ref)
 		ir := &IntegrationRef{Key: rk, Value: ref, Pointer: Join(ptr, "$ref")}
 		api.IntegrationRefs = append(api.IntegrationRefs, ir)
-		if ref.Kind == yaml.ScalarNode && strings.HasPrefix(ref.Value, "#/") {
+		if ref.Kind == ScalarNode && strings.HasPrefix(ref.Value, "#/") {
 			if target, tptr := lookupPointer(api.Root, ref.Value[1:]); target != nil {
 				ir.Target = target
 				return []branch{{target, Join(api.Pointer) + tptr}}
@@ -364,7 +373,7 @@ func (r *Result) integrationBranches(api *API, v *yaml.Node, ptr string) []branc
 // is a URI, so its fragment may be percent-encoded ("~1pets~1%7Bid%7D",
 // RFC 6901 section 6); the pointer is tried as written first, so that a key
 // with a literal "%" still resolves.
-func lookupPointer(root *yaml.Node, ptr string) (*yaml.Node, string) {
+func lookupPointer(root *Node, ptr string) (*Node, string) {
 	if n := walkPointer(root, ptr); n != nil {
 		return n, ptr
 	}
@@ -376,11 +385,11 @@ func lookupPointer(root *yaml.Node, ptr string) (*yaml.Node, string) {
 	return nil, ""
 }
 
-func walkPointer(root *yaml.Node, ptr string) *yaml.Node {
+func walkPointer(root *Node, ptr string) *Node {
 	n := root
 	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		if seq := Resolve(n); seq != nil && seq.Kind == yaml.SequenceNode {
+		if seq := Resolve(n); seq != nil && seq.Kind == SequenceNode {
 			i, err := strconv.Atoi(tok)
 			if err != nil || i < 0 || i >= len(seq.Content) || tok != strconv.Itoa(i) {
 				return nil // not an index (RFC 6901: no sign, no leading zero)
@@ -402,10 +411,10 @@ const MethodResourceType = "AWS::ApiGateway::Method"
 
 // addMethod adds the integration of an AWS::ApiGateway::Method resource
 // (both outcomes of an Fn::If around it), with the method as its operation.
-func (r *Result) addMethod(root *yaml.Node, name string, res *yaml.Node) {
+func (r *Result) addMethod(root *Node, name string, res *Node) {
 	_, props := Get(res, "Properties")
 	props = Resolve(props)
-	if props == nil || props.Kind != yaml.MappingNode {
+	if props == nil || props.Kind != MappingNode {
 		return
 	}
 	ik, iv := Get(props, "Integration")
@@ -421,7 +430,7 @@ func (r *Result) addMethod(root *yaml.Node, name string, res *yaml.Node) {
 	v := Resolve(iv)
 	switch fn, _ := IntrinsicOf(v); {
 	case v == nil:
-	case v.Kind == yaml.SequenceNode && v.Tag == "!If", fn == "Fn::If":
+	case v.Kind == SequenceNode && v.Tag == "!If", fn == "Fn::If":
 		bs = branchesOf(v, Join(ptr, "Integration"))
 	default:
 		bs = []branch{{v, Join(ptr, "Integration")}} // an object, or a value for value-type to judge
@@ -441,7 +450,7 @@ const maxResourceDepth = 64
 // following ResourceId to AWS::ApiGateway::Resource resources (PathPart,
 // ParentId) up to a RestApi's RootResourceId. It returns "" when any step is
 // not a literal the template itself settles.
-func resourcePath(root, props *yaml.Node) string {
+func resourcePath(root, props *Node) string {
 	_, res := Get(root, "Resources")
 	_, id := Get(props, "ResourceId")
 	var parts []string
@@ -478,16 +487,16 @@ func resourcePath(root, props *yaml.Node) string {
 }
 
 // refName returns the logical id a {Ref: X} or !Ref X value names, or "".
-func refName(n *yaml.Node) string {
+func refName(n *Node) string {
 	n = Resolve(n)
 	if n == nil {
 		return ""
 	}
-	if n.Tag == "!Ref" && n.Kind == yaml.ScalarNode {
+	if n.Tag == "!Ref" && n.Kind == ScalarNode {
 		return n.Value
 	}
 	if fn, arg := IntrinsicOf(n); fn == "Ref" {
-		if arg = Resolve(arg); arg != nil && arg.Kind == yaml.ScalarNode {
+		if arg = Resolve(arg); arg != nil && arg.Kind == ScalarNode {
 			return arg.Value
 		}
 	}
@@ -496,12 +505,12 @@ func refName(n *yaml.Node) string {
 
 // isRootResourceID reports whether n is Fn::GetAtt of a RestApi's
 // RootResourceId, in any of its spellings.
-func isRootResourceID(n *yaml.Node) bool {
+func isRootResourceID(n *Node) bool {
 	n = Resolve(n)
 	if n == nil {
 		return false
 	}
-	var arg *yaml.Node
+	var arg *Node
 	switch fn, a := IntrinsicOf(n); {
 	case n.Tag == "!GetAtt":
 		arg = n
@@ -513,12 +522,12 @@ func isRootResourceID(n *yaml.Node) bool {
 	switch {
 	case arg == nil:
 		return false
-	case arg.Kind == yaml.ScalarNode:
+	case arg.Kind == ScalarNode:
 		_, attr, ok := strings.Cut(arg.Value, ".")
 		return ok && attr == "RootResourceId"
-	case arg.Kind == yaml.SequenceNode && len(arg.Content) == 2:
+	case arg.Kind == SequenceNode && len(arg.Content) == 2:
 		a := Resolve(arg.Content[1])
-		return a != nil && a.Kind == yaml.ScalarNode && a.Value == "RootResourceId"
+		return a != nil && a.Kind == ScalarNode && a.Value == "RootResourceId"
 	}
 	return false
 }

@@ -1,23 +1,19 @@
-package loader
+package doc
 
 import (
 	"strings"
 	"sync"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // Declared is what an operation declares about its requests and responses,
 // as far as integrations refer to it: request parameters by location and
 // method responses with their headers.
 //
-// It is read with kin-openapi, decoding only the operation's and path item's
-// parameters and the operation's responses straight from the node tree the
-// loader already has (kin-openapi's types decode from yaml v4 nodes), so the
-// document is parsed once and only the operations that need it pay for it.
-// Internal $refs are resolved against the same tree; external ones are never
-// fetched.
+// Parameter and response objects are decoded by the API's Decoder (the
+// loader's uses kin-openapi) straight from the tree, only for the operations
+// that need it, so the document is parsed once. Internal $refs are resolved
+// against the same tree; external ones are never fetched.
 type Declared struct {
 	// Params maps an OpenAPI location ("path", "query", "header", "cookie",
 	// "body", "formData") to the declared names. Header names are lower case
@@ -31,10 +27,29 @@ type Declared struct {
 	// that rely on absence must then stay quiet.
 	Complete bool
 
-	mu        sync.Mutex                    // guards responses: integrations may share an operation
-	api       *API                          // nil for a CloudFormation method
-	respNodes map[string]*yaml.Node         // an operation's responses, decoded on demand
-	responses map[string]*openapi3.Response // decoded responses
+	mu        sync.Mutex                 // guards responses: integrations may share an operation
+	api       *API                       // nil for a CloudFormation method
+	respNodes map[string]*Node           // an operation's responses, decoded on demand
+	responses map[string]*MethodResponse // decoded responses
+}
+
+// MethodResponse is what a declared method response tells the checks: the
+// names of its headers, as written.
+type MethodResponse struct {
+	Headers map[string]bool
+}
+
+// Parameter is a declared request parameter: its name and location.
+type Parameter struct {
+	Name, In string
+}
+
+// Decoder decodes the OpenAPI objects the model reads only in part. Each
+// returns nil when the object cannot be read (a wrong type, a missing
+// name); n is a mapping with every $ref already followed.
+type Decoder interface {
+	Parameter(n *Node) *Parameter
+	Response(n *Node) *MethodResponse
 }
 
 // HasResponse reports whether a response with the status code is declared.
@@ -49,7 +64,7 @@ func (d *Declared) HasResponse(code string) bool {
 // Response returns the declared method response for a status code, whose
 // Headers are keyed as written; nil when there is none or it cannot be read.
 // Only the responses a check asks for are decoded.
-func (d *Declared) Response(code string) *openapi3.Response {
+func (d *Declared) Response(code string) *MethodResponse {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if r, ok := d.responses[code]; ok {
@@ -91,13 +106,13 @@ type opCache struct {
 
 func readDeclared(o *Operation) *Declared {
 	d := &Declared{Params: map[string]map[string]bool{}, Complete: true, api: o.API,
-		respNodes: map[string]*yaml.Node{}, responses: map[string]*openapi3.Response{}}
-	addParams := func(list *yaml.Node) {
+		respNodes: map[string]*Node{}, responses: map[string]*MethodResponse{}}
+	addParams := func(list *Node) {
 		list = Resolve(list)
 		if list == nil {
 			return
 		}
-		if list.Kind != yaml.SequenceNode {
+		if list.Kind != SequenceNode {
 			d.Complete = false
 			return
 		}
@@ -122,10 +137,10 @@ func readDeclared(o *Operation) *Declared {
 	_, op := Get(o.Node, "parameters")
 	addParams(op)
 	_, rs := Get(o.Node, "responses")
-	if rs = Resolve(rs); rs != nil && rs.Kind != yaml.MappingNode {
+	if rs = Resolve(rs); rs != nil && rs.Kind != MappingNode {
 		d.Complete = false
 	}
-	Pairs(rs, func(k, v *yaml.Node) {
+	Pairs(rs, func(k, v *Node) {
 		d.Codes = append(d.Codes, k.Value)
 		d.respNodes[k.Value] = v
 	})
@@ -136,14 +151,14 @@ func readDeclared(o *Operation) *Declared {
 const maxRefHops = 16
 
 // deref follows a {$ref: "#/..."} node inside the document.
-func deref(root, n *yaml.Node) *yaml.Node {
+func deref(root, n *Node) *Node {
 	n = Resolve(n)
 	for i := 0; i < maxRefHops; i++ {
 		_, ref := Get(n, "$ref")
 		if ref = Resolve(ref); ref == nil {
 			return n
 		}
-		if ref.Kind != yaml.ScalarNode || !strings.HasPrefix(ref.Value, "#/") {
+		if ref.Kind != ScalarNode || !strings.HasPrefix(ref.Value, "#/") {
 			return nil // external refs are never fetched
 		}
 		n, _ = lookupPointer(root, ref.Value[1:])
@@ -158,88 +173,47 @@ func deref(root, n *yaml.Node) *yaml.Node {
 // parameters and $ref'd components are shared by many operations and are
 // decoded once.
 type decodeCache struct {
-	params    map[*yaml.Node]*openapi3.Parameter
-	responses map[*yaml.Node]*openapi3.Response
+	params    map[*Node]*Parameter
+	responses map[*Node]*MethodResponse
 }
 
 // cachedDecode returns what decode gives for item, decoding it once per
 // document; the cache is shared by the goroutines checking the document.
-func cachedDecode[T any](a *API, cache *map[*yaml.Node]*T, item *yaml.Node, decode func(n *yaml.Node) *T) *T {
+func cachedDecode[T any](a *API, cache *map[*Node]*T, item *Node, decode func(n *Node) *T) *T {
 	a.mu.Lock()
 	v, ok := (*cache)[item]
 	a.mu.Unlock()
 	if ok {
 		return v
 	}
-	if n := deref(a.Root, item); n != nil && n.Kind == yaml.MappingNode {
+	if n := deref(a.Root, item); n != nil && n.Kind == MappingNode {
 		v = decode(n)
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if *cache == nil {
-		*cache = map[*yaml.Node]*T{}
+		*cache = map[*Node]*T{}
 	}
 	(*cache)[item] = v
 	return v
 }
 
-func (a *API) decodeParam(item *yaml.Node) *openapi3.Parameter {
-	return cachedDecode(a, &a.cache.params, item, func(n *yaml.Node) *openapi3.Parameter {
-		var p openapi3.Parameter
-		if err := only(n, "name", "in").Decode(&p); err != nil || p.Name == "" || p.In == "" {
+func (a *API) decodeParam(item *Node) *Parameter {
+	return cachedDecode(a, &a.cache.params, item, func(n *Node) *Parameter {
+		if a.Decoder == nil {
 			return nil
 		}
-		return &p
+		return a.Decoder.Parameter(n)
 	})
 }
 
-// only returns a shallow copy of mapping n with just the given keys, so
-// that decoding skips what the checks never read (schemas, examples, content
-// can be most of a large document).
-func only(n *yaml.Node, keys ...string) *yaml.Node {
-	c := *n
-	c.Content = nil
-	Pairs(n, func(k, v *yaml.Node) {
-		for _, want := range keys {
-			if k.Value == want {
-				c.Content = append(c.Content, k, v)
-			}
-		}
-	})
-	return &c
-}
-
-func (a *API) decodeResponse(item *yaml.Node) *openapi3.Response {
-	return cachedDecode(a, &a.cache.responses, item, func(n *yaml.Node) *openapi3.Response {
-		// Only the header names are read: their schemas are left out of
-		// the decode, which would otherwise cost most of it.
-		trimmed := only(n, "description", "headers")
-		for i := 1; i < len(trimmed.Content); i += 2 {
-			if trimmed.Content[i-1].Value == "headers" {
-				trimmed.Content[i] = headerNames(trimmed.Content[i])
-			}
-		}
-		var r openapi3.Response
-		if err := trimmed.Decode(&r); err != nil {
+func (a *API) decodeResponse(item *Node) *MethodResponse {
+	return cachedDecode(a, &a.cache.responses, item, func(n *Node) *MethodResponse {
+		if a.Decoder == nil {
 			return nil
 		}
-		return &r
+		return a.Decoder.Response(n)
 	})
-}
-
-// headerNames returns a copy of a headers mapping whose values are empty
-// header objects.
-func headerNames(headers *yaml.Node) *yaml.Node {
-	headers = Resolve(headers)
-	if headers == nil || headers.Kind != yaml.MappingNode {
-		return headers
-	}
-	c := *headers
-	c.Content = nil
-	Pairs(headers, func(k, _ *yaml.Node) {
-		c.Content = append(c.Content, k, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
-	})
-	return &c
 }
 
 // methodRequestIn maps the location of a Method resource's RequestParameters
@@ -250,15 +224,15 @@ var methodRequestIn = map[string]string{"querystring": "query", "header": "heade
 // resource: RequestParameters ({method.request.querystring.page: false})
 // declares the method request parameters, MethodResponses ([{StatusCode,
 // ResponseParameters: {method.response.header.X: true}}]) the method
-// responses. Responses are given as openapi3.Response values with the
-// declared headers, as an OpenAPI operation's are.
+// responses. Responses are given with their declared headers, as an OpenAPI
+// operation's are.
 func readMethodDeclared(o *Operation) *Declared {
-	d := &Declared{Params: map[string]map[string]bool{}, responses: map[string]*openapi3.Response{}, Complete: true}
+	d := &Declared{Params: map[string]map[string]bool{}, responses: map[string]*MethodResponse{}, Complete: true}
 	if k, rp := Get(o.Node, "RequestParameters"); k != nil {
 		if Classify(rp).Kind != KindMap {
 			d.Complete = Classify(rp).Kind == KindNull
 		}
-		Pairs(rp, func(k, _ *yaml.Node) {
+		Pairs(rp, func(k, _ *Node) {
 			rest, ok := strings.CutPrefix(k.Value, "method.request.")
 			loc, name, found := strings.Cut(rest, ".")
 			in := methodRequestIn[loc]
@@ -294,14 +268,14 @@ func readMethodDeclared(o *Operation) *Declared {
 			d.Complete = false
 			continue
 		}
-		r := &openapi3.Response{Headers: openapi3.Headers{}}
+		r := &MethodResponse{Headers: map[string]bool{}}
 		_, params := Get(item, "ResponseParameters")
 		if pv := Classify(params); pv.Kind != KindMap && pv.Kind != KindNull {
 			d.Complete = false
 		}
-		Pairs(params, func(k, _ *yaml.Node) {
+		Pairs(params, func(k, _ *Node) {
 			if name, ok := strings.CutPrefix(k.Value, "method.response.header."); ok && name != "" {
-				r.Headers[name] = &openapi3.HeaderRef{Value: &openapi3.Header{}}
+				r.Headers[name] = true
 			}
 		})
 		d.Codes = append(d.Codes, strings.TrimSpace(code.Text))

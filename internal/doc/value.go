@@ -1,9 +1,8 @@
-package loader
+package doc
 
 import (
 	"strings"
 
-	yaml "go.yaml.in/yaml/v4"
 )
 
 // ValueKind says what a value node holds, as far as a linter can know it
@@ -34,7 +33,7 @@ func (k ValueKind) String() string {
 type Value struct {
 	Kind ValueKind
 	Text string     // the scalar text, or the template of a Fn::Sub
-	Node *yaml.Node // the node the value was read from (aliases resolved)
+	Node *Node // the node the value was read from (aliases resolved)
 	// Intrinsic names the CloudFormation function for KindTemplate and
 	// KindUnknown values ("Fn::Sub", "!GetAtt" ...).
 	Intrinsic string
@@ -48,15 +47,15 @@ func (v Value) Known() bool { return v.Kind != KindTemplate && v.Kind != KindUnk
 func (v Value) IsText() bool { return v.Kind == KindString || v.Kind == KindTemplate }
 
 // Resolve follows alias nodes to the node they stand for.
-func Resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+func Resolve(n *Node) *Node {
+	for i := 0; n != nil && n.Kind == AliasNode && i < 100; i++ {
 		n = n.Alias
 	}
 	return n
 }
 
 // Classify returns what node n holds.
-func Classify(n *yaml.Node) Value {
+func Classify(n *Node) Value {
 	n = Resolve(n)
 	if n == nil {
 		return Value{Kind: KindNull}
@@ -74,7 +73,7 @@ func Classify(n *yaml.Node) Value {
 		return v
 	}
 	switch n.Kind {
-	case yaml.MappingNode:
+	case MappingNode:
 		if fn, arg := IntrinsicOf(n); fn != "" {
 			v.Intrinsic, v.Text = fn, ""
 			if fn == "Fn::Sub" {
@@ -87,9 +86,9 @@ func Classify(n *yaml.Node) Value {
 			return v
 		}
 		v.Kind, v.Text = KindMap, ""
-	case yaml.SequenceNode:
+	case SequenceNode:
 		v.Kind, v.Text = KindSeq, ""
-	case yaml.ScalarNode:
+	case ScalarNode:
 		switch n.Tag {
 		case "!!null":
 			v.Kind = KindNull
@@ -120,9 +119,9 @@ func shortTag(tag string) string {
 // IntrinsicOf returns the function name and argument of a CloudFormation
 // intrinsic written in its long form: a mapping with the single key Ref,
 // Condition or Fn::Something.
-func IntrinsicOf(n *yaml.Node) (string, *yaml.Node) {
+func IntrinsicOf(n *Node) (string, *Node) {
 	n = Resolve(n)
-	if n == nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
+	if n == nil || n.Kind != MappingNode || len(n.Content) != 2 {
 		return "", nil
 	}
 	k := n.Content[0].Value
@@ -134,17 +133,17 @@ func IntrinsicOf(n *yaml.Node) (string, *yaml.Node) {
 
 // subTemplate returns the template string of a Fn::Sub argument: the string
 // itself, or the first element of the [template, {vars}] list form.
-func subTemplate(arg *yaml.Node) (string, bool) {
+func subTemplate(arg *Node) (string, bool) {
 	arg = Resolve(arg)
 	if arg == nil {
 		return "", false
 	}
-	if arg.Kind == yaml.ScalarNode {
+	if arg.Kind == ScalarNode {
 		return arg.Value, true
 	}
-	if arg.Kind == yaml.SequenceNode && len(arg.Content) > 0 {
+	if arg.Kind == SequenceNode && len(arg.Content) > 0 {
 		first := Resolve(arg.Content[0])
-		if first != nil && first.Kind == yaml.ScalarNode {
+		if first != nil && first.Kind == ScalarNode {
 			return first.Value, true
 		}
 	}
@@ -155,30 +154,30 @@ func subTemplate(arg *yaml.Node) (string, bool) {
 // following aliases and YAML merge keys (<<). A key written in the mapping
 // itself wins over a merged one. Only scalar keys count: a complex key
 // ({a: 1}: x) or an alias used as a key is skipped, as Get never finds it.
-func Pairs(n *yaml.Node, fn func(k, v *yaml.Node)) {
-	pairs(Resolve(n), fn, 0, map[*yaml.Node]bool{})
+func Pairs(n *Node, fn func(k, v *Node)) {
+	pairs(Resolve(n), fn, 0, map[*Node]bool{})
 }
 
-func isMergeKey(k *yaml.Node) bool {
-	return k.Tag == "!!merge" || (k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Style == 0)
+func IsMergeKey(k *Node) bool {
+	return k.Tag == "!!merge" || (k.Kind == ScalarNode && k.Value == "<<" && k.Style == 0)
 }
 
 // pairs visits each merged mapping once: merging the same mapping again
 // adds no key, and revisiting it would make a chain of merges of merges
 // (a "billion laughs" of << keys) take exponential time.
-func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int, visited map[*yaml.Node]bool) {
-	if n == nil || n.Kind != yaml.MappingNode || depth > 20 || visited[n] {
+func pairs(n *Node, fn func(k, v *Node), depth int, visited map[*Node]bool) {
+	if n == nil || n.Kind != MappingNode || depth > 20 || visited[n] {
 		return
 	}
 	visited[n] = true
-	var merges []*yaml.Node
+	var merges []*Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if isMergeKey(k) {
+		if IsMergeKey(k) {
 			merges = append(merges, v)
 			continue
 		}
-		if k.Kind != yaml.ScalarNode {
+		if k.Kind != ScalarNode {
 			continue // a complex or alias key ({a: 1}: x) names nothing a pointer can reach
 		}
 		fn(k, v)
@@ -192,12 +191,12 @@ func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int, visited map[*yaml.
 	}
 	for _, m := range merges {
 		m = Resolve(m)
-		srcs := []*yaml.Node{m}
-		if m != nil && m.Kind == yaml.SequenceNode {
+		srcs := []*Node{m}
+		if m != nil && m.Kind == SequenceNode {
 			srcs = m.Content
 		}
 		for _, s := range srcs {
-			pairs(Resolve(s), func(k, v *yaml.Node) {
+			pairs(Resolve(s), func(k, v *Node) {
 				if !own[k.Value] {
 					own[k.Value] = true
 					fn(k, v)
@@ -208,9 +207,9 @@ func pairs(n *yaml.Node, fn func(k, v *yaml.Node), depth int, visited map[*yaml.
 }
 
 // hasMergeKey reports whether mapping n has a YAML merge key (<<).
-func hasMergeKey(n *yaml.Node) bool {
+func hasMergeKey(n *Node) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if isMergeKey(n.Content[i]) {
+		if IsMergeKey(n.Content[i]) {
 			return true
 		}
 	}
@@ -219,23 +218,23 @@ func hasMergeKey(n *yaml.Node) bool {
 
 // Get returns the key and value nodes of key in mapping n, or nils. When a
 // key is written twice, the last one wins, as in API Gateway's own parser.
-func Get(n *yaml.Node, key string) (k, v *yaml.Node) {
+func Get(n *Node, key string) (k, v *Node) {
 	n = Resolve(n)
-	if n == nil || n.Kind != yaml.MappingNode {
+	if n == nil || n.Kind != MappingNode {
 		return nil, nil
 	}
 	merged := false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kk := n.Content[i]
-		if kk.Value == key && kk.Kind == yaml.ScalarNode && !isMergeKey(kk) {
+		if kk.Value == key && kk.Kind == ScalarNode && !IsMergeKey(kk) {
 			k, v = kk, n.Content[i+1]
 		}
-		merged = merged || isMergeKey(kk)
+		merged = merged || IsMergeKey(kk)
 	}
 	if k != nil || !merged {
 		return k, v
 	}
-	Pairs(n, func(kk, vv *yaml.Node) {
+	Pairs(n, func(kk, vv *Node) {
 		if kk.Value == key {
 			k, v = kk, vv
 		}
