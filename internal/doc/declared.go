@@ -3,7 +3,6 @@ package doc
 import (
 	"strings"
 	"sync"
-
 )
 
 // Declared is what an operation declares about its requests and responses,

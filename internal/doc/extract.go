@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-
 )
 
 // Content says what a file holds.

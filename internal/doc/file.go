@@ -10,9 +10,9 @@ import (
 // File is one parsed input file: its text, its tree and what the loader
 // noticed while building the tree. Positions are read from the text.
 type File struct {
-	Path string     // the path as shown to the user (slash-separated)
-	Src  []byte     // the bytes as read (after a leading BOM is dropped)
-	Root *Node // the first document's content node; nil for an empty file
+	Path string // the path as shown to the user (slash-separated)
+	Src  []byte // the bytes as read (after a leading BOM is dropped)
+	Root *Node  // the first document's content node; nil for an empty file
 	// Later are documents after the first, which are not checked: the
 	// first that is not empty and the first with API content, when there
 	// are such. LaterCount is the number of non-empty later documents.
@@ -36,8 +36,8 @@ type File struct {
 // the tree, so that every walk (Pairs included) and every JSON pointer agree
 // on which value counts. The duplicate-key rule reports them.
 type Duplicate struct {
-	Key, Value *Node // the dropped key and its value
-	Last       *Node // the key written last, which is kept
+	Key, Value *Node  // the dropped key and its value
+	Last       *Node  // the key written last, which is kept
 	Pointer    string // JSON pointer of the key (naming the kept value)
 }
 

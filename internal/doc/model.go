@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
 )
 
 // Shape is the kind of document an integration was written in. The shapes
@@ -47,9 +46,9 @@ type Template struct {
 // DefinitionBody of a template resource.
 type API struct {
 	File    *File
-	Root    *Node // the document's root mapping
-	Pointer string     // JSON pointer of Root in the file ("" for a standalone document)
-	Version string     // the value of "swagger" or "openapi"
+	Root    *Node  // the document's root mapping
+	Pointer string // JSON pointer of Root in the file ("" for a standalone document)
+	Version string // the value of "swagger" or "openapi"
 	Kind    APIKind
 	// KindCertain reports whether Kind is settled: by the template resource
 	// type, by Swagger 2.0 (HTTP APIs import OpenAPI 3 only), or, in a
@@ -93,9 +92,9 @@ func (a *API) Memo(key any, fn func() any) any {
 // IntegrationRef is an x-amazon-apigateway-integration written as a $ref
 // (HTTP APIs: "#/components/x-amazon-apigateway-integrations/NAME").
 type IntegrationRef struct {
-	Key, Value *Node // the $ref key and its value
-	Pointer    string     // JSON pointer of the value
-	Target     *Node // what it resolves to inside the document; nil if nothing
+	Key, Value *Node  // the $ref key and its value
+	Pointer    string // JSON pointer of the value
+	Target     *Node  // what it resolves to inside the document; nil if nothing
 }
 
 // Swagger2 reports whether the document is Swagger 2.0 (not OpenAPI 3).
@@ -299,7 +298,7 @@ func sortedKeys(m fieldSpec) []string {
 // IntegrationResponses list.
 type Response struct {
 	Key     *Node // the map key; nil for an entry of a list
-	Index   int        // the position in a list (CloudFormation); 0 otherwise
+	Index   int   // the position in a list (CloudFormation); 0 otherwise
 	Node    *Node // the response mapping
 	Pointer string
 	Fields  map[string]*Field

@@ -2,7 +2,6 @@ package doc
 
 import (
 	"strings"
-
 )
 
 // LookupRef returns the node a local $ref ("#/components/schemas/Pet")

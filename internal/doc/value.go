@@ -2,7 +2,6 @@ package doc
 
 import (
 	"strings"
-
 )
 
 // ValueKind says what a value node holds, as far as a linter can know it
@@ -32,8 +31,8 @@ func (k ValueKind) String() string {
 // Value is a classified value node.
 type Value struct {
 	Kind ValueKind
-	Text string     // the scalar text, or the template of a Fn::Sub
-	Node *Node // the node the value was read from (aliases resolved)
+	Text string // the scalar text, or the template of a Fn::Sub
+	Node *Node  // the node the value was read from (aliases resolved)
 	// Intrinsic names the CloudFormation function for KindTemplate and
 	// KindUnknown values ("Fn::Sub", "!GetAtt" ...).
 	Intrinsic string
