@@ -51,8 +51,9 @@ type LaterDoc struct {
 	Err       string  // why it does not parse; the documents after it are not read
 }
 
-// offset returns the byte offset of a 1-based line and column, or -1.
-func (f *File) offset(line, col int) int {
+// indexLines finds where each line starts, once: the one line index of the
+// file, shared by every position asked of it.
+func (f *File) indexLines() {
 	f.lineOnce.Do(func() {
 		f.lineStarts = make([]uint32, 1, bytes.Count(f.Src, []byte{'\n'})+1)
 		for i := 0; ; {
@@ -64,6 +65,11 @@ func (f *File) offset(line, col int) int {
 			f.lineStarts = append(f.lineStarts, uint32(i))
 		}
 	})
+}
+
+// offset returns the byte offset of a 1-based line and column, or -1.
+func (f *File) offset(line, col int) int {
+	f.indexLines()
 	if line < 1 || line > len(f.lineStarts) || col < 1 {
 		return -1
 	}

@@ -6,9 +6,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
-	"sync"
-	"unicode/utf8"
-	"weak"
 )
 
 var _ = register("mapping-template", checkMappingTemplate)
@@ -76,7 +73,7 @@ func checkTemplateMap(p *Pass, f *doc.Field, response bool) {
 func checkTemplate(p *Pass, t *mappingTemplate) {
 	sc := scanVTL(t.text)
 	if pr := sc.Problem; pr != nil {
-		p.Report(templateSpot(p, t, pr.Off), t.ptr, "%s", pr.Msg)
+		p.ReportAt(templateSpan(p, t, pr.Off), t.ptr, "%s", pr.Msg)
 	}
 	if !t.literal {
 		return // a Fn::Sub: only its structure is certain
@@ -84,7 +81,7 @@ func checkTemplate(p *Pass, t *mappingTemplate) {
 	w := p.WithSeverity(Warning)
 	for _, r := range sc.Refs {
 		if msg := refProblem(r, sc); msg != "" {
-			w.Report(templateSpot(p, t, r.Off), t.ptr, "%s", msg)
+			w.ReportAt(templateSpan(p, t, r.Off), t.ptr, "%s", msg)
 		}
 	}
 	if !sc.VTL && jsonMediaType(t.key) {
@@ -135,7 +132,7 @@ func checkTemplateJSON(p *Pass, t *mappingTemplate) {
 	if t.response {
 		kind = "response"
 	}
-	p.Report(templateSpot(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, lineOf(t.text, off), why)
+	p.ReportAt(templateSpan(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, lineOf(t.text, off), why)
 }
 
 // Documented names (API Gateway developer guide, "Variables for data
@@ -353,253 +350,14 @@ func subScalar(n *doc.Node) *doc.Node {
 	return arg
 }
 
-// templateSpot returns a node standing at byte offset off of the template,
-// or the template's value node when the exact position is not certain.
-func templateSpot(p *Pass, t *mappingTemplate, off int) *doc.Node {
-	if t.node == nil {
-		return t.at
-	}
-	line, col, ok := scalarPosition(fileLines(p.file), t.node, off)
-	if !ok {
-		return t.at
-	}
-	// a node that is not a scalar: SpanOf gives its start and no end
-	return &doc.Node{Kind: doc.MappingNode, Line: line, Column: col}
-}
-
-// srcLines is a source file with the offsets at which its lines start.
-type srcLines struct {
-	src    []byte
-	starts []int
-}
-
-// line returns line number n (1-based) without its line break.
-func (s srcLines) line(n int) (string, bool) {
-	if n < 1 || n > len(s.starts) {
-		return "", false
-	}
-	end := len(s.src)
-	if n < len(s.starts) {
-		end = s.starts[n] - 1
-	}
-	return strings.TrimSuffix(string(s.src[s.starts[n-1]:end]), "\r"), true
-}
-
-// lineCache keeps the line starts of the last few files findings were
-// located in, so that a large file with many findings is indexed once. It
-// holds the files weakly: a file done with is not kept alive by the cache.
-var lineCache struct {
-	sync.Mutex
-	files  []weak.Pointer[doc.File]
-	starts [][]int
-}
-
-func fileLines(f *doc.File) srcLines {
-	lineCache.Lock()
-	defer lineCache.Unlock()
-	for i, w := range lineCache.files {
-		if w.Value() == f {
-			return srcLines{f.Src, lineCache.starts[i]}
+// templateSpan returns where byte offset off of the template stands in the
+// source, or the template value's span when the exact position is not
+// certain.
+func templateSpan(p *Pass, t *mappingTemplate, off int) doc.Span {
+	if t.node != nil {
+		if line, col, ok := p.file.PositionIn(t.node, off); ok {
+			return doc.Span{Line: line, Col: col}
 		}
 	}
-	starts := []int{0}
-	for i, c := range f.Src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	lineCache.files = append(lineCache.files, weak.Make(f))
-	lineCache.starts = append(lineCache.starts, starts)
-	if n := len(lineCache.files); n > 4 {
-		lineCache.files, lineCache.starts = lineCache.files[n-4:], lineCache.starts[n-4:]
-	}
-	return srcLines{f.Src, starts}
-}
-
-// blockHeaderRE is the rest of the line of a literal block scalar from the
-// node's column: tag and anchor, the | indicator with its optional
-// indentation and chomping indicators, and an optional comment.
-var blockHeaderRE = regexp.MustCompile(`^(?:[!&]\S*[ \t]+)*\|[1-9]?[-+]?[1-9]?[ \t]*(?:#.*)?$`)
-
-// scalarPosition returns the source line and column of byte offset off of
-// the value of scalar n, when the text can be mapped back exactly: a
-// literal block scalar (each value line is one source line), or a plain,
-// single- or double-quoted scalar written on one line. The mapping is
-// verified against the value, so ok is false rather than wrong.
-func scalarPosition(src srcLines, n *doc.Node, off int) (line, col int, ok bool) {
-	if off < 0 || off > len(n.Value) {
-		return 0, 0, false
-	}
-	header, ok := src.line(n.Line)
-	if !ok {
-		return 0, 0, false
-	}
-	start, ok := runeIndex(header, n.Column)
-	if !ok {
-		return 0, 0, false
-	}
-	tl, tc := lineCol(n.Value, off)
-	if n.Style&doc.LiteralStyle != 0 {
-		if !blockHeaderRE.MatchString(header[start:]) {
-			return 0, 0, false
-		}
-		text := strings.Split(n.Value, "\n")[tl-1]
-		sl, ok := src.line(n.Line + tl)
-		if !ok || !strings.HasSuffix(sl, text) || strings.Trim(sl[:len(sl)-len(text)], " ") != "" {
-			return 0, 0, false
-		}
-		return n.Line + tl, utf8.RuneCountInString(sl[:len(sl)-len(text)]) + tc, true
-	}
-	// skip a tag or an anchor written before the value
-	rest := header[start:]
-	for len(rest) > 0 && (rest[0] == '!' || rest[0] == '&') {
-		k := strings.IndexAny(rest, " \t")
-		if k < 0 {
-			return 0, 0, false
-		}
-		rest = strings.TrimLeft(rest[k:], " \t")
-	}
-	startCol := utf8.RuneCountInString(header[:len(header)-len(rest)]) + 1
-	var cols []int // the source column of each code point of the value
-	switch {
-	case n.Style&doc.DoubleQuotedStyle != 0:
-		cols, ok = doubleQuotedColumns(rest, n.Value, startCol)
-	case n.Style&doc.SingleQuotedStyle != 0:
-		cols, ok = singleQuotedColumns(rest, n.Value, startCol)
-	case n.Style&^doc.TaggedStyle == 0 && !strings.Contains(n.Value, "\n") && strings.HasPrefix(rest, n.Value):
-		return n.Line, startCol + tc - 1, true
-	default:
-		return 0, 0, false
-	}
-	if !ok {
-		return 0, 0, false
-	}
-	i := utf8.RuneCountInString(n.Value[:off])
-	if i >= len(cols) {
-		return 0, 0, false
-	}
-	return n.Line, cols[i], true
-}
-
-// runeIndex returns the byte index of 1-based code point column col of s.
-func runeIndex(s string, col int) (int, bool) {
-	c := 1
-	for i := range s {
-		if c == col {
-			return i, true
-		}
-		c++
-	}
-	return len(s), c == col
-}
-
-// doubleQuotedColumns decodes the double-quoted scalar at the start of raw
-// (whose first column is col) and returns the column of each code point of
-// its value, provided the scalar ends on this line and decodes to want.
-func doubleQuotedColumns(raw, want string, col int) ([]int, bool) {
-	if !strings.HasPrefix(raw, `"`) {
-		return nil, false
-	}
-	var cols []int
-	var b strings.Builder
-	c := col + 1
-	for i := 1; i < len(raw); {
-		r, size := utf8.DecodeRuneInString(raw[i:])
-		switch r {
-		case '"':
-			return cols, b.String() == want
-		case '\\':
-			dec, n, ok := unescape(raw[i:])
-			if !ok {
-				return nil, false
-			}
-			cols = append(cols, c)
-			b.WriteRune(dec)
-			c += utf8.RuneCountInString(raw[i : i+n])
-			i += n
-			continue
-		}
-		cols = append(cols, c)
-		b.WriteRune(r)
-		c++
-		i += size
-	}
-	return nil, false // not closed on this line
-}
-
-// unescape decodes the escape sequence at the start of s, returning the
-// code point and the escape's length in bytes.
-func unescape(s string) (rune, int, bool) {
-	if len(s) < 2 {
-		return 0, 0, false
-	}
-	simple := map[byte]rune{'n': '\n', 't': '\t', 'r': '\r', 'b': '\b', 'f': '\f', '/': '/', '\\': '\\', '"': '"',
-		'0': 0, 'a': '\a', 'v': '\v', 'e': 0x1b, ' ': ' ', 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029, '\t': '\t'}
-	if r, ok := simple[s[1]]; ok {
-		return r, 2, true
-	}
-	width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[1]]
-	if width == 0 || len(s) < 2+width {
-		return 0, 0, false
-	}
-	r, ok := hexRune(s[2 : 2+width])
-	if !ok {
-		return 0, 0, false
-	}
-	if s[1] == 'u' && r >= 0xd800 && r <= 0xdbff && len(s) >= 12 && s[6] == '\\' && s[7] == 'u' {
-		if lo, ok := hexRune(s[8:12]); ok && lo >= 0xdc00 && lo <= 0xdfff {
-			return 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00), 12, true
-		}
-	}
-	if r >= 0xd800 && r <= 0xdfff {
-		r = utf8.RuneError
-	}
-	return r, 2 + width, true
-}
-
-func hexRune(s string) (rune, bool) {
-	var r rune
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case isDigit(c):
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	return r, true
-}
-
-// singleQuotedColumns is doubleQuotedColumns for a single-quoted scalar,
-// whose only escape is a doubled quote.
-func singleQuotedColumns(raw, want string, col int) ([]int, bool) {
-	if !strings.HasPrefix(raw, "'") {
-		return nil, false
-	}
-	var cols []int
-	var b strings.Builder
-	c := col + 1
-	for i := 1; i < len(raw); {
-		r, size := utf8.DecodeRuneInString(raw[i:])
-		if r == '\'' {
-			if strings.HasPrefix(raw[i:], "''") {
-				cols = append(cols, c)
-				b.WriteByte('\'')
-				c += 2
-				i += 2
-				continue
-			}
-			return cols, b.String() == want
-		}
-		cols = append(cols, c)
-		b.WriteRune(r)
-		c++
-		i += size
-	}
-	return nil, false
+	return p.file.SpanOf(t.at)
 }

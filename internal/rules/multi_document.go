@@ -22,7 +22,7 @@ func checkMultiDocument(p *FilePass) {
 		if !first && d.Content == doc.ContentNone {
 			continue // neither this one nor the first is ours to judge
 		}
-		at := &doc.Node{Kind: doc.DocumentNode, Line: max(d.Line, 1), Column: max(d.Col, 1)}
+		at := doc.Span{Line: max(d.Line, 1), Col: max(d.Col, 1)}
 		others := ""
 		if n := f.LaterCount - 1; n > 0 && first {
 			others = fmt.Sprintf(", nor are the %d after it", n)
@@ -32,13 +32,13 @@ func checkMultiDocument(p *FilePass) {
 		}
 		switch {
 		case !first:
-			p.WithSeverity(Warning).Report(at, "", "document %d of this YAML file is %s, but apigwlint checks only the first document of a file, and that one holds no API; move it to a file of its own",
+			p.WithSeverity(Warning).ReportAt(at, "", "document %d of this YAML file is %s, but apigwlint checks only the first document of a file, and that one holds no API; move it to a file of its own",
 				d.Index, contentName(d.Content))
 		case d.Err != "":
-			p.Report(at, "", "apigwlint checks only the first YAML document of a file: document %d, which does not even parse (%s), is not checked%s",
+			p.ReportAt(at, "", "apigwlint checks only the first YAML document of a file: document %d, which does not even parse (%s), is not checked%s",
 				d.Index, d.Err, others)
 		default:
-			p.Report(at, "", "apigwlint checks only the first YAML document of a file: document %d is not checked%s; put each document in a file of its own",
+			p.ReportAt(at, "", "apigwlint checks only the first YAML document of a file: document %d is not checked%s; put each document in a file of its own",
 				d.Index, others)
 		}
 		return

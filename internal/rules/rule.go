@@ -111,13 +111,20 @@ type reporter struct {
 
 // Report records a finding at node n, whose JSON pointer is ptr.
 func (r *reporter) Report(n *doc.Node, ptr, format string, args ...any) {
+	r.ReportAt(r.file.SpanOf(n), ptr, format, args...)
+}
+
+// ReportAt records a finding at a position found without a node: inside a
+// scalar (a mapping template's line), or where a later YAML document
+// starts.
+func (r *reporter) ReportAt(at doc.Span, ptr, format string, args ...any) {
 	*r.out = append(*r.out, Finding{
 		RuleID:   r.rule.ID,
 		Rule:     r.rule.Name,
 		Severity: r.rule.Severity,
 		Message:  fmt.Sprintf(format, args...),
 		File:     r.file.Path,
-		Span:     r.file.SpanOf(n),
+		Span:     at,
 		Pointer:  ptr,
 	})
 }
