@@ -158,53 +158,12 @@ type branch struct {
 	ptr  string
 }
 
-// branches returns the mappings a value may stand for: the value itself, or
-// both outcomes of an Fn::If (nested ones too).
-func branches(n *Node, ptr string) []branch {
-	n = Resolve(n)
-	if n == nil || n.Kind != MappingNode {
-		return nil
-	}
-	var fnIf *Node
-	if n.Tag == "!If" {
-		fnIf = n // never a mapping in practice; kept for symmetry
-	}
-	if fn, arg := IntrinsicOf(n); fn == "Fn::If" {
-		fnIf = Resolve(arg)
-		ptr = Join(ptr, "Fn::If")
-	} else if fn != "" {
-		return nil
-	}
-	if fnIf == nil {
-		return []branch{{n, ptr}}
-	}
-	var out []branch
-	if fnIf.Kind == SequenceNode && len(fnIf.Content) == 3 {
-		for i, c := range fnIf.Content[1:] {
-			out = append(out, branches(c, Join(ptr, []string{"1", "2"}[i]))...)
-		}
-	}
-	return out
-}
-
-// branchesOf is branches for values that may also be written with the !If
-// short tag (a sequence node tagged !If).
+// branchesOf returns the mappings a value may stand for: the value itself,
+// or each outcome of an Fn::If (see Branches).
 func branchesOf(n *Node, ptr string) []branch {
-	n = Resolve(n)
-	if n != nil && n.Tag == "!If" && n.Kind == SequenceNode && len(n.Content) == 3 {
-		var out []branch
-		for i, c := range n.Content[1:] {
-			out = append(out, branchesOf(c, Join(ptr, []string{"1", "2"}[i]))...)
-		}
-		return out
-	}
-	return branches(n, ptr)
-}
-
-// operationKeys are the path item keys that hold an operation.
-var operationKeys = map[string]bool{
-	"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true,
-	"patch": true, "trace": true, "x-amazon-apigateway-any-method": true,
+	var out []branch
+	Branches(n, ptr, func(n *Node, ptr string) { out = append(out, branch{n, ptr}) })
+	return out
 }
 
 // IntegrationKey is the OpenAPI extension this linter is about.
@@ -226,7 +185,7 @@ func (r *Result) addAPI(api *API) {
 	Pairs(paths, func(pk, pv *Node) {
 		for _, item := range branchesOf(pv, Join(api.Pointer, "paths", pk.Value)) {
 			Pairs(item.node, func(mk, mv *Node) {
-				if !operationKeys[mk.Value] {
+				if !OperationKeys[mk.Value] {
 					return
 				}
 				for _, op := range branchesOf(mv, Join(item.ptr, mk.Value)) {

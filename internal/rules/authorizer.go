@@ -28,12 +28,12 @@ var (
 // ARNs for Cognito and a jwtConfiguration for JWT authorizers.
 func checkAuthorizer(p *DocPass) {
 	docKind, certain := extCertainKind(p.API, p.Result)
-	extSites(p.API, func(s extSite) {
-		if s.place != extSecurityScheme {
+	p.API.EachSite(func(s doc.Site) {
+		if s.Place != doc.PlaceSecurityScheme {
 			return
 		}
 		extCheckAuthtype(p, s)
-		f := extGet(s.node, s.ptr, "x-amazon-apigateway-authorizer")
+		f := doc.GetPair(s.Node, s.Pointer, "x-amazon-apigateway-authorizer")
 		if f == nil {
 			return
 		}
@@ -42,12 +42,12 @@ func checkAuthorizer(p *DocPass) {
 			return
 		}
 		a := v.Node
-		get := func(name string) *extField { return extGet(a, f.ptr, name) }
-		lit := func(g *extField) (doc.Value, bool) {
+		get := func(name string) *doc.Pair { return doc.GetPair(a, f.Pointer, name) }
+		lit := func(g *doc.Pair) (doc.Value, bool) {
 			if g == nil {
 				return doc.Value{}, false
 			}
-			gv := doc.Classify(g.val)
+			gv := doc.Classify(g.Value)
 			// An empty string is how some generators (Pulumi) write "not set".
 			empty := gv.Kind == doc.KindString && strings.TrimSpace(gv.Text) == ""
 			return gv, extKnownValue(gv) && !empty
@@ -61,7 +61,7 @@ func checkAuthorizer(p *DocPass) {
 		if !certain {
 			simple := false
 			if g := get("enableSimpleResponses"); g != nil {
-				simple = strings.EqualFold(strings.TrimSpace(doc.Classify(g.val).Text), "true")
+				simple = strings.EqualFold(strings.TrimSpace(doc.Classify(g.Value).Text), "true")
 			}
 			if simple || get("jwtConfiguration") != nil || get("authorizerPayloadFormatVersion") != nil {
 				kind, kindKnown = doc.HTTP, true
@@ -71,7 +71,7 @@ func checkAuthorizer(p *DocPass) {
 		typ := ""
 		tf := get("type")
 		if tf == nil {
-			p.Report(f.key, f.ptr, "x-amazon-apigateway-authorizer has no type; expected %s", extTypesFor(kind, kindKnown))
+			p.Report(f.Key, f.Pointer, "x-amazon-apigateway-authorizer has no type; expected %s", extTypesFor(kind, kindKnown))
 		} else if tv, ok := lit(tf); ok {
 			t := strings.TrimSpace(tv.Text)
 			switch {
@@ -100,7 +100,7 @@ func checkAuthorizer(p *DocPass) {
 
 		lambda := typ == "token" || typ == "request"
 		if uf := get("authorizerUri"); uf != nil && (lambda || typ == "") {
-			if uv := doc.Classify(uf.val); uv.Known() && uv.Kind != doc.KindString && uv.Kind != doc.KindNull {
+			if uv := doc.Classify(uf.Value); uv.Known() && uv.Kind != doc.KindString && uv.Kind != doc.KindNull {
 				extReport(p, *uf, "authorizerUri must be a string, not %s", extKindName(uv.Kind))
 			} else if text, ok := extTextOf(uv); ok && text != "" && !extLambdaInvokeURI.MatchString(text) {
 				msg := "authorizerUri %q is not a Lambda invocation URI; expected arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations"
@@ -110,7 +110,7 @@ func checkAuthorizer(p *DocPass) {
 				extReport(p, *uf, msg, strings.TrimSpace(uv.Text))
 			}
 		} else if uf == nil && lambda {
-			p.Report(f.key, f.ptr, "%s authorizer has no authorizerUri; a Lambda authorizer needs the invocation URI of its function", typ)
+			p.Report(f.Key, f.Pointer, "%s authorizer has no authorizerUri; a Lambda authorizer needs the invocation URI of its function", typ)
 		}
 
 		if cf := get("authorizerCredentials"); cf != nil {
@@ -162,7 +162,7 @@ func checkAuthorizer(p *DocPass) {
 		if typ == "cognito_user_pools" {
 			pf := get("providerARNs")
 			if pf == nil {
-				p.Report(f.key, f.ptr, "cognito_user_pools authorizer has no providerARNs; expected the ARNs of its Cognito user pools")
+				p.Report(f.Key, f.Pointer, "cognito_user_pools authorizer has no providerARNs; expected the ARNs of its Cognito user pools")
 			} else if pv, ok := lit(pf); ok {
 				if pv.Kind != doc.KindSeq {
 					extReport(p, *pf, "providerARNs must be an array of Cognito user pool ARNs, not %s", extKindName(pv.Kind))
@@ -170,7 +170,7 @@ func checkAuthorizer(p *DocPass) {
 					for i, item := range pv.Node.Content {
 						iv := doc.Classify(item)
 						if text, ok := extTextOf(iv); ok && !strings.Contains(text, "REPLACE_ME") && !extUserPoolARN.MatchString(text) {
-							p.Report(item, doc.Join(pf.ptr, strconv.Itoa(i)), "%q is not a Cognito user pool ARN; expected arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool/POOL_ID", strings.TrimSpace(iv.Text))
+							p.Report(item, doc.Join(pf.Pointer, strconv.Itoa(i)), "%q is not a Cognito user pool ARN; expected arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool/POOL_ID", strings.TrimSpace(iv.Text))
 						}
 					}
 				}
@@ -202,7 +202,7 @@ func extTypesFor(kind doc.APIKind, known bool) string {
 
 // extCheckIdentitySource checks the comma-separated identity sources of a
 // request or JWT authorizer against the grammar of its kind of API.
-func extCheckIdentitySource(p *DocPass, f extField, v doc.Value, kind doc.APIKind, known bool) {
+func extCheckIdentitySource(p *DocPass, f doc.Pair, v doc.Value, kind doc.APIKind, known bool) {
 	if v.Kind != doc.KindString {
 		extReport(p, f, "identitySource must be a string of comma-separated mapping expressions, not %s", extKindName(v.Kind))
 		return
@@ -247,12 +247,12 @@ func extToHTTP(src string) string {
 
 // extCheckJWT: a JWT authorizer needs a jwtConfiguration with its audience
 // and, unless discovered from an openIdConnectUrl, its issuer.
-func extCheckJWT(p *DocPass, s extSite, f extField, jf *extField, authzOIDC bool) {
+func extCheckJWT(p *DocPass, s doc.Site, f doc.Pair, jf *doc.Pair, authzOIDC bool) {
 	if jf == nil {
-		p.Report(f.key, f.ptr, "jwt authorizer has no jwtConfiguration; expected its audience and issuer")
+		p.Report(f.Key, f.Pointer, "jwt authorizer has no jwtConfiguration; expected its audience and issuer")
 		return
 	}
-	jv := doc.Classify(jf.val)
+	jv := doc.Classify(jf.Value)
 	if !extKnownValue(jv) {
 		return
 	}
@@ -260,26 +260,26 @@ func extCheckJWT(p *DocPass, s extSite, f extField, jf *extField, authzOIDC bool
 		extReport(p, *jf, "jwtConfiguration must be an object with audience and issuer, not %s", extKindName(jv.Kind))
 		return
 	}
-	if af := extGet(jv.Node, jf.ptr, "audience"); af == nil {
-		p.Report(jf.key, jf.ptr, "jwtConfiguration has no audience; expected the list of accepted audiences (client IDs)")
-	} else if av := doc.Classify(af.val); extKnownValue(av) && av.Kind != doc.KindSeq {
+	if af := doc.GetPair(jv.Node, jf.Pointer, "audience"); af == nil {
+		p.Report(jf.Key, jf.Pointer, "jwtConfiguration has no audience; expected the list of accepted audiences (client IDs)")
+	} else if av := doc.Classify(af.Value); extKnownValue(av) && av.Kind != doc.KindSeq {
 		extReport(p, *af, "audience must be an array of strings, not %s", extKindName(av.Kind))
 	}
-	oidc := authzOIDC || extGet(s.node, s.ptr, "openIdConnectUrl") != nil
-	if extGet(jv.Node, jf.ptr, "issuer") == nil && !oidc {
-		p.Report(jf.key, jf.ptr, "jwtConfiguration has no issuer and the security scheme has no openIdConnectUrl to discover it from")
+	oidc := authzOIDC || doc.GetPair(s.Node, s.Pointer, "openIdConnectUrl") != nil
+	if doc.GetPair(jv.Node, jf.Pointer, "issuer") == nil && !oidc {
+		p.Report(jf.Key, jf.Pointer, "jwtConfiguration has no issuer and the security scheme has no openIdConnectUrl to discover it from")
 	}
 }
 
 // extCheckSchemeShape: in a REST API, a security scheme with a Lambda or
 // Cognito authorizer is of type apiKey, and a token authorizer reads its
 // token from a header.
-func extCheckSchemeShape(p *DocPass, s extSite, typ string) {
-	tf := extGet(s.node, s.ptr, "type")
+func extCheckSchemeShape(p *DocPass, s doc.Site, typ string) {
+	tf := doc.GetPair(s.Node, s.Pointer, "type")
 	if tf == nil {
 		return
 	}
-	tv := doc.Classify(tf.val)
+	tv := doc.Classify(tf.Value)
 	if !extKnownValue(tv) || tv.Kind != doc.KindString {
 		return
 	}
@@ -290,8 +290,8 @@ func extCheckSchemeShape(p *DocPass, s extSite, typ string) {
 	if typ != "token" && typ != "cognito_user_pools" {
 		return
 	}
-	if inf := extGet(s.node, s.ptr, "in"); inf != nil {
-		if iv := doc.Classify(inf.val); extKnownValue(iv) && iv.Kind == doc.KindString && strings.TrimSpace(iv.Text) != "header" {
+	if inf := doc.GetPair(s.Node, s.Pointer, "in"); inf != nil {
+		if iv := doc.Classify(inf.Value); extKnownValue(iv) && iv.Kind == doc.KindString && strings.TrimSpace(iv.Text) != "header" {
 			extReport(p, *inf, "a %s authorizer reads its token from a header: the security scheme needs in: header, not %q", typ, iv.Text)
 		}
 	}
@@ -300,12 +300,12 @@ func extCheckSchemeShape(p *DocPass, s extSite, typ string) {
 // extCheckAuthtype: x-amazon-apigateway-authtype is a string; values
 // starting with "aws" (awsSigv4) are reserved for IAM authorization, so a
 // scheme that also defines a Lambda or Cognito authorizer contradicts it.
-func extCheckAuthtype(p *DocPass, s extSite) {
-	f := extGet(s.node, s.ptr, "x-amazon-apigateway-authtype")
+func extCheckAuthtype(p *DocPass, s doc.Site) {
+	f := doc.GetPair(s.Node, s.Pointer, "x-amazon-apigateway-authtype")
 	if f == nil {
 		return
 	}
-	v := doc.Classify(f.val)
+	v := doc.Classify(f.Value)
 	if !extKnownValue(v) {
 		return
 	}
@@ -313,7 +313,7 @@ func extCheckAuthtype(p *DocPass, s extSite) {
 		extReport(p, *f, "x-amazon-apigateway-authtype must be a string, not %s", extKindName(v.Kind))
 		return
 	}
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(v.Text)), "aws") && extGet(s.node, s.ptr, "x-amazon-apigateway-authorizer") != nil {
-		p.WithSeverity(Warning).Report(f.val, f.ptr, "x-amazon-apigateway-authtype %q is reserved for IAM authorization, but this security scheme defines an x-amazon-apigateway-authorizer; use a custom label such as \"custom\"", strings.TrimSpace(v.Text))
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(v.Text)), "aws") && doc.GetPair(s.Node, s.Pointer, "x-amazon-apigateway-authorizer") != nil {
+		p.WithSeverity(Warning).Report(f.Value, f.Pointer, "x-amazon-apigateway-authtype %q is reserved for IAM authorization, but this security scheme defines an x-amazon-apigateway-authorizer; use a custom label such as \"custom\"", strings.TrimSpace(v.Text))
 	}
 }

@@ -14,17 +14,17 @@ var _ = registerDoc("extension-name", checkExtensionName)
 // is reported as the import treats it (ignored).
 func checkExtensionName(p *DocPass) {
 	kind, certain := extCertainKind(p.API, p.Result)
-	extSites(p.API, func(s extSite) {
-		for _, f := range extSiteFields(s.node, s.ptr) {
-			name := f.key.Value
+	p.API.EachSite(func(s doc.Site) {
+		for _, f := range doc.ExtensionPairs(s.Node, s.Pointer) {
+			name := f.Key.Value
 			info, known := extKnown[name]
 			if !known {
 				if sug := extNameTypo(name); sug != "" {
-					p.Report(f.key, f.ptr, "%q is not an API Gateway extension, so it is ignored; did you mean %s?", name, sug)
+					p.Report(f.Key, f.Pointer, "%q is not an API Gateway extension, so it is ignored; did you mean %s?", name, sug)
 				}
 				continue
 			}
-			if info.places&s.place == 0 {
+			if info.places&s.Place == 0 {
 				extMisplaced(p, s, f, name, info)
 				continue
 			}
@@ -33,27 +33,27 @@ func checkExtensionName(p *DocPass) {
 			}
 			switch {
 			case info.scope == extRESTOnly && kind == doc.HTTP:
-				p.WithSeverity(Note).Report(f.key, f.ptr, "%s is a REST API feature; the HTTP API import ignores it", name)
+				p.WithSeverity(Note).Report(f.Key, f.Pointer, "%s is a REST API feature; the HTTP API import ignores it", name)
 			case info.scope == extHTTPOnly && kind == doc.REST && name == "x-amazon-apigateway-cors":
-				p.Report(f.key, f.ptr, "x-amazon-apigateway-cors configures CORS for HTTP APIs only; a REST API ignores it (answer OPTIONS and set the Access-Control-* headers in responses and gateway responses)")
+				p.Report(f.Key, f.Pointer, "x-amazon-apigateway-cors configures CORS for HTTP APIs only; a REST API ignores it (answer OPTIONS and set the Access-Control-* headers in responses and gateway responses)")
 			case info.scope == extHTTPOnly && kind == doc.REST:
-				p.WithSeverity(Note).Report(f.key, f.ptr, "%s is an HTTP API feature; a REST API ignores it", name)
+				p.WithSeverity(Note).Report(f.Key, f.Pointer, "%s is an HTTP API feature; a REST API ignores it", name)
 			}
 		}
 	})
 }
 
 // extMisplaced reports a known extension at a place where it has no effect.
-func extMisplaced(p *DocPass, s extSite, f extField, name string, info extInfo) {
+func extMisplaced(p *DocPass, s doc.Site, f doc.Pair, name string, info extInfo) {
 	switch {
-	case name == "x-amazon-apigateway-integrations" && s.place == extOperation:
-		p.Report(f.key, f.ptr, "an operation's integration is x-amazon-apigateway-integration; under x-amazon-apigateway-integrations (the reusable integrations of components) the method has no integration")
-	case name == "x-amazon-apigateway-request-validators" && s.place == extOperation:
-		p.Report(f.key, f.ptr, "x-amazon-apigateway-request-validators (the map of validators) only takes effect at the document root; an operation names its validator with x-amazon-apigateway-request-validator")
+	case name == "x-amazon-apigateway-integrations" && s.Place == doc.PlaceOperation:
+		p.Report(f.Key, f.Pointer, "an operation's integration is x-amazon-apigateway-integration; under x-amazon-apigateway-integrations (the reusable integrations of components) the method has no integration")
+	case name == "x-amazon-apigateway-request-validators" && s.Place == doc.PlaceOperation:
+		p.Report(f.Key, f.Pointer, "x-amazon-apigateway-request-validators (the map of validators) only takes effect at the document root; an operation names its validator with x-amazon-apigateway-request-validator")
 	case name == "x-amazon-apigateway-integration":
-		p.Report(f.key, f.ptr, "x-amazon-apigateway-integration has no effect %s; it belongs in an operation (get, post ... or x-amazon-apigateway-any-method)", s.place)
+		p.Report(f.Key, f.Pointer, "x-amazon-apigateway-integration has no effect %s; it belongs in an operation (get, post ... or x-amazon-apigateway-any-method)", s.Place)
 	default:
-		p.Report(f.key, f.ptr, "%s has no effect %s; it belongs %s", name, s.place, info.where)
+		p.Report(f.Key, f.Pointer, "%s has no effect %s; it belongs %s", name, s.Place, info.where)
 	}
 }
 

@@ -15,17 +15,17 @@ var _ = registerDoc("extension-value", checkExtensionValue)
 // Extensions are judged where they take effect (extension-name reports the
 // others); computed values (intrinsics, Fn::Sub, placeholders) are skipped.
 func checkExtensionValue(p *DocPass) {
-	extSites(p.API, func(s extSite) {
-		for _, f := range extSiteFields(s.node, s.ptr) {
-			info, ok := extKnown[f.key.Value]
-			if !ok || info.places&s.place == 0 {
+	p.API.EachSite(func(s doc.Site) {
+		for _, f := range doc.ExtensionPairs(s.Node, s.Pointer) {
+			info, ok := extKnown[f.Key.Value]
+			if !ok || info.places&s.Place == 0 {
 				continue
 			}
-			v := doc.Classify(f.val)
+			v := doc.Classify(f.Value)
 			if !extKnownValue(v) {
 				continue
 			}
-			switch f.key.Value {
+			switch f.Key.Value {
 			case "x-amazon-apigateway-api-key-source":
 				extCheckAPIKeySource(p, f, v)
 			case "x-amazon-apigateway-binary-media-types":
@@ -46,7 +46,7 @@ func checkExtensionValue(p *DocPass) {
 				extCheckDocumentation(p, f, v)
 			case "x-amazon-apigateway-tag-value", "x-amazon-apigateway-security-policy", "x-amazon-apigateway-endpoint-access-mode":
 				if v.Kind == doc.KindMap || v.Kind == doc.KindSeq {
-					extReport(p, f, "%s must be a string, not %s", f.key.Value, extKindName(v.Kind))
+					extReport(p, f, "%s must be a string, not %s", f.Key.Value, extKindName(v.Kind))
 				}
 			case "x-amazon-apigateway-any-method":
 				extCheckAnyMethod(p, f, v)
@@ -56,16 +56,16 @@ func checkExtensionValue(p *DocPass) {
 }
 
 // extReport reports a finding at the value of an extension field.
-func extReport(p *DocPass, f extField, format string, args ...any) {
-	p.Report(f.val, f.ptr, format, args...)
+func extReport(p *DocPass, f doc.Pair, format string, args ...any) {
+	p.Report(f.Value, f.Pointer, format, args...)
 }
 
 // extMapValue returns the value of an extension field that must be an
 // object. ok is false when there is nothing to check: a computed value, or
 // one that is not an object, which is reported with format (given the kind
 // of value found).
-func extMapValue(p *DocPass, f *extField, format string) (v doc.Value, ok bool) {
-	v = doc.Classify(f.val)
+func extMapValue(p *DocPass, f *doc.Pair, format string) (v doc.Value, ok bool) {
+	v = doc.Classify(f.Value)
 	if !extKnownValue(v) {
 		return v, false
 	}
@@ -78,7 +78,7 @@ func extMapValue(p *DocPass, f *extField, format string) (v doc.Value, ok bool) 
 
 var extAPIKeySources = []string{"HEADER", "AUTHORIZER"}
 
-func extCheckAPIKeySource(p *DocPass, f extField, v doc.Value) {
+func extCheckAPIKeySource(p *DocPass, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindString {
 		extReport(p, f, "x-amazon-apigateway-api-key-source must be a string: HEADER or AUTHORIZER, not %s", extKindName(v.Kind))
 		return
@@ -93,14 +93,14 @@ func extCheckAPIKeySource(p *DocPass, f extField, v doc.Value) {
 	}
 }
 
-func extCheckBinaryMediaTypes(p *DocPass, f extField, v doc.Value) {
+func extCheckBinaryMediaTypes(p *DocPass, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindSeq {
 		extReport(p, f, "x-amazon-apigateway-binary-media-types must be an array of media types such as image/png, not %s", extKindName(v.Kind))
 		return
 	}
 	for i, item := range v.Node.Content {
 		iv := doc.Classify(item)
-		ptr := doc.Join(f.ptr, strconv.Itoa(i))
+		ptr := doc.Join(f.Pointer, strconv.Itoa(i))
 		switch {
 		case !extKnownValue(iv):
 		case iv.Kind != doc.KindString:
@@ -113,7 +113,7 @@ func extCheckBinaryMediaTypes(p *DocPass, f extField, v doc.Value) {
 
 const extMaxCompression = 10485760
 
-func extCheckCompression(p *DocPass, f extField, v doc.Value) {
+func extCheckCompression(p *DocPass, f doc.Pair, v doc.Value) {
 	n, ok := extInt(v)
 	if !ok {
 		extReport(p, f, "x-amazon-apigateway-minimum-compression-size must be an integer between 0 and %d (bytes), not %s", extMaxCompression, extValueText(v))
@@ -133,18 +133,18 @@ func extValueText(v doc.Value) string {
 	return extKindName(v.Kind)
 }
 
-func extCheckEndpointConfiguration(p *DocPass, f extField, v doc.Value) {
+func extCheckEndpointConfiguration(p *DocPass, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-endpoint-configuration must be an object (disableExecuteApiEndpoint, vpcEndpointIds), not %s", extKindName(v.Kind))
 		return
 	}
-	if g := extGet(v.Node, f.ptr, "disableExecuteApiEndpoint"); g != nil {
-		if gv := doc.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
+	if g := doc.GetPair(v.Node, f.Pointer, "disableExecuteApiEndpoint"); g != nil {
+		if gv := doc.Classify(g.Value); extKnownValue(gv) && !extBool(gv) {
 			extReport(p, *g, "disableExecuteApiEndpoint must be true or false, not %s", extValueText(gv))
 		}
 	}
-	if g := extGet(v.Node, f.ptr, "vpcEndpointIds"); g != nil {
-		gv := doc.Classify(g.val)
+	if g := doc.GetPair(v.Node, f.Pointer, "vpcEndpointIds"); g != nil {
+		gv := doc.Classify(g.Value)
 		switch {
 		case !extKnownValue(gv):
 		case gv.Kind != doc.KindSeq:
@@ -152,7 +152,7 @@ func extCheckEndpointConfiguration(p *DocPass, f extField, v doc.Value) {
 		default:
 			for i, item := range gv.Node.Content {
 				iv := doc.Classify(item)
-				ptr := doc.Join(g.ptr, strconv.Itoa(i))
+				ptr := doc.Join(g.Pointer, strconv.Itoa(i))
 				if !extKnownValue(iv) {
 					continue
 				}
@@ -164,8 +164,8 @@ func extCheckEndpointConfiguration(p *DocPass, f extField, v doc.Value) {
 			}
 		}
 	}
-	if g := extGet(v.Node, f.ptr, "ipAddressType"); g != nil {
-		gv := doc.Classify(g.val)
+	if g := doc.GetPair(v.Node, f.Pointer, "ipAddressType"); g != nil {
+		gv := doc.Classify(g.Value)
 		if extKnownValue(gv) {
 			if t := strings.TrimSpace(gv.Text); gv.Kind != doc.KindString || (t != "ipv4" && t != "dualstack") {
 				extReport(p, *g, "ipAddressType %s is not valid; expected ipv4 or dualstack", extValueText(gv))
@@ -174,7 +174,7 @@ func extCheckEndpointConfiguration(p *DocPass, f extField, v doc.Value) {
 	}
 }
 
-func extCheckImportExportVersion(p *DocPass, f extField, v doc.Value) {
+func extCheckImportExportVersion(p *DocPass, f doc.Pair, v doc.Value) {
 	ok := false
 	switch v.Kind {
 	case doc.KindString, doc.KindFloat, doc.KindInt:
@@ -188,17 +188,17 @@ func extCheckImportExportVersion(p *DocPass, f extField, v doc.Value) {
 
 var extAuthTypes = []string{"NONE", "AWS_IAM"}
 
-func extCheckAuth(p *DocPass, f extField, v doc.Value) {
+func extCheckAuth(p *DocPass, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-auth must be an object with a type (NONE or AWS_IAM), not %s", extKindName(v.Kind))
 		return
 	}
-	t := extGet(v.Node, f.ptr, "type")
+	t := doc.GetPair(v.Node, f.Pointer, "type")
 	if t == nil {
-		p.Report(f.key, f.ptr, "x-amazon-apigateway-auth has no type; expected NONE or AWS_IAM")
+		p.Report(f.Key, f.Pointer, "x-amazon-apigateway-auth has no type; expected NONE or AWS_IAM")
 		return
 	}
-	tv := doc.Classify(t.val)
+	tv := doc.Classify(t.Value)
 	if !extKnownValue(tv) {
 		return
 	}
@@ -220,7 +220,7 @@ func extCheckAuth(p *DocPass, f extField, v doc.Value) {
 	extReport(p, *t, msg, text)
 }
 
-func extCheckPolicy(p *DocPass, f extField, v doc.Value) {
+func extCheckPolicy(p *DocPass, f doc.Pair, v doc.Value) {
 	switch v.Kind {
 	case doc.KindMap:
 	case doc.KindString:
@@ -235,17 +235,17 @@ func extCheckPolicy(p *DocPass, f extField, v doc.Value) {
 
 var extCORSFields = []string{"allowOrigins", "allowCredentials", "exposeHeaders", "maxAge", "allowMethods", "allowHeaders"}
 
-func extCheckCORS(p *DocPass, f extField, v doc.Value) {
+func extCheckCORS(p *DocPass, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-cors must be an object (allowOrigins, allowMethods, allowHeaders ...), not %s", extKindName(v.Kind))
 		return
 	}
-	for _, g := range extFields(v.Node, f.ptr) {
-		gv := doc.Classify(g.val)
-		name := g.key.Value
+	for _, g := range doc.PairsOf(v.Node, f.Pointer) {
+		gv := doc.Classify(g.Value)
+		name := g.Key.Value
 		if !contains(extCORSFields, name) {
 			if !strings.HasPrefix(name, "x-") {
-				p.WithSeverity(Warning).Report(g.key, g.ptr, "x-amazon-apigateway-cors has no property %q, so it configures nothing; expected %s%s",
+				p.WithSeverity(Warning).Report(g.Key, g.Pointer, "x-amazon-apigateway-cors has no property %q, so it configures nothing; expected %s%s",
 					name, oneOf(extCORSFields), extDidYouMean(extSuggest(name, extCORSFields)))
 			}
 			continue
@@ -269,7 +269,7 @@ func extCheckCORS(p *DocPass, f extField, v doc.Value) {
 }
 
 // extCheckStringArray reports a value that is not an array of strings.
-func extCheckStringArray(p *DocPass, g extField, gv doc.Value, name string) {
+func extCheckStringArray(p *DocPass, g doc.Pair, gv doc.Value, name string) {
 	if gv.Kind != doc.KindSeq {
 		hint := ""
 		if gv.Kind == doc.KindString {
@@ -281,34 +281,34 @@ func extCheckStringArray(p *DocPass, g extField, gv doc.Value, name string) {
 	for i, item := range gv.Node.Content {
 		iv := doc.Classify(item)
 		if extKnownValue(iv) && iv.Kind != doc.KindString {
-			p.Report(item, doc.Join(g.ptr, strconv.Itoa(i)), "%s entries must be strings, not %s", name, extKindName(iv.Kind))
+			p.Report(item, doc.Join(g.Pointer, strconv.Itoa(i)), "%s entries must be strings, not %s", name, extKindName(iv.Kind))
 		}
 	}
 }
 
-func extCheckDocumentation(p *DocPass, f extField, v doc.Value) {
+func extCheckDocumentation(p *DocPass, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-documentation must be an object with documentationParts and version, not %s", extKindName(v.Kind))
 		return
 	}
-	if g := extGet(v.Node, f.ptr, "documentationParts"); g != nil {
-		if gv := doc.Classify(g.val); extKnownValue(gv) && gv.Kind != doc.KindSeq {
+	if g := doc.GetPair(v.Node, f.Pointer, "documentationParts"); g != nil {
+		if gv := doc.Classify(g.Value); extKnownValue(gv) && gv.Kind != doc.KindSeq {
 			extReport(p, *g, "documentationParts must be an array of documentation parts, not %s", extKindName(gv.Kind))
 		}
 	}
-	if g := extGet(v.Node, f.ptr, "version"); g != nil {
-		if gv := doc.Classify(g.val); extKnownValue(gv) && (gv.Kind == doc.KindMap || gv.Kind == doc.KindSeq) {
+	if g := doc.GetPair(v.Node, f.Pointer, "version"); g != nil {
+		if gv := doc.Classify(g.Value); extKnownValue(gv) && (gv.Kind == doc.KindMap || gv.Kind == doc.KindSeq) {
 			extReport(p, *g, "the documentation version must be a string, not %s", extKindName(gv.Kind))
 		}
 	}
 }
 
-func extCheckAnyMethod(p *DocPass, f extField, v doc.Value) {
+func extCheckAnyMethod(p *DocPass, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindMap {
 		return // an operation that is not an object is the OpenAPI validator's business
 	}
-	if g := extGet(v.Node, f.ptr, "isDefaultRoute"); g != nil {
-		if gv := doc.Classify(g.val); extKnownValue(gv) && !extBool(gv) {
+	if g := doc.GetPair(v.Node, f.Pointer, "isDefaultRoute"); g != nil {
+		if gv := doc.Classify(g.Value); extKnownValue(gv) && !extBool(gv) {
 			extReport(p, *g, "isDefaultRoute must be true or false, not %s", extValueText(gv))
 		}
 	}

@@ -13,40 +13,6 @@ import (
 	"strings"
 )
 
-// extPlace is a kind of object of an OpenAPI document that API Gateway reads
-// extensions from.
-type extPlace int
-
-const (
-	extRoot extPlace = 1 << iota
-	extPathItem
-	extOperation
-	extComponents
-	extSecurityScheme
-	extServer
-	extTag
-)
-
-func (p extPlace) String() string {
-	switch p {
-	case extRoot:
-		return "at the document root"
-	case extPathItem:
-		return "in a path item"
-	case extOperation:
-		return "in an operation"
-	case extComponents:
-		return "under components"
-	case extSecurityScheme:
-		return "in a security scheme"
-	case extServer:
-		return "in a servers entry"
-	case extTag:
-		return "in a tags entry"
-	}
-	return "?"
-}
-
 // extScope says which kind of API an extension is for.
 type extScope int
 
@@ -57,7 +23,7 @@ const (
 )
 
 type extInfo struct {
-	places extPlace // where the extension takes effect
+	places doc.Place // where the extension takes effect
 	scope  extScope
 	where  string // where it belongs, for messages
 }
@@ -66,26 +32,26 @@ type extInfo struct {
 // developer guide's "OpenAPI extensions for API Gateway" table of contents),
 // except the sub-objects that are not keys of their own.
 var extKnown = map[string]extInfo{
-	"x-amazon-apigateway-any-method":               {extPathItem, extBoth, "in a path item"},
-	"x-amazon-apigateway-api-key-source":           {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-auth":                     {extOperation, extBoth, "in an operation"},
-	"x-amazon-apigateway-authorizer":               {extSecurityScheme, extBoth, "in a security scheme"},
-	"x-amazon-apigateway-authtype":                 {extSecurityScheme, extBoth, "in a security scheme"},
-	"x-amazon-apigateway-binary-media-types":       {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-cors":                     {extRoot, extHTTPOnly, "at the document root"},
-	"x-amazon-apigateway-documentation":            {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-endpoint-access-mode":     {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-endpoint-configuration":   {extRoot | extServer, extBoth, "at the document root (Swagger 2.0) or in a servers entry (OpenAPI 3)"},
-	"x-amazon-apigateway-gateway-responses":        {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-importexport-version":     {extRoot, extHTTPOnly, "at the document root"},
-	"x-amazon-apigateway-integration":              {extOperation, extBoth, "in an operation"},
-	"x-amazon-apigateway-integrations":             {extComponents, extHTTPOnly, "under components"},
-	"x-amazon-apigateway-minimum-compression-size": {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-policy":                   {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-request-validator":        {extRoot | extOperation, extRESTOnly, "at the document root or in an operation"},
-	"x-amazon-apigateway-request-validators":       {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-security-policy":          {extRoot, extRESTOnly, "at the document root"},
-	"x-amazon-apigateway-tag-value":                {extTag, extHTTPOnly, "in a tags entry"},
+	"x-amazon-apigateway-any-method":               {doc.PlacePathItem, extBoth, "in a path item"},
+	"x-amazon-apigateway-api-key-source":           {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-auth":                     {doc.PlaceOperation, extBoth, "in an operation"},
+	"x-amazon-apigateway-authorizer":               {doc.PlaceSecurityScheme, extBoth, "in a security scheme"},
+	"x-amazon-apigateway-authtype":                 {doc.PlaceSecurityScheme, extBoth, "in a security scheme"},
+	"x-amazon-apigateway-binary-media-types":       {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-cors":                     {doc.PlaceRoot, extHTTPOnly, "at the document root"},
+	"x-amazon-apigateway-documentation":            {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-endpoint-access-mode":     {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-endpoint-configuration":   {doc.PlaceRoot | doc.PlaceServer, extBoth, "at the document root (Swagger 2.0) or in a servers entry (OpenAPI 3)"},
+	"x-amazon-apigateway-gateway-responses":        {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-importexport-version":     {doc.PlaceRoot, extHTTPOnly, "at the document root"},
+	"x-amazon-apigateway-integration":              {doc.PlaceOperation, extBoth, "in an operation"},
+	"x-amazon-apigateway-integrations":             {doc.PlaceComponents, extHTTPOnly, "under components"},
+	"x-amazon-apigateway-minimum-compression-size": {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-policy":                   {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-request-validator":        {doc.PlaceRoot | doc.PlaceOperation, extRESTOnly, "at the document root or in an operation"},
+	"x-amazon-apigateway-request-validators":       {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-security-policy":          {doc.PlaceRoot, extRESTOnly, "at the document root"},
+	"x-amazon-apigateway-tag-value":                {doc.PlaceTag, extHTTPOnly, "in a tags entry"},
 }
 
 // extNames is extKnown's keys, sorted, for deterministic suggestions.
@@ -97,165 +63,6 @@ var extNames = func() []string {
 	sort.Strings(out)
 	return out
 }()
-
-// extOperationKeys are the path item keys holding an operation.
-var extOperationKeys = map[string]bool{
-	"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true,
-	"patch": true, "trace": true, "x-amazon-apigateway-any-method": true,
-}
-
-// extSite is one object extensions are read from.
-type extSite struct {
-	place extPlace
-	node  *doc.Node // a mapping
-	ptr   string
-}
-
-// extSites calls fn for every object of the document where API Gateway
-// reads extensions: the root, path items and operations (through Fn::If
-// branches), components, security schemes (OpenAPI 3 and Swagger 2.0),
-// servers and tags entries. Schemas and other deep objects are not visited,
-// so the walk is linear in the size of those objects' key lists.
-func extSites(api *doc.API, fn func(s extSite)) {
-	// Several rules walk the same sites: the list is built once per document.
-	sites := api.Memo(extSitesKey{}, func() any {
-		var list []extSite
-		walkExtSites(api, func(s extSite) { list = append(list, s) })
-		return list
-	}).([]extSite)
-	for _, s := range sites {
-		fn(s)
-	}
-}
-
-type extSitesKey struct{}
-
-func walkExtSites(api *doc.API, fn func(s extSite)) {
-	root := doc.Resolve(api.Root)
-	fn(extSite{extRoot, root, api.Pointer})
-	_, paths := doc.Get(root, "paths")
-	doc.Pairs(paths, func(pk, pv *doc.Node) {
-		extBranches(pv, doc.Join(api.Pointer, "paths", pk.Value), func(item *doc.Node, iptr string) {
-			fn(extSite{extPathItem, item, iptr})
-			doc.Pairs(item, func(mk, mv *doc.Node) {
-				if !extOperationKeys[mk.Value] {
-					return
-				}
-				extBranches(mv, doc.Join(iptr, mk.Value), func(op *doc.Node, optr string) {
-					fn(extSite{extOperation, op, optr})
-				})
-			})
-		})
-	})
-	if _, comps := doc.Get(root, "components"); extIsMap(comps) {
-		cptr := doc.Join(api.Pointer, "components")
-		fn(extSite{extComponents, doc.Resolve(comps), cptr})
-		_, schemes := doc.Get(comps, "securitySchemes")
-		doc.Pairs(schemes, func(k, v *doc.Node) {
-			if extIsMap(v) {
-				fn(extSite{extSecurityScheme, doc.Resolve(v), doc.Join(cptr, "securitySchemes", k.Value)})
-			}
-		})
-	}
-	_, defs := doc.Get(root, "securityDefinitions")
-	doc.Pairs(defs, func(k, v *doc.Node) {
-		if extIsMap(v) {
-			fn(extSite{extSecurityScheme, doc.Resolve(v), doc.Join(api.Pointer, "securityDefinitions", k.Value)})
-		}
-	})
-	for _, key := range []string{"servers", "tags"} {
-		place := extServer
-		if key == "tags" {
-			place = extTag
-		}
-		_, seq := doc.Get(root, key)
-		seq = doc.Resolve(seq)
-		if seq == nil || seq.Kind != doc.SequenceNode {
-			continue
-		}
-		for i, item := range seq.Content {
-			if extIsMap(item) {
-				fn(extSite{place, doc.Resolve(item), doc.Join(api.Pointer, key, strconv.Itoa(i))})
-			}
-		}
-	}
-}
-
-// extBranches calls fn with the mapping n stands for, or with both outcomes
-// of an Fn::If (long form or !If tag), nested ones included.
-func extBranches(n *doc.Node, ptr string, fn func(*doc.Node, string)) {
-	extBranchesDepth(n, ptr, fn, 0)
-}
-
-func extBranchesDepth(n *doc.Node, ptr string, fn func(*doc.Node, string), depth int) {
-	n = doc.Resolve(n)
-	if n == nil || depth > 10 {
-		return
-	}
-	var args *doc.Node
-	switch {
-	case n.Tag == "!If" && n.Kind == doc.SequenceNode:
-		args = n
-	case n.Kind == doc.MappingNode:
-		fnName, arg := doc.IntrinsicOf(n)
-		if fnName == "" {
-			fn(n, ptr)
-			return
-		}
-		if fnName != "Fn::If" {
-			return
-		}
-		args, ptr = doc.Resolve(arg), doc.Join(ptr, "Fn::If")
-	default:
-		return
-	}
-	if args == nil || args.Kind != doc.SequenceNode || len(args.Content) != 3 {
-		return
-	}
-	extBranchesDepth(args.Content[1], doc.Join(ptr, "1"), fn, depth+1)
-	extBranchesDepth(args.Content[2], doc.Join(ptr, "2"), fn, depth+1)
-}
-
-// extField is one key/value pair of an extension object.
-type extField struct {
-	key, val *doc.Node
-	ptr      string
-}
-
-// extFields returns the pairs of mapping n in document order.
-func extFields(n *doc.Node, ptr string) []extField {
-	var out []extField
-	doc.Pairs(n, func(k, v *doc.Node) {
-		out = append(out, extField{k, v, doc.Join(ptr, k.Value)})
-	})
-	return out
-}
-
-// extSiteFields returns the pairs of mapping n whose key starts like an
-// extension ("x-", "x_", any case): at a site such as an operation, the
-// other keys are plain OpenAPI and need no pointer built for them.
-func extSiteFields(n *doc.Node, ptr string) []extField {
-	var out []extField
-	doc.Pairs(n, func(k, v *doc.Node) {
-		if len(k.Value) > 1 && (k.Value[0] == 'x' || k.Value[0] == 'X') && (k.Value[1] == '-' || k.Value[1] == '_') {
-			out = append(out, extField{k, v, doc.Join(ptr, k.Value)})
-		}
-	})
-	return out
-}
-
-// extGet returns the pair with key name in mapping n, or nil.
-func extGet(n *doc.Node, ptr, name string) *extField {
-	k, v := doc.Get(n, name)
-	if k == nil {
-		return nil
-	}
-	return &extField{k, v, doc.Join(ptr, name)}
-}
-
-func extIsMap(n *doc.Node) bool {
-	return doc.Classify(n).Kind == doc.KindMap
-}
 
 // extKnownValue reports whether v is a literal the linter can judge: not an
 // intrinsic function, not a Fn::Sub template, not a whole-value placeholder
@@ -391,12 +198,12 @@ func extCertainKind(api *doc.API, res *doc.Result) (kind doc.APIKind, ok bool) {
 // have.
 func extRESTSignals(api *doc.API, res *doc.Result) bool {
 	found := false
-	extSites(api, func(s extSite) {
-		if found || (s.place != extRoot && s.place != extOperation && s.place != extSecurityScheme) {
+	api.EachSite(func(s doc.Site) {
+		if found || (s.Place != doc.PlaceRoot && s.Place != doc.PlaceOperation && s.Place != doc.PlaceSecurityScheme) {
 			return
 		}
-		doc.Pairs(s.node, func(k, v *doc.Node) {
-			if info, ok := extKnown[k.Value]; ok && info.scope == extRESTOnly && info.places&s.place != 0 {
+		doc.Pairs(s.Node, func(k, v *doc.Node) {
+			if info, ok := extKnown[k.Value]; ok && info.scope == extRESTOnly && info.places&s.Place != 0 {
 				found = true
 			}
 			if k.Value == "x-amazon-apigateway-authorizer" {
@@ -462,11 +269,11 @@ func extDidYouMean(s string) string {
 // extUnknownKeys reports keys of mapping n that are not in known, at the
 // severity of rep, with a suggestion when one is close.
 func extUnknownKeys(rep *DocPass, n *doc.Node, ptr, what string, known []string) {
-	for _, f := range extFields(n, ptr) {
-		if contains(known, f.key.Value) || strings.HasPrefix(f.key.Value, "x-") {
+	for _, f := range doc.PairsOf(n, ptr) {
+		if contains(known, f.Key.Value) || strings.HasPrefix(f.Key.Value, "x-") {
 			continue
 		}
-		rep.Report(f.key, f.ptr, "%s has no property %q; expected %s%s",
-			what, f.key.Value, oneOf(known), extDidYouMean(extSuggest(f.key.Value, known)))
+		rep.Report(f.Key, f.Pointer, "%s has no property %q; expected %s%s",
+			what, f.Key.Value, oneOf(known), extDidYouMean(extSuggest(f.Key.Value, known)))
 	}
 }

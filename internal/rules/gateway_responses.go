@@ -34,7 +34,7 @@ func checkGatewayResponses(p *DocPass) {
 	if kind, certain := extCertainKind(p.API, p.Result); certain && kind == doc.HTTP {
 		return // REST only; extension-name notes it
 	}
-	f := extGet(doc.Resolve(p.API.Root), p.API.Pointer, "x-amazon-apigateway-gateway-responses")
+	f := doc.GetPair(doc.Resolve(p.API.Root), p.API.Pointer, "x-amazon-apigateway-gateway-responses")
 	if f == nil {
 		return
 	}
@@ -42,8 +42,8 @@ func checkGatewayResponses(p *DocPass) {
 	if !ok {
 		return
 	}
-	for _, g := range extFields(v.Node, f.ptr) {
-		typ := g.key.Value
+	for _, g := range doc.PairsOf(v.Node, f.Pointer) {
+		typ := g.Key.Value
 		if !contains(extGatewayResponseTypes, typ) {
 			msg := "gateway response type %q is not valid; expected one of the response types such as DEFAULT_4XX, DEFAULT_5XX, ACCESS_DENIED or UNAUTHORIZED"
 			if up := strings.ToUpper(typ); contains(extGatewayResponseTypes, up) {
@@ -51,9 +51,9 @@ func checkGatewayResponses(p *DocPass) {
 			} else {
 				msg += extDidYouMean(extSuggest(typ, extGatewayResponseTypes))
 			}
-			p.Report(g.key, g.ptr, msg, typ)
+			p.Report(g.Key, g.Pointer, msg, typ)
 		}
-		gv := doc.Classify(g.val)
+		gv := doc.Classify(g.Value)
 		if !extKnownValue(gv) {
 			continue
 		}
@@ -61,18 +61,18 @@ func checkGatewayResponses(p *DocPass) {
 			extReport(p, g, "gateway response %s must be an object (statusCode, responseParameters, responseTemplates), not %s", typ, extKindName(gv.Kind))
 			continue
 		}
-		extUnknownKeys(p.WithSeverity(Warning), gv.Node, g.ptr, "gateway response "+typ, extGatewayResponseFields)
-		extCheckGRStatus(p, extGet(gv.Node, g.ptr, "statusCode"))
-		extCheckGRParameters(p, extGet(gv.Node, g.ptr, "responseParameters"))
-		extCheckGRTemplates(p, extGet(gv.Node, g.ptr, "responseTemplates"))
+		extUnknownKeys(p.WithSeverity(Warning), gv.Node, g.Pointer, "gateway response "+typ, extGatewayResponseFields)
+		extCheckGRStatus(p, doc.GetPair(gv.Node, g.Pointer, "statusCode"))
+		extCheckGRParameters(p, doc.GetPair(gv.Node, g.Pointer, "responseParameters"))
+		extCheckGRTemplates(p, doc.GetPair(gv.Node, g.Pointer, "responseTemplates"))
 	}
 }
 
-func extCheckGRStatus(p *DocPass, f *extField) {
+func extCheckGRStatus(p *DocPass, f *doc.Pair) {
 	if f == nil {
 		return
 	}
-	v := doc.Classify(f.val)
+	v := doc.Classify(f.Value)
 	if !extKnownValue(v) {
 		return
 	}
@@ -82,7 +82,7 @@ func extCheckGRStatus(p *DocPass, f *extField) {
 	extReport(p, *f, "gateway response statusCode %s is not valid; expected an HTTP status code from 100 to 599 such as \"403\"", extValueText(v))
 }
 
-func extCheckGRParameters(p *DocPass, f *extField) {
+func extCheckGRParameters(p *DocPass, f *doc.Pair) {
 	if f == nil {
 		return
 	}
@@ -90,20 +90,20 @@ func extCheckGRParameters(p *DocPass, f *extField) {
 	if !ok {
 		return
 	}
-	for _, g := range extFields(v.Node, f.ptr) {
-		key := g.key.Value
+	for _, g := range doc.PairsOf(v.Node, f.Pointer) {
+		key := g.Key.Value
 		m := extGRKey.FindStringSubmatch(key)
 		switch {
 		case strings.HasPrefix(key, "method.response.header.") || strings.HasPrefix(key, "integration."):
-			p.Report(g.key, g.ptr, "gateway response parameter %q uses the method/integration namespace; a gateway response header is gatewayresponse.header.%s", key, key[strings.LastIndex(key, ".")+1:])
+			p.Report(g.Key, g.Pointer, "gateway response parameter %q uses the method/integration namespace; a gateway response header is gatewayresponse.header.%s", key, key[strings.LastIndex(key, ".")+1:])
 		case m == nil:
-			p.Report(g.key, g.ptr, "gateway response parameter %q is not valid; expected gatewayresponse.header.NAME (or gatewayresponse.path.NAME, gatewayresponse.querystring.NAME)", key)
+			p.Report(g.Key, g.Pointer, "gateway response parameter %q is not valid; expected gatewayresponse.header.NAME (or gatewayresponse.path.NAME, gatewayresponse.querystring.NAME)", key)
 		case strings.HasPrefix(m[2], "method.response.header.") || strings.HasPrefix(m[2], "integration.response.header."):
 			// Dots are valid in a header name, so the import may well accept
 			// it; what is certain is that the intended header is never sent.
-			p.WithSeverity(Warning).Report(g.key, g.ptr, "gateway response parameter %q sets a header literally named %q; a gateway response header is gatewayresponse.header.%s", key, m[2], m[2][strings.LastIndex(m[2], ".")+1:])
+			p.WithSeverity(Warning).Report(g.Key, g.Pointer, "gateway response parameter %q sets a header literally named %q; a gateway response header is gatewayresponse.header.%s", key, m[2], m[2][strings.LastIndex(m[2], ".")+1:])
 		}
-		gv := doc.Classify(g.val)
+		gv := doc.Classify(g.Value)
 		if !extKnownValue(gv) {
 			continue
 		}
@@ -116,7 +116,7 @@ func extCheckGRParameters(p *DocPass, f *extField) {
 }
 
 // extCheckGRSource checks the value of a gateway response parameter.
-func extCheckGRSource(p *DocPass, g extField, val string) {
+func extCheckGRSource(p *DocPass, g doc.Pair, val string) {
 	t := strings.TrimSpace(val)
 	if len(t) >= 2 && strings.HasPrefix(t, "'") && strings.HasSuffix(t, "'") {
 		return
@@ -135,7 +135,7 @@ func extCheckGRSource(p *DocPass, g extField, val string) {
 	extReport(p, g, "gateway response parameter value %q is neither a mapping expression nor a static value; static values must be enclosed in single quotes: %q", t, "'"+strings.Trim(t, `"`)+"'")
 }
 
-func extCheckGRTemplates(p *DocPass, f *extField) {
+func extCheckGRTemplates(p *DocPass, f *doc.Pair) {
 	if f == nil {
 		return
 	}
@@ -143,11 +143,11 @@ func extCheckGRTemplates(p *DocPass, f *extField) {
 	if !ok {
 		return
 	}
-	for _, g := range extFields(v.Node, f.ptr) {
-		if !extMediaType.MatchString(g.key.Value) {
-			p.Report(g.key, g.ptr, "gateway response template key %q is not a media type; expected a content type such as application/json", g.key.Value)
+	for _, g := range doc.PairsOf(v.Node, f.Pointer) {
+		if !extMediaType.MatchString(g.Key.Value) {
+			p.Report(g.Key, g.Pointer, "gateway response template key %q is not a media type; expected a content type such as application/json", g.Key.Value)
 		}
-		gv := doc.Classify(g.val)
+		gv := doc.Classify(g.Value)
 		if extKnownValue(gv) && gv.Kind != doc.KindString && gv.Kind != doc.KindNull {
 			extReport(p, g, "a gateway response template must be a string, not %s", extKindName(gv.Kind))
 		}

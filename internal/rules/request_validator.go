@@ -24,9 +24,9 @@ func checkRequestValidator(p *DocPass) {
 	// defined holds the validator names; nil when they cannot be known
 	// (the map is computed by an intrinsic).
 	defined := map[string]bool{}
-	vf := extGet(root, p.API.Pointer, "x-amazon-apigateway-request-validators")
+	vf := doc.GetPair(root, p.API.Pointer, "x-amazon-apigateway-request-validators")
 	if vf != nil {
-		v := doc.Classify(vf.val)
+		v := doc.Classify(vf.Value)
 		switch {
 		case !extKnownValue(v):
 			defined = nil
@@ -34,21 +34,21 @@ func checkRequestValidator(p *DocPass) {
 			extReport(p, *vf, "x-amazon-apigateway-request-validators must be a map of validator names to {validateRequestBody, validateRequestParameters}, not %s", extKindName(v.Kind))
 			defined = nil
 		default:
-			for _, g := range extFields(v.Node, vf.ptr) {
-				defined[g.key.Value] = true
+			for _, g := range doc.PairsOf(v.Node, vf.Pointer) {
+				defined[g.Key.Value] = true
 				extCheckValidator(p, g)
 			}
 		}
 	}
-	extSites(p.API, func(s extSite) {
-		if s.place != extRoot && s.place != extOperation {
+	p.API.EachSite(func(s doc.Site) {
+		if s.Place != doc.PlaceRoot && s.Place != doc.PlaceOperation {
 			return
 		}
-		f := extGet(s.node, s.ptr, "x-amazon-apigateway-request-validator")
+		f := doc.GetPair(s.Node, s.Pointer, "x-amazon-apigateway-request-validator")
 		if f == nil {
 			return
 		}
-		v := doc.Classify(f.val)
+		v := doc.Classify(f.Value)
 		if !extKnownValue(v) {
 			return
 		}
@@ -74,29 +74,29 @@ func checkRequestValidator(p *DocPass) {
 }
 
 // extCheckValidator checks one entry of the validators map.
-func extCheckValidator(p *DocPass, g extField) {
-	v := doc.Classify(g.val)
+func extCheckValidator(p *DocPass, g doc.Pair) {
+	v := doc.Classify(g.Value)
 	if !extKnownValue(v) {
 		return
 	}
 	if v.Kind != doc.KindMap {
-		extReport(p, g, "request validator %q must be an object with validateRequestBody and validateRequestParameters, not %s", g.key.Value, extKindName(v.Kind))
+		extReport(p, g, "request validator %q must be an object with validateRequestBody and validateRequestParameters, not %s", g.Key.Value, extKindName(v.Kind))
 		return
 	}
-	extUnknownKeys(p.WithSeverity(Warning), v.Node, g.ptr, "request validator "+extQuote(g.key.Value), extValidatorFields)
+	extUnknownKeys(p.WithSeverity(Warning), v.Node, g.Pointer, "request validator "+extQuote(g.Key.Value), extValidatorFields)
 	set := 0
 	for _, name := range extValidatorFields {
-		h := extGet(v.Node, g.ptr, name)
+		h := doc.GetPair(v.Node, g.Pointer, name)
 		if h == nil {
 			continue
 		}
 		set++
-		if hv := doc.Classify(h.val); extKnownValue(hv) && !extBool(hv) {
+		if hv := doc.Classify(h.Value); extKnownValue(hv) && !extBool(hv) {
 			extReport(p, *h, "%s must be true or false, not %s", name, extValueText(hv))
 		}
 	}
 	if set == 0 {
-		p.WithSeverity(Warning).Report(g.key, g.ptr, "request validator %q sets neither validateRequestBody nor validateRequestParameters, so it validates nothing", g.key.Value)
+		p.WithSeverity(Warning).Report(g.Key, g.Pointer, "request validator %q sets neither validateRequestBody nor validateRequestParameters, so it validates nothing", g.Key.Value)
 	}
 }
 
