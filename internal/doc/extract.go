@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"bytes"
 	"net/url"
 	"strconv"
 	"strings"
@@ -29,6 +30,36 @@ type Result struct {
 	Integrations []*Integration
 
 	decoder Decoder // passed to the APIs found
+}
+
+// HoldsAPIGateway reports whether the file is about API Gateway at all: an
+// OpenAPI document or integration JSON, or a template that mentions an API
+// Gateway (or SAM API) resource or extension anywhere, also in a value a
+// duplicate key dropped. Checks of the file as a whole (keys written twice,
+// later YAML documents) say nothing about other files: a template of S3
+// buckets is not apigwlint's to judge.
+func (r *Result) HoldsAPIGateway() bool {
+	if r.Content == ContentTemplate && len(r.APIs) == 0 && len(r.Integrations) == 0 {
+		return MentionsAPIGateway(r.File.Src)
+	}
+	return r.Content != ContentNone
+}
+
+// gatewayMarkers are text that only API Gateway content holds.
+var gatewayMarkers = [][]byte{
+	[]byte("x-amazon-apigateway-"), []byte("AWS::ApiGateway"), []byte("AWS::Serverless::Api"),
+	[]byte("AWS::Serverless::HttpApi"), []byte("AWS::Serverless::WebSocketApi"),
+}
+
+// MentionsAPIGateway reports whether text holds an unmistakable API Gateway
+// marker: an x-amazon-apigateway- extension or an API Gateway resource type.
+func MentionsAPIGateway(src []byte) bool {
+	for _, m := range gatewayMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // Extract finds the integrations of a parsed file, detecting its shape by

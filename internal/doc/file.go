@@ -38,6 +38,7 @@ type File struct {
 type Duplicate struct {
 	Key, Value *Node  // the dropped key and its value
 	Last       *Node  // the key written last, which is kept
+	LastValue  *Node  // its value
 	Pointer    string // JSON pointer of the key (naming the kept value)
 }
 

@@ -157,7 +157,7 @@ func (d *dupWalk) dedupe(n *doc.Node) {
 		if kept == nil {
 			kept = append(make([]*doc.Node, 0, len(n.Content)-2), n.Content[:i]...)
 		}
-		d.f.Duplicates = append(d.f.Duplicates, doc.Duplicate{Key: k, Value: n.Content[i+1], Last: n.Content[j], Pointer: d.pointer(k.Value)})
+		d.f.Duplicates = append(d.f.Duplicates, doc.Duplicate{Key: k, Value: n.Content[i+1], Last: n.Content[j], LastValue: n.Content[j+1], Pointer: d.pointer(k.Value)})
 	}
 	if kept != nil {
 		n.Content = kept

@@ -15,11 +15,17 @@ var _ = registerFile("duplicate-key", checkDuplicateKeys)
 // is the value that is lost. Files without API content (a Kubernetes
 // manifest with duplicates) are not ours to judge.
 func checkDuplicateKeys(p *FilePass) {
-	if p.Result.Content == doc.ContentNone {
+	if !p.Result.HoldsAPIGateway() {
 		return
 	}
 	f := p.File()
 	for _, d := range f.Duplicates {
+		if sameTree(d.Value, d.LastValue, 0) {
+			// Nothing is lost, but one of the two can go.
+			p.WithSeverity(Note).Report(d.Key, d.Pointer, "key %q is written again, with the same value, at line %d, column %d of this %s; remove one of them",
+				d.Key.Value, d.Last.Line, d.Last.Column, objectWord(f))
+			continue
+		}
 		p.Report(d.Key, d.Pointer, "key %q is written again at line %d, column %d of this %s; parsers keep only one of the values, usually the last (so does apigwlint), so this one is silently lost",
 			d.Key.Value, d.Last.Line, d.Last.Column, objectWord(f))
 	}
@@ -31,4 +37,23 @@ func objectWord(f *doc.File) string {
 		return "object"
 	}
 	return "mapping"
+}
+
+// sameTree reports whether two values are written alike: the same kinds,
+// tags and text all the way down (styles and positions aside).
+func sameTree(a, b *doc.Node, depth int) bool {
+	switch {
+	case a == nil || b == nil:
+		return a == b
+	case depth > 100:
+		return false // deeper than any real mapping: call it different
+	case a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || len(a.Content) != len(b.Content):
+		return false
+	}
+	for i := range a.Content {
+		if !sameTree(a.Content[i], b.Content[i], depth+1) {
+			return false
+		}
+	}
+	return true
 }

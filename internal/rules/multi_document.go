@@ -17,7 +17,7 @@ func checkMultiDocument(p *FilePass) {
 	if len(f.Later) == 0 {
 		return
 	}
-	first := p.Result.Content != doc.ContentNone
+	first := p.Result.HoldsAPIGateway()
 	for _, d := range f.Later {
 		if !first && d.Content == doc.ContentNone {
 			continue // neither this one nor the first is ours to judge
