@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/apigwlint/apigwlint/internal/sariftest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -291,7 +292,7 @@ func TestSARIFSuppressions(t *testing.T) {
 		t.Fatalf("--write-baseline: exit %d\n%s", r.code, r.stderr)
 	}
 	r := runCLI(t, "", append([]string{"--format", "sarif", "--baseline", base}, args...)...)
-	validate(t, sarifSchema(t), "the SARIF log with suppressions", r.stdout)
+	sariftest.Validate(t, sariftest.Schema(t), "the SARIF log with suppressions", r.stdout)
 	var log struct {
 		Runs []struct {
 			Results []struct {

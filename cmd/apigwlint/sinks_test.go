@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/sariftest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // when an input error makes the run exit 2; and a SARIF file that cannot be
 // written is exit 2 naming the flag.
 func TestSARIFOutput(t *testing.T) {
-	sch := sarifSchema(t)
+	sch := sariftest.Schema(t)
 	for _, inputs := range [][]string{
 		{"testdata/e2e/api.yaml", "testdata/e2e/warnings.yaml"},
 		{"testdata/e2e/clean.yaml"},
@@ -31,7 +32,7 @@ func TestSARIFOutput(t *testing.T) {
 		if got != sarif.stdout {
 			t.Errorf("%v: the --sarif-output file differs from --format sarif:\n%s", inputs, lineDiff(sarif.stdout, got))
 		}
-		validate(t, sch, out, got)
+		sariftest.Validate(t, sch, out, got)
 	}
 
 	// Both sinks to files: nothing on standard output.

@@ -1,4 +1,4 @@
-package main
+package integration
 
 import (
 	"bufio"
@@ -18,6 +18,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/apigwlint/apigwlint/internal/rules"
+	"github.com/apigwlint/apigwlint/internal/sariftest"
 )
 
 // The GitHub Action (action.yml and .github/action/*.sh) is tested here
@@ -642,10 +643,10 @@ func TestActionExamples(t *testing.T) {
 		t.Errorf("outputs %v; want sarif-file %s, findings as many as annotations, exit-code 1", res.outputs, sarifPath)
 	}
 	sarif := readAll(t, sarifPath)
-	if want := runCLI(t, "", "--format", "sarif", "testdata/examples").stdout; normalize(sarif) != normalize(want) {
-		t.Errorf("the SARIF file differs from apigwlint --format sarif:\n%s", lineDiff(normalize(want), normalize(sarif)))
+	if want := runCLI(t, "", "--format", "sarif", "testdata/examples").stdout; normalize(t, sarif) != normalize(t, want) {
+		t.Errorf("the SARIF file differs from apigwlint --format sarif:\n%s", lineDiff(normalize(t, want), normalize(t, sarif)))
 	}
-	validate(t, sarifSchema(t), "the action's SARIF file", sarif)
+	sariftest.Validate(t, sariftest.Schema(t), "the action's SARIF file", sarif)
 
 	// The summary's rows: one per rule and severity, with the counts of
 	// the JSON report.
@@ -772,7 +773,7 @@ func TestActionInputs(t *testing.T) {
 			t.Fatalf("failed %q, outputs %v\n%s%s", res.failed, res.outputs, res.stdout, res.stderr)
 		}
 		sarif := readAll(t, filepath.Join(ws, "reports", "lint.sarif"))
-		validate(t, sarifSchema(t), "clean SARIF", sarif)
+		sariftest.Validate(t, sariftest.Schema(t), "clean SARIF", sarif)
 		if !strings.Contains(sarif, `"results": []`) || len(annotationLines(res.stdout)) != 0 {
 			t.Errorf("a clean file gave results or annotations")
 		}
