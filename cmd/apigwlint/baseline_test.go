@@ -87,6 +87,14 @@ func TestBaseline(t *testing.T) {
 		"apigwlint: baseline baseline.json: 0 findings accepted\n")
 }
 
+// baselineFile is the baseline's format as its readers see it.
+type baselineFile struct {
+	Version  int `json:"version"`
+	Findings []struct {
+		File, Pointer, MessageHash, Message string
+	} `json:"findings"`
+}
+
 // TestBaselineErrors checks a missing, malformed or foreign baseline (exit 2).
 func TestBaselineErrors(t *testing.T) {
 	dir := t.TempDir()

@@ -405,7 +405,8 @@ func reportedFiles(text string) []string {
 
 // TestColor checks --color and NO_COLOR. Colours are only ever used for
 // the text format on a terminal; "always" forces them (an explicit flag
-// beats NO_COLOR, as no-color.org asks), "never" and NO_COLOR turn them off.
+// beats NO_COLOR, as no-color.org asks), "never" and NO_COLOR turn them off
+// (internal/lint's TestUseColor checks "auto" on a terminal).
 func TestColor(t *testing.T) {
 	r := runCLI(t, "", "--color", "always", "testdata/e2e/api.yaml")
 	if !strings.Contains(r.stdout, "\x1b[31merror\x1b[0m") || !strings.Contains(r.stdout, "\x1b[33mwarning\x1b[0m") {
@@ -421,41 +422,6 @@ func TestColor(t *testing.T) {
 		}
 	}
 
-	// auto: decided by the destination and the environment. /dev/null is
-	// a character device, like a terminal.
-	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
-	if err != nil || runtime.GOOS == "windows" {
-		t.Skip("no character device to stand in for a terminal")
-	}
-	defer tty.Close()
-	t.Setenv("TERM", "xterm-256color")
-	t.Setenv("NO_COLOR", "")
-	if !useColor("auto", tty) {
-		t.Errorf("auto on a terminal: no colour")
-	}
-	if useColor("auto", os.Stderr) && !isCharDevice(os.Stderr) {
-		t.Errorf("auto on a pipe or file: colour")
-	}
-	t.Setenv("NO_COLOR", "1")
-	if useColor("auto", tty) {
-		t.Errorf("auto with NO_COLOR=1: colour")
-	}
-	if !useColor("always", tty) {
-		t.Errorf("always with NO_COLOR=1: no colour")
-	}
-	t.Setenv("NO_COLOR", "")
-	t.Setenv("TERM", "dumb")
-	if useColor("auto", tty) {
-		t.Errorf("auto with TERM=dumb: colour")
-	}
-	if useColor("never", tty) {
-		t.Errorf("never: colour")
-	}
-}
-
-func isCharDevice(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // TestVerbose checks that -v adds each finding's documentation link.

@@ -8,37 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/apigwlint/apigwlint/internal/loader"
-	"github.com/apigwlint/apigwlint/internal/rules"
 )
-
-// TestPanicInOneFile checks that a panic while checking one file (injected
-// through the check hook) becomes an input error of that file, located by
-// its path, with a request to report it; the run exits 2 and every other
-// file, linted in parallel with it, is still reported.
-func TestPanicInOneFile(t *testing.T) {
-	defer func(orig func(*loader.Result, *rules.Config) ([]rules.Finding, error)) { check = orig }(check)
-	check = func(res *loader.Result, cfg *rules.Config) ([]rules.Finding, error) {
-		if strings.Contains(res.File.Path, "warnings") {
-			panic("injected failure")
-		}
-		return rules.Check(res, cfg)
-	}
-	r := runCLI(t, "", "testdata/e2e/api.yaml", "testdata/e2e/warnings.yaml", "testdata/hostile/finding.yaml")
-	wantErr := "testdata/e2e/warnings.yaml: input error: internal error: injected failure (please report this with the file)\n"
-	if r.code != exitError || r.stderr != wantErr {
-		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, wantErr)
-	}
-	for _, f := range []string{"testdata/e2e/api.yaml:12:26:", "testdata/hostile/finding.yaml:10:26:"} {
-		if !strings.Contains(r.stdout, f) {
-			t.Errorf("the other files were not reported: no %q in\n%s", f, r.stdout)
-		}
-	}
-	if strings.Contains(r.stdout, "warnings.yaml") {
-		t.Errorf("findings reported for the file that panicked:\n%s", r.stdout)
-	}
-}
 
 // snapshot records the content, mode and modification time of every file
 // below dir.

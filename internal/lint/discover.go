@@ -1,17 +1,14 @@
-package main
+package lint
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/apigwlint/apigwlint/internal/config"
+	"github.com/apigwlint/apigwlint/internal/fileio"
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
@@ -25,13 +22,57 @@ type input struct {
 	stdin    bool
 }
 
-const stdinName = "<stdin>"
-
 // lintableExt are the file endings searched for when walking a folder.
 var lintableExt = map[string]bool{".json": true, ".yaml": true, ".yml": true}
 
 // skipDirs are folders never searched: version control and dependencies.
 var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true}
+
+// discover is the Discover stage: the files to lint, from the paths given
+// (files, folders, globs, "-"), less those the configuration's include and
+// exclude leave out and those apigwlint itself writes. It refuses the run
+// when a file apigwlint is to write is one of the files to lint.
+func discover(o *Options) ([]input, []*loader.Error, error) {
+	files, errs := expand(o.Paths)
+	if o.SkipUnparsable {
+		judgeLikeFound(files)
+	}
+	files = filter(o.File, files)
+	if err := outputsAreNotInputs(o, files); err != nil { // safety.go
+		return nil, nil, err
+	}
+	return withoutOutputs(files, o.Output, o.SARIFOutput, o.WriteBaseline), errs, nil
+}
+
+// filter drops the files the include and exclude patterns of c leave out,
+// found by walking folders and named explicitly alike. Standard input is
+// kept.
+func filter(c *config.File, files []input) []input {
+	if len(c.Include) == 0 && len(c.Exclude) == 0 {
+		return files
+	}
+	out := files[:0:0]
+	for _, f := range files {
+		if f.stdin || c.Keeps(c.Rel(f.path)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// judgeLikeFound applies --skip-unparsable: named files are judged like files
+// found by walking a folder, so one that does not parse and mentions no API
+// Gateway marker (a Helm template, say) is skipped instead of being an input
+// error. pre-commit names every staged YAML and JSON file, and a hook must
+// let those that are not API Gateway content pass. Standard input stays
+// explicit: it was given on purpose.
+func judgeLikeFound(files []input) {
+	for i := range files {
+		if !files[i].stdin {
+			files[i].explicit = false
+		}
+	}
+}
 
 // expand turns command-line paths into files, in a stable order: arguments
 // as given, the files of a folder or glob sorted. A path that does not exist
@@ -43,7 +84,7 @@ func expand(paths []string) ([]input, []*loader.Error) {
 	add := func(in input) {
 		key := filepath.Clean(in.path)
 		if in.stdin {
-			key = stdinName
+			key = fileio.StdinName
 		}
 		if !seen[key] {
 			seen[key] = true
@@ -52,7 +93,7 @@ func expand(paths []string) ([]input, []*loader.Error) {
 	}
 	for _, p := range paths {
 		if p == "-" {
-			add(input{path: stdinName, explicit: true, stdin: true})
+			add(input{path: fileio.StdinName, explicit: true, stdin: true})
 			continue
 		}
 		st, err := os.Stat(p)
@@ -76,24 +117,10 @@ func expand(paths []string) ([]input, []*loader.Error) {
 				add(input{path: m})
 			}
 		default:
-			errs = append(errs, &loader.Error{Path: p, Msg: describe(err)})
+			errs = append(errs, &loader.Error{Path: p, Msg: fileio.Describe(err)})
 		}
 	}
 	return files, errs
-}
-
-func describe(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "no such file or folder"
-	case os.IsPermission(err):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // walk lists the lintable files below dir. Symbolic links to files are
@@ -108,7 +135,7 @@ func walk(dir string) ([]string, []*loader.Error) {
 	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &loader.Error{Path: p, Msg: describe(err)})
+			errs = append(errs, &loader.Error{Path: p, Msg: fileio.Describe(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -127,7 +154,7 @@ func walk(dir string) ([]string, []*loader.Error) {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, &loader.Error{Path: dir, Msg: describe(err)})
+		errs = append(errs, &loader.Error{Path: dir, Msg: fileio.Describe(err)})
 	}
 	sort.Strings(out)
 	return out, errs
@@ -148,7 +175,7 @@ func glob(pattern string) ([]string, error) {
 			}
 		}
 	}
-	re, err := globRegexp(pattern)
+	re, err := config.GlobRegexp(pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -173,37 +200,6 @@ func glob(pattern string) ([]string, error) {
 	return out, nil
 }
 
-func globRegexp(pattern string) (*regexp.Regexp, error) {
-	var b strings.Builder
-	b.WriteString("^")
-	for i := 0; i < len(pattern); i++ {
-		c := pattern[i]
-		switch {
-		case c == '*' && strings.HasPrefix(pattern[i:], "**/"):
-			b.WriteString("(?:.*/)?")
-			i += 2
-		case c == '*' && strings.HasPrefix(pattern[i:], "**"):
-			b.WriteString(".*")
-			i++
-		case c == '*':
-			b.WriteString("[^/]*")
-		case c == '?':
-			b.WriteString("[^/]")
-		case c == '[':
-			j := strings.IndexByte(pattern[i:], ']')
-			if j < 0 {
-				return nil, fmt.Errorf("pattern has an unclosed [")
-			}
-			b.WriteString(pattern[i : i+j+1])
-			i += j
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	b.WriteString("$")
-	return regexp.Compile(b.String())
-}
-
 // regularFile reports whether the entry a walk found is a regular file or
 // a link to one. FIFOs, sockets and devices are skipped without being
 // opened: opening a FIFO for reading waits for a writer, forever.
@@ -213,93 +209,4 @@ func regularFile(p string, d fs.DirEntry) bool {
 		return err == nil && st.Mode().IsRegular() // not a dangling link, nor one to a folder or device
 	}
 	return d.Type().IsRegular()
-}
-
-// notRegular is the error for a path that names something other than a
-// regular file.
-const notRegular = "not a regular file (a FIFO, socket or device cannot be linted)"
-
-// readInput reads one input with the size limit applied before reading.
-func readInput(in input, stdin io.Reader, lim loader.Limits) ([]byte, *loader.Error) {
-	var r io.Reader
-	size := int64(-1) // unknown
-	if in.stdin {
-		r = stdin
-	} else {
-		// Stat first: opening a FIFO blocks until something writes to it.
-		// openFlags also makes the open itself non-blocking where it can,
-		// in case the file is replaced between the two.
-		if st, err := os.Stat(in.path); err != nil {
-			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
-		} else if !st.Mode().IsRegular() {
-			return nil, &loader.Error{Path: in.path, Msg: notRegular}
-		}
-		f, err := os.OpenFile(in.path, openFlags, 0)
-		if err != nil {
-			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return nil, &loader.Error{Path: in.path, Msg: describe(err)}
-		}
-		if !st.Mode().IsRegular() {
-			return nil, &loader.Error{Path: in.path, Msg: notRegular}
-		}
-		if st.Size() > lim.MaxBytes {
-			return nil, &loader.Error{Path: in.path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", st.Size(), lim.MaxBytes)}
-		}
-		r = f
-		size = st.Size()
-	}
-	data, err := readSized(io.LimitReader(r, lim.MaxBytes+1), size)
-	if err != nil {
-		return nil, &loader.Error{Path: in.path, Msg: "cannot read: " + err.Error()}
-	}
-	if int64(len(data)) > lim.MaxBytes {
-		return nil, &loader.Error{Path: in.path, Msg: fmt.Sprintf("input is larger than the limit of %d bytes", lim.MaxBytes)}
-	}
-	return data, nil
-}
-
-// readSized reads r to its end. When the size is known (a regular file), the
-// buffer is allocated once at that size, plus one byte to see the end:
-// io.ReadAll's doubling would leave a huge input's buffer up to a quarter
-// larger than the file, for the whole run, and copy it several times.
-func readSized(r io.Reader, size int64) ([]byte, error) {
-	if size < 0 {
-		return io.ReadAll(r)
-	}
-	buf := make([]byte, 0, size+1)
-	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-		if len(buf) == cap(buf) { // the file grew while read
-			buf = append(buf, 0)[:len(buf)]
-		}
-	}
-}
-
-// apiMarkers are texts that only API Gateway, OpenAPI and CloudFormation
-// files contain. A file found by walking a folder that fails to parse is an
-// error only when it holds one; other unparsable files (Helm charts,
-// templates of other tools) are not ours to judge.
-var apiMarkers = [][]byte{
-	[]byte("x-amazon-apigateway"), []byte("swagger"), []byte("openapi"), []byte("AWS::ApiGateway"),
-	[]byte("AWS::Serverless"), []byte("restApiId"), []byte("integrationHttpMethod"),
-}
-
-func mentionsAPI(src []byte) bool {
-	for _, m := range apiMarkers {
-		if bytes.Contains(src, m) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,77 +1,83 @@
-package main
+package lint
 
 import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
+	"github.com/apigwlint/apigwlint/internal/fileio"
+	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/report"
 )
 
-// writeSARIFOutput writes the SARIF log of rep to --sarif-output, when it is
-// set: a second sink beside the report on standard output or --output, so a
-// CI step can annotate with --format github and upload SARIF from one run.
-func writeSARIFOutput(o *options, rep *report.Report, stderr io.Writer) int {
-	if o.sarifOutput == "" {
-		return exitClean
-	}
-	if err := writeAtomic(o.sarifOutput, func(w io.Writer) error { return report.SARIF(w, rep) }); err != nil {
-		fmt.Fprintf(stderr, "apigwlint: --sarif-output %s: %v\n", o.sarifOutput, err)
-		return exitError
-	}
-	return exitClean
-}
-
-// sarifOutputConflict returns why the run must not start when
-// --sarif-output names one of the files to lint, or the file --output
-// writes: one report would replace the other, or an input.
-func sarifOutputConflict(o *options, files []input) string {
-	if o.sarifOutput == "" {
-		return ""
-	}
-	if msg := outputIsInput(o.sarifOutput, files); msg != "" {
-		return "--sarif-" + strings.TrimPrefix(msg, "--")
-	}
-	if o.output == "" {
-		return ""
-	}
-	a, aerr := filepath.Abs(o.output)
-	b, berr := filepath.Abs(o.sarifOutput)
-	same := aerr == nil && berr == nil && a == b
-	if sa, err := os.Stat(o.output); err == nil {
-		if sb, err := os.Stat(o.sarifOutput); err == nil && os.SameFile(sa, sb) {
-			same = true
-		}
-	}
-	if same {
-		return fmt.Sprintf("--output and --sarif-output both name %s; one report would replace the other", o.output)
-	}
-	return ""
-}
-
-// writeAtomic writes a file through write: into a temporary file in the same
-// folder, renamed into place, so a failed run never leaves a truncated file.
-// The file keeps the permissions of the one it replaces (rw-r--r-- when new).
-func writeAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".apigwlint-*.tmp")
-	if err != nil {
+// render is the Render stage: the report in --format to standard output or
+// --output, and the SARIF log to --sarif-output when it is set, a second
+// sink so that a CI step can annotate with --format github and upload SARIF
+// from one run.
+func render(o *Options, rep *report.Report, stdout io.Writer) error {
+	ropt := report.Options{Color: useColor(o.Color, stdout) && o.Output == "", Verbose: o.Verbose, ShowSuppressed: o.ShowSuppressed}
+	if err := WriteOutput(o, stdout, func(w io.Writer) error { return report.Write(w, o.Format, rep, ropt) }); err != nil {
 		return err
 	}
-	werr := write(tmp)
-	if werr == nil {
-		// CreateTemp makes the file private (0600); a report is not.
-		werr = tmp.Chmod(outputMode(path))
+	if o.SARIFOutput == "" {
+		return nil
 	}
-	cerr := tmp.Close()
-	if werr == nil && cerr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	} else if werr == nil {
-		werr = cerr
+	if err := fileio.WriteAtomic(o.SARIFOutput, func(w io.Writer) error { return report.SARIF(w, rep) }); err != nil {
+		return fmt.Errorf("--sarif-output %s: %v", o.SARIFOutput, err)
 	}
-	if werr != nil {
-		os.Remove(tmp.Name())
+	return nil
+}
+
+// WriteOutput writes through write to standard output, or atomically to
+// --output: the report, or the rule list of --list-rules.
+func WriteOutput(o *Options, stdout io.Writer, write func(io.Writer) error) error {
+	if o.Output == "" {
+		if err := write(stdout); err != nil {
+			return fmt.Errorf("writing the report: %v", err)
+		}
+		return nil
 	}
-	return werr
+	if err := fileio.WriteAtomic(o.Output, write); err != nil {
+		return fmt.Errorf("--output %s: %v", o.Output, err)
+	}
+	return nil
+}
+
+// printErrors writes the input errors to stderr, one line each, before the
+// report: a file that could not be linted must not pass unnoticed.
+func printErrors(errs []*loader.Error, stderr io.Writer) {
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "%s: input error: %s\n", location(e), report.OneLine(e.Msg))
+	}
+}
+
+func location(e *loader.Error) string {
+	path := report.OneLine(e.Path) // a hostile file name must not forge a line
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", path, e.Line, e.Col)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d", path, e.Line)
+	}
+	return path
+}
+
+// useColor decides on ANSI colours: never for files or pipes, never when
+// NO_COLOR is set (no-color.org) or TERM is dumb.
+func useColor(when string, w io.Writer) bool {
+	switch when {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
