@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
@@ -174,7 +175,7 @@ func TestFlagOrder(t *testing.T) {
 
 // TestStdin checks "-" as the path of standard input, shown as <stdin>.
 func TestStdin(t *testing.T) {
-	src := readAll(t, "testdata/e2e/warnings.yaml")
+	src := clitest.ReadAll(t, "testdata/e2e/warnings.yaml")
 	r := runCLI(t, src, "--format", "json", "-")
 	if r.code != exitFindings || !strings.Contains(r.stdout, `"file": "<stdin>"`) || !strings.Contains(r.stdout, `"line": 12`) {
 		t.Errorf("stdin: exit %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -216,7 +217,7 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and nothing printed", r.code, r.stdout, r.stderr)
 	}
 	direct := runCLI(t, "", "--format", "sarif", "testdata/e2e/api.yaml")
-	if got := readAll(t, out); got != direct.stdout {
+	if got := clitest.ReadAll(t, out); got != direct.stdout {
 		t.Errorf("the file differs from the report on standard output (%d vs %d bytes)", len(got), len(direct.stdout))
 	}
 	entries, _ := os.ReadDir(dir)
@@ -247,7 +248,7 @@ func TestOutputFile(t *testing.T) {
 	// Colours never go to a file.
 	colored := filepath.Join(dir, "report.txt")
 	runCLI(t, "", "--color", "always", "-o", colored, "testdata/e2e/api.yaml")
-	if strings.Contains(readAll(t, colored), "\x1b[") {
+	if strings.Contains(clitest.ReadAll(t, colored), "\x1b[") {
 		t.Errorf("--color always wrote ANSI escapes to --output")
 	}
 	// A folder that does not exist: exit 2 and nothing created.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -90,7 +91,7 @@ func TestInputsUntouched(t *testing.T) {
 			t.Errorf("%s changed", p)
 		}
 	}
-	if !bytes.Contains([]byte(readAll(t, report)), []byte("::error")) {
+	if !bytes.Contains([]byte(clitest.ReadAll(t, report)), []byte("::error")) {
 		t.Errorf("the last --output report is not the github one")
 	}
 }
@@ -103,20 +104,20 @@ func TestInputsUntouched(t *testing.T) {
 func TestOutputsInLintedFolder(t *testing.T) {
 	dir := t.TempDir()
 	api := filepath.Join(dir, "api.yaml")
-	if err := os.WriteFile(api, []byte(readAll(t, "testdata/hostile/finding.yaml")), 0o644); err != nil {
+	if err := os.WriteFile(api, []byte(clitest.ReadAll(t, "testdata/hostile/finding.yaml")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	report, baseline := filepath.Join(dir, "report.json"), filepath.Join(dir, "baseline.json")
 	for i := 0; i < 2; i++ {
 		r := runCLI(t, "", "--format", "json", "--output", report, "--sarif-output", filepath.Join(dir, "report.sarif.json"), dir)
-		if r.code != exitFindings || r.stderr != "" || strings.Count(readAll(t, report), `"rule"`) != 1 {
-			t.Errorf("run %d with the report in the folder: exit %d, stderr %q, report:\n%s", i+1, r.code, r.stderr, readAll(t, report))
+		if r.code != exitFindings || r.stderr != "" || strings.Count(clitest.ReadAll(t, report), `"rule"`) != 1 {
+			t.Errorf("run %d with the report in the folder: exit %d, stderr %q, report:\n%s", i+1, r.code, r.stderr, clitest.ReadAll(t, report))
 		}
 		if r := runCLI(t, "", "--write-baseline", baseline, dir); r.code != exitClean || !strings.Contains(r.stderr, "wrote 1 findings") {
 			t.Errorf("run %d writing the baseline in the folder: exit %d, stderr %q", i+1, r.code, r.stderr)
 		}
 	}
-	before := readAll(t, api)
+	before := clitest.ReadAll(t, api)
 	for _, args := range [][]string{
 		{"--output", api, dir},
 		{"--sarif-output", api, dir},
@@ -129,7 +130,7 @@ func TestOutputsInLintedFolder(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q; want a refusal naming %s", args, r.code, r.stderr, args[0])
 		}
 	}
-	if readAll(t, api) != before {
+	if clitest.ReadAll(t, api) != before {
 		t.Errorf("api.yaml was written to")
 	}
 }

@@ -10,8 +10,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/rules"
-	"github.com/apigwlint/apigwlint/internal/sariftest"
 )
 
 // TestSARIFSchema validates SARIF against the official schema: a run over
@@ -19,14 +19,14 @@ import (
 // deliberately broken files, which become tool execution notifications), a
 // clean run, and the golden report.
 func TestSARIFSchema(t *testing.T) {
-	sch := sariftest.Schema(t)
+	sch := clitest.Schema(t)
 	all := runCLI(t, "", "--format", "sarif", "testdata")
 	if all.code != exitError {
 		t.Errorf("testdata holds unparsable inputs: want exit 2, got %d", all.code)
 	}
-	sariftest.Validate(t, sch, "the run over testdata/", all.stdout)
-	sariftest.Validate(t, sch, "a clean run", runCLI(t, "", "--format", "sarif", "testdata/e2e/clean.yaml").stdout)
-	sariftest.Validate(t, sch, "testdata/e2e/report.sarif.golden", readAll(t, "testdata/e2e/report.sarif.golden"))
+	clitest.Validate(t, sch, "the run over testdata/", all.stdout)
+	clitest.Validate(t, sch, "a clean run", runCLI(t, "", "--format", "sarif", "testdata/e2e/clean.yaml").stdout)
+	clitest.Validate(t, sch, "testdata/e2e/report.sarif.golden", clitest.ReadAll(t, "testdata/e2e/report.sarif.golden"))
 
 	// The validator must catch what it is here to catch.
 	for name, bad := range map[string][2]string{

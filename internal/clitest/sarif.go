@@ -1,7 +1,4 @@
-// Package sariftest validates SARIF logs against the official SARIF 2.1.0
-// schema, for the tests of the command and of its integrations, which both
-// check the SARIF they produce. It is imported by tests only.
-package sariftest
+package clitest
 
 import (
 	"crypto/sha256"
