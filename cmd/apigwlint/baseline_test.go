@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,14 +20,14 @@ func TestBaseline(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(api), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	src := readAll(t, "testdata/config/api.yaml")
+	src := clitest.ReadAll(t, "testdata/config/api.yaml")
 	writeFile(t, api, src)
 	t.Chdir(dir)
 
 	w := runCLI(t, "", "--no-config", "--write-baseline", "baseline.json", "specs")
 	wantRun(t, w, exitClean, nil, "apigwlint: wrote 3 findings to the baseline baseline.json\n")
 	var b baselineFile
-	if err := json.Unmarshal([]byte(readAll(t, "baseline.json")), &b); err != nil {
+	if err := json.Unmarshal([]byte(clitest.ReadAll(t, "baseline.json")), &b); err != nil {
 		t.Fatal(err)
 	}
 	if b.Version != 1 || len(b.Findings) != 3 {
@@ -37,7 +38,7 @@ func TestBaseline(t *testing.T) {
 			t.Errorf("baseline entry %+v", e)
 		}
 	}
-	if strings.Contains(readAll(t, "baseline.json"), `"line"`) {
+	if strings.Contains(clitest.ReadAll(t, "baseline.json"), `"line"`) {
 		t.Error("the baseline holds line numbers")
 	}
 
@@ -87,6 +88,14 @@ func TestBaseline(t *testing.T) {
 		"apigwlint: baseline baseline.json: 0 findings accepted\n")
 }
 
+// baselineFile is the baseline's format as its readers see it.
+type baselineFile struct {
+	Version  int `json:"version"`
+	Findings []struct {
+		File, Pointer, MessageHash, Message string
+	} `json:"findings"`
+}
+
 // TestBaselineErrors checks a missing, malformed or foreign baseline (exit 2).
 func TestBaselineErrors(t *testing.T) {
 	dir := t.TempDir()
@@ -118,7 +127,7 @@ func TestBaselineErrors(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	var bf baselineFile
-	if err := json.Unmarshal([]byte(readAll(t, b)), &bf); err != nil {
+	if err := json.Unmarshal([]byte(clitest.ReadAll(t, b)), &bf); err != nil {
 		t.Fatalf("the rewritten baseline is not JSON: %v", err)
 	}
 	// Findings suppressed by comments are not written; the ones left are.

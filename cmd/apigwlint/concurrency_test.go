@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -36,7 +37,7 @@ func TestParallelDeterminism(t *testing.T) {
 				continue
 			}
 			if r != first {
-				t.Fatalf("%s with GOMAXPROCS=%d differs from the first run:\n%s", format, procs, lineDiff(first.stdout+first.stderr, r.stdout+r.stderr))
+				t.Fatalf("%s with GOMAXPROCS=%d differs from the first run:\n%s", format, procs, clitest.LineDiff(first.stdout+first.stderr, r.stdout+r.stderr))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ func wantRun(t *testing.T, r result, code int, stdout []string, errHas ...string
 		want += "\n"
 	}
 	if r.stdout != want {
-		t.Errorf("stdout differs:\n%s", lineDiff(want, r.stdout))
+		t.Errorf("stdout differs:\n%s", clitest.LineDiff(want, r.stdout))
 	}
 	for _, s := range errHas {
 		if !strings.Contains(r.stderr, s) {
@@ -80,7 +81,7 @@ func TestConfigDiscovery(t *testing.T) {
 		}
 	}
 	writeFile(t, filepath.Join(root, ".apigwlint.yaml"), "rules: {timeout: off}\n")
-	writeFile(t, filepath.Join(root, "repo/specs/api.yaml"), readAll(t, "api.yaml"))
+	writeFile(t, filepath.Join(root, "repo/specs/api.yaml"), clitest.ReadAll(t, "api.yaml"))
 	t.Chdir(filepath.Join(root, "repo", "specs"))
 	if r := runCLI(t, "", "api.yaml"); strings.Count(r.stdout, "[AGW108]") != 2 {
 		t.Errorf("the configuration above the repository root was applied:\n%s", r.stdout)
@@ -159,7 +160,7 @@ func TestIncludeExclude(t *testing.T) {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, filepath.Join(dir, f), readAll(t, "testdata/config/api.yaml"))
+		writeFile(t, filepath.Join(dir, f), clitest.ReadAll(t, "testdata/config/api.yaml"))
 	}
 	t.Chdir(dir)
 	for _, tt := range []struct{ config, want string }{
@@ -261,7 +262,7 @@ func TestConfigIgnore(t *testing.T) {
 	})
 	// The pointer matches on whole reference tokens.
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "put.json"), readAll(t, in))
+	writeFile(t, filepath.Join(dir, "put.json"), clitest.ReadAll(t, in))
 	t.Chdir(dir)
 	for ptr, suppressed := range map[string]bool{"": true, "/timeoutInMillis": true, "/timeoutIn": false, "/timeoutInMillis/x": false} {
 		writeFile(t, "c.yaml", "ignore:\n  - {path: put.json, pointer: '"+ptr+"', reason: r}\n")
@@ -291,7 +292,7 @@ func TestSARIFSuppressions(t *testing.T) {
 		t.Fatalf("--write-baseline: exit %d\n%s", r.code, r.stderr)
 	}
 	r := runCLI(t, "", append([]string{"--format", "sarif", "--baseline", base}, args...)...)
-	validate(t, sarifSchema(t), "the SARIF log with suppressions", r.stdout)
+	clitest.Validate(t, clitest.Schema(t), "the SARIF log with suppressions", r.stdout)
 	var log struct {
 		Runs []struct {
 			Results []struct {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
@@ -174,7 +175,7 @@ func TestFlagOrder(t *testing.T) {
 
 // TestStdin checks "-" as the path of standard input, shown as <stdin>.
 func TestStdin(t *testing.T) {
-	src := readAll(t, "testdata/e2e/warnings.yaml")
+	src := clitest.ReadAll(t, "testdata/e2e/warnings.yaml")
 	r := runCLI(t, src, "--format", "json", "-")
 	if r.code != exitFindings || !strings.Contains(r.stdout, `"file": "<stdin>"`) || !strings.Contains(r.stdout, `"line": 12`) {
 		t.Errorf("stdin: exit %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -216,7 +217,7 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and nothing printed", r.code, r.stdout, r.stderr)
 	}
 	direct := runCLI(t, "", "--format", "sarif", "testdata/e2e/api.yaml")
-	if got := readAll(t, out); got != direct.stdout {
+	if got := clitest.ReadAll(t, out); got != direct.stdout {
 		t.Errorf("the file differs from the report on standard output (%d vs %d bytes)", len(got), len(direct.stdout))
 	}
 	entries, _ := os.ReadDir(dir)
@@ -247,7 +248,7 @@ func TestOutputFile(t *testing.T) {
 	// Colours never go to a file.
 	colored := filepath.Join(dir, "report.txt")
 	runCLI(t, "", "--color", "always", "-o", colored, "testdata/e2e/api.yaml")
-	if strings.Contains(readAll(t, colored), "\x1b[") {
+	if strings.Contains(clitest.ReadAll(t, colored), "\x1b[") {
 		t.Errorf("--color always wrote ANSI escapes to --output")
 	}
 	// A folder that does not exist: exit 2 and nothing created.
@@ -405,7 +406,8 @@ func reportedFiles(text string) []string {
 
 // TestColor checks --color and NO_COLOR. Colours are only ever used for
 // the text format on a terminal; "always" forces them (an explicit flag
-// beats NO_COLOR, as no-color.org asks), "never" and NO_COLOR turn them off.
+// beats NO_COLOR, as no-color.org asks), "never" and NO_COLOR turn them off
+// (internal/lint's TestUseColor checks "auto" on a terminal).
 func TestColor(t *testing.T) {
 	r := runCLI(t, "", "--color", "always", "testdata/e2e/api.yaml")
 	if !strings.Contains(r.stdout, "\x1b[31merror\x1b[0m") || !strings.Contains(r.stdout, "\x1b[33mwarning\x1b[0m") {
@@ -421,41 +423,6 @@ func TestColor(t *testing.T) {
 		}
 	}
 
-	// auto: decided by the destination and the environment. /dev/null is
-	// a character device, like a terminal.
-	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
-	if err != nil || runtime.GOOS == "windows" {
-		t.Skip("no character device to stand in for a terminal")
-	}
-	defer tty.Close()
-	t.Setenv("TERM", "xterm-256color")
-	t.Setenv("NO_COLOR", "")
-	if !useColor("auto", tty) {
-		t.Errorf("auto on a terminal: no colour")
-	}
-	if useColor("auto", os.Stderr) && !isCharDevice(os.Stderr) {
-		t.Errorf("auto on a pipe or file: colour")
-	}
-	t.Setenv("NO_COLOR", "1")
-	if useColor("auto", tty) {
-		t.Errorf("auto with NO_COLOR=1: colour")
-	}
-	if !useColor("always", tty) {
-		t.Errorf("always with NO_COLOR=1: no colour")
-	}
-	t.Setenv("NO_COLOR", "")
-	t.Setenv("TERM", "dumb")
-	if useColor("auto", tty) {
-		t.Errorf("auto with TERM=dumb: colour")
-	}
-	if useColor("never", tty) {
-		t.Errorf("never: colour")
-	}
-}
-
-func isCharDevice(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // TestVerbose checks that -v adds each finding's documentation link.

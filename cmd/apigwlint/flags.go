@@ -5,31 +5,16 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/lint"
 )
 
-// options are the command-line settings of one run.
+// options are the command-line settings of one run: those of the run
+// itself, and the flags that print something else instead.
 type options struct {
-	format         string
-	output         string
-	sarifOutput    string
-	skipUnparsable bool
-	failLevel      string
-	timeoutCeiling int
-	disable        string
-	color          string
-	verbose        bool
-	listRules      bool
-	version        bool
-	help           bool
-	paths          []string
-
-	// Configuration, suppression and baseline (config.go, suppress.go).
-	config         string
-	noConfig       bool
-	baseline       string
-	writeBaseline  string
-	showSuppressed bool
-	set            map[string]bool // flags given on the command line
+	lint.Options
+	version bool
+	help    bool
 }
 
 const usage = `Usage: apigwlint [flags] PATH...
@@ -96,14 +81,14 @@ func parseArgs(args []string) (*options, error) {
 		// Parse stops at the first path, or after "--". A path is taken and
 		// parsing resumes, unless "--" said that everything else is a path.
 		if consumed := len(cur) - len(left); consumed > 0 && cur[consumed-1] == "--" {
-			o.paths = append(o.paths, left...)
+			o.Paths = append(o.Paths, left...)
 			break
 		}
-		o.paths = append(o.paths, left[0])
+		o.Paths = append(o.Paths, left[0])
 		cur = left[1:]
 	}
-	o.set = map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
+	o.Set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.Set[f.Name] = true })
 	return o, nil
 }
 
@@ -112,26 +97,26 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("apigwlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	for _, name := range []string{"format", "f"} {
-		fs.StringVar(&o.format, name, "text", "")
+		fs.StringVar(&o.Format, name, "text", "")
 	}
 	for _, name := range []string{"output", "o"} {
-		fs.StringVar(&o.output, name, "", "")
+		fs.StringVar(&o.Output, name, "", "")
 	}
-	fs.StringVar(&o.sarifOutput, "sarif-output", "", "")
-	fs.BoolVar(&o.skipUnparsable, "skip-unparsable", false, "")
-	fs.StringVar(&o.failLevel, "fail-level", "warning", "")
-	fs.IntVar(&o.timeoutCeiling, "timeout-ceiling", 29000, "")
-	fs.StringVar(&o.disable, "disable", "", "")
-	fs.StringVar(&o.color, "color", "auto", "")
-	fs.StringVar(&o.config, "config", "", "")
-	fs.BoolVar(&o.noConfig, "no-config", false, "")
-	fs.StringVar(&o.baseline, "baseline", "", "")
-	fs.StringVar(&o.writeBaseline, "write-baseline", "", "")
-	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "")
+	fs.StringVar(&o.SARIFOutput, "sarif-output", "", "")
+	fs.BoolVar(&o.SkipUnparsable, "skip-unparsable", false, "")
+	fs.StringVar(&o.FailLevel, "fail-level", "warning", "")
+	fs.IntVar(&o.TimeoutCeiling, "timeout-ceiling", 29000, "")
+	fs.StringVar(&o.Disable, "disable", "", "")
+	fs.StringVar(&o.Color, "color", "auto", "")
+	fs.StringVar(&o.Config, "config", "", "")
+	fs.BoolVar(&o.NoConfig, "no-config", false, "")
+	fs.StringVar(&o.Baseline, "baseline", "", "")
+	fs.StringVar(&o.WriteBaseline, "write-baseline", "", "")
+	fs.BoolVar(&o.ShowSuppressed, "show-suppressed", false, "")
 	for _, name := range []string{"verbose", "v"} {
-		fs.BoolVar(&o.verbose, name, false, "")
+		fs.BoolVar(&o.Verbose, name, false, "")
 	}
-	fs.BoolVar(&o.listRules, "list-rules", false, "")
+	fs.BoolVar(&o.ListRules, "list-rules", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	for _, name := range []string{"help", "h"} {
 		fs.BoolVar(&o.help, name, false, "")

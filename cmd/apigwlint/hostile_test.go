@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
@@ -175,7 +176,7 @@ func TestOverSizeLimit(t *testing.T) {
 // TestREADMELimits checks that the README's table of hostile input states
 // the limits the code enforces, and that .ci/run fuzzes both targets.
 func TestREADMELimits(t *testing.T) {
-	doc := readAll(t, "README.md")
+	doc := clitest.ReadAll(t, "README.md")
 	comma := func(n int) string {
 		s := fmt.Sprint(n)
 		for i := len(s) - 3; i > 0; i -= 3 {
@@ -194,7 +195,7 @@ func TestREADMELimits(t *testing.T) {
 			t.Errorf("README lacks %q", s)
 		}
 	}
-	ci := readAll(t, ".ci/run")
+	ci := clitest.ReadAll(t, ".ci/run")
 	for _, s := range []string{"-fuzz=FuzzLoad -fuzztime=20s ./internal/loader\n", "-fuzz=FuzzLint -fuzztime=20s ./internal/rules\n"} {
 		if !strings.Contains(ci, s) {
 			t.Errorf(".ci/run lacks %q", s)

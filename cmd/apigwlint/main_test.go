@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,40 +62,6 @@ func golden(t *testing.T, path, got string) {
 		t.Fatalf("%v (run go test ./cmd/apigwlint -update)", err)
 	}
 	if got != string(want) {
-		t.Errorf("output differs from %s (run go test ./cmd/apigwlint -update and review the diff):\n%s", path, lineDiff(string(want), got))
+		t.Errorf("output differs from %s (run go test ./cmd/apigwlint -update and review the diff):\n%s", path, clitest.LineDiff(string(want), got))
 	}
-}
-
-// lineDiff shows the first lines where want and got differ.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n   got %q\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	if len(w) != len(g) {
-		fmt.Fprintf(&b, "want %d lines, got %d\n", len(w), len(g))
-	}
-	return b.String()
-}
-
-// readAll reads a file or fails the test.
-func readAll(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
@@ -33,7 +34,7 @@ func section(t *testing.T, readme, name, repl string) (got, updated string) {
 // rewriting it with -update.
 func checkSection(t *testing.T, name, want string) {
 	t.Helper()
-	readme := readAll(t, "README.md")
+	readme := clitest.ReadAll(t, "README.md")
 	got, updated := section(t, readme, name, want)
 	if *update && got != want {
 		if err := os.WriteFile("README.md", []byte(updated), 0o644); err != nil {
@@ -42,7 +43,7 @@ func checkSection(t *testing.T, name, want string) {
 		return
 	}
 	if got != want {
-		t.Errorf("the README's %s section is stale; run go test ./cmd/apigwlint -update\n%s", name, lineDiff(want, got))
+		t.Errorf("the README's %s section is stale; run go test ./cmd/apigwlint -update\n%s", name, clitest.LineDiff(want, got))
 	}
 }
 
@@ -72,7 +73,7 @@ func TestREADMEExample(t *testing.T) {
 // second is the test command .ci/run calls; and that the install command
 // names this module.
 func TestREADMECommands(t *testing.T) {
-	readme := readAll(t, "README.md")
+	readme := clitest.ReadAll(t, "README.md")
 	i, j := strings.Index(readme, "\n## Try it\n"), strings.Index(readme, "\n## Usage\n")
 	if i < 0 || j < i {
 		t.Fatal("README.md lacks the Try it and Usage sections")
@@ -87,7 +88,7 @@ func TestREADMECommands(t *testing.T) {
 		t.Errorf("Try it gives the commands %q, want %q", got, want)
 	}
 
-	ci := readAll(t, ".ci/run")
+	ci := clitest.ReadAll(t, ".ci/run")
 	var lines []string
 	for _, l := range strings.Split(ci, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
@@ -103,11 +104,11 @@ func TestREADMECommands(t *testing.T) {
 		t.Errorf(".ci/run must run go vet ./... and end with the README's test command go test ./... (and fuzz runs after it):\n%s", ci)
 	}
 
-	mod := regexp.MustCompile(`(?m)^module (\S+)$`).FindStringSubmatch(readAll(t, "go.mod"))
+	mod := regexp.MustCompile(`(?m)^module (\S+)$`).FindStringSubmatch(clitest.ReadAll(t, "go.mod"))
 	if install := "go install " + mod[1] + "/cmd/apigwlint@latest"; !strings.Contains(readme, "\n"+install+"\n") {
 		t.Errorf("README lacks the install command %q", install)
 	}
-	goVersion := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindStringSubmatch(readAll(t, "go.mod"))
+	goVersion := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindStringSubmatch(clitest.ReadAll(t, "go.mod"))
 	if !strings.Contains(readme, "needs Go "+goVersion[1]+" or later") {
 		t.Errorf("README does not say it needs Go %s, the go.mod directive", goVersion[1])
 	}
@@ -116,7 +117,7 @@ func TestREADMECommands(t *testing.T) {
 // TestREADMEReference checks that the README documents every flag, format,
 // JSON field and limit the code has, with the values the code uses.
 func TestREADMEReference(t *testing.T) {
-	readme := readAll(t, "README.md")
+	readme := clitest.ReadAll(t, "README.md")
 	newFlagSet(&options{}).VisitAll(func(f *flag.Flag) {
 		name := "--" + f.Name
 		if len(f.Name) == 1 {

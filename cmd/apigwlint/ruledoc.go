@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apigwlint/apigwlint/internal/fileio"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -86,7 +87,7 @@ func lintExample(name, src string) (string, int) {
 	// whatever .apigwlint.yaml the reader's folder has.
 	code := run([]string{"--no-config", "--color", "never", "-"}, strings.NewReader(src), &stdout, &stderr)
 	out := stdout.String() + stderr.String()
-	return strings.ReplaceAll(out, stdinName+":", name+":"), code
+	return strings.ReplaceAll(out, fileio.StdinName+":", name+":"), code
 }
 
 // rulesIndex renders docs/rules/README.md, the list of the pages.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
@@ -73,7 +74,7 @@ func TestGeneratedDocs(t *testing.T) {
 			continue
 		}
 		if string(got) != page {
-			t.Errorf("%s is stale (run go test ./cmd/apigwlint -update and review the diff):\n%s", path, lineDiff(page, string(got)))
+			t.Errorf("%s is stale (run go test ./cmd/apigwlint -update and review the diff):\n%s", path, clitest.LineDiff(page, string(got)))
 		}
 	}
 }

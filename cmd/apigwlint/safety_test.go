@@ -1,45 +1,15 @@
 package main
 
 import (
-	"github.com/apigwlint/apigwlint/internal/doc"
-
 	"bytes"
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/apigwlint/apigwlint/internal/rules"
 )
-
-// TestPanicInOneFile checks that a panic while checking one file (injected
-// through the check hook) becomes an input error of that file, located by
-// its path, with a request to report it; the run exits 2 and every other
-// file, linted in parallel with it, is still reported.
-func TestPanicInOneFile(t *testing.T) {
-	defer func(orig func(*doc.Result, *rules.Config) ([]rules.Finding, error)) { check = orig }(check)
-	check = func(res *doc.Result, cfg *rules.Config) ([]rules.Finding, error) {
-		if strings.Contains(res.File.Path, "warnings") {
-			panic("injected failure")
-		}
-		return rules.Check(res, cfg)
-	}
-	r := runCLI(t, "", "testdata/e2e/api.yaml", "testdata/e2e/warnings.yaml", "testdata/hostile/finding.yaml")
-	wantErr := "testdata/e2e/warnings.yaml: input error: internal error: injected failure (please report this with the file)\n"
-	if r.code != exitError || r.stderr != wantErr {
-		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, wantErr)
-	}
-	for _, f := range []string{"testdata/e2e/api.yaml:12:26:", "testdata/hostile/finding.yaml:10:26:"} {
-		if !strings.Contains(r.stdout, f) {
-			t.Errorf("the other files were not reported: no %q in\n%s", f, r.stdout)
-		}
-	}
-	if strings.Contains(r.stdout, "warnings.yaml") {
-		t.Errorf("findings reported for the file that panicked:\n%s", r.stdout)
-	}
-}
 
 // snapshot records the content, mode and modification time of every file
 // below dir.
@@ -121,7 +91,7 @@ func TestInputsUntouched(t *testing.T) {
 			t.Errorf("%s changed", p)
 		}
 	}
-	if !bytes.Contains([]byte(readAll(t, report)), []byte("::error")) {
+	if !bytes.Contains([]byte(clitest.ReadAll(t, report)), []byte("::error")) {
 		t.Errorf("the last --output report is not the github one")
 	}
 }
@@ -134,20 +104,20 @@ func TestInputsUntouched(t *testing.T) {
 func TestOutputsInLintedFolder(t *testing.T) {
 	dir := t.TempDir()
 	api := filepath.Join(dir, "api.yaml")
-	if err := os.WriteFile(api, []byte(readAll(t, "testdata/hostile/finding.yaml")), 0o644); err != nil {
+	if err := os.WriteFile(api, []byte(clitest.ReadAll(t, "testdata/hostile/finding.yaml")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	report, baseline := filepath.Join(dir, "report.json"), filepath.Join(dir, "baseline.json")
 	for i := 0; i < 2; i++ {
 		r := runCLI(t, "", "--format", "json", "--output", report, "--sarif-output", filepath.Join(dir, "report.sarif.json"), dir)
-		if r.code != exitFindings || r.stderr != "" || strings.Count(readAll(t, report), `"rule"`) != 1 {
-			t.Errorf("run %d with the report in the folder: exit %d, stderr %q, report:\n%s", i+1, r.code, r.stderr, readAll(t, report))
+		if r.code != exitFindings || r.stderr != "" || strings.Count(clitest.ReadAll(t, report), `"rule"`) != 1 {
+			t.Errorf("run %d with the report in the folder: exit %d, stderr %q, report:\n%s", i+1, r.code, r.stderr, clitest.ReadAll(t, report))
 		}
 		if r := runCLI(t, "", "--write-baseline", baseline, dir); r.code != exitClean || !strings.Contains(r.stderr, "wrote 1 findings") {
 			t.Errorf("run %d writing the baseline in the folder: exit %d, stderr %q", i+1, r.code, r.stderr)
 		}
 	}
-	before := readAll(t, api)
+	before := clitest.ReadAll(t, api)
 	for _, args := range [][]string{
 		{"--output", api, dir},
 		{"--sarif-output", api, dir},
@@ -160,7 +130,7 @@ func TestOutputsInLintedFolder(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q; want a refusal naming %s", args, r.code, r.stderr, args[0])
 		}
 	}
-	if readAll(t, api) != before {
+	if clitest.ReadAll(t, api) != before {
 		t.Errorf("api.yaml was written to")
 	}
 }

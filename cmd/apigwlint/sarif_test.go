@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,65 +10,23 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
-
-// The official SARIF 2.1.0 schema, vendored; testdata/README-sarif-schema.md
-// says where it comes from.
-const (
-	schemaPath   = "testdata/sarif-schema-2.1.0.json"
-	schemaSHA256 = "3a79f65f9a2042d1c08d7aefd7234972db8fbc5a1d4abdd940e17bd4cb0b9a7f"
-)
-
-func sarifSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	raw, err := os.ReadFile(schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != schemaSHA256 {
-		t.Fatalf("%s changed: sha256 %x, want %s (see testdata/README-sarif-schema.md)", schemaPath, sum, schemaSHA256)
-	}
-	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(raw)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sch
-}
-
-func validate(t *testing.T, sch *jsonschema.Schema, name, sarif string) {
-	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(sarif))
-	if err != nil {
-		t.Fatalf("%s: not JSON: %v", name, err)
-	}
-	if err := sch.Validate(inst); err != nil {
-		t.Errorf("%s does not validate against the SARIF 2.1.0 schema:\n%v", name, err)
-	}
-}
 
 // TestSARIFSchema validates SARIF against the official schema: a run over
 // all of testdata/ (every rule's golden inputs, the loader inputs, and the
 // deliberately broken files, which become tool execution notifications), a
 // clean run, and the golden report.
 func TestSARIFSchema(t *testing.T) {
-	sch := sarifSchema(t)
+	sch := clitest.Schema(t)
 	all := runCLI(t, "", "--format", "sarif", "testdata")
 	if all.code != exitError {
 		t.Errorf("testdata holds unparsable inputs: want exit 2, got %d", all.code)
 	}
-	validate(t, sch, "the run over testdata/", all.stdout)
-	validate(t, sch, "a clean run", runCLI(t, "", "--format", "sarif", "testdata/e2e/clean.yaml").stdout)
-	validate(t, sch, "testdata/e2e/report.sarif.golden", readAll(t, "testdata/e2e/report.sarif.golden"))
+	clitest.Validate(t, sch, "the run over testdata/", all.stdout)
+	clitest.Validate(t, sch, "a clean run", runCLI(t, "", "--format", "sarif", "testdata/e2e/clean.yaml").stdout)
+	clitest.Validate(t, sch, "testdata/e2e/report.sarif.golden", clitest.ReadAll(t, "testdata/e2e/report.sarif.golden"))
 
 	// The validator must catch what it is here to catch.
 	for name, bad := range map[string][2]string{

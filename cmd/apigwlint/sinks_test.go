@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // when an input error makes the run exit 2; and a SARIF file that cannot be
 // written is exit 2 naming the flag.
 func TestSARIFOutput(t *testing.T) {
-	sch := sarifSchema(t)
+	sch := clitest.Schema(t)
 	for _, inputs := range [][]string{
 		{"testdata/e2e/api.yaml", "testdata/e2e/warnings.yaml"},
 		{"testdata/e2e/clean.yaml"},
@@ -27,11 +28,11 @@ func TestSARIFOutput(t *testing.T) {
 			t.Errorf("%v: with --sarif-output: exit %d, stdout %q, stderr %q; without: exit %d, stdout %q, stderr %q",
 				inputs, both.code, both.stdout, both.stderr, github.code, github.stdout, github.stderr)
 		}
-		got := readAll(t, out)
+		got := clitest.ReadAll(t, out)
 		if got != sarif.stdout {
-			t.Errorf("%v: the --sarif-output file differs from --format sarif:\n%s", inputs, lineDiff(sarif.stdout, got))
+			t.Errorf("%v: the --sarif-output file differs from --format sarif:\n%s", inputs, clitest.LineDiff(sarif.stdout, got))
 		}
-		validate(t, sch, out, got)
+		clitest.Validate(t, sch, out, got)
 	}
 
 	// Both sinks to files: nothing on standard output.
@@ -40,17 +41,17 @@ func TestSARIFOutput(t *testing.T) {
 	if r.code != exitFindings || r.stdout != "" || r.stderr != "" {
 		t.Errorf("two files: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
-	if !strings.Contains(readAll(t, filepath.Join(dir, "report.txt")), "[AGW108]") || !strings.Contains(readAll(t, filepath.Join(dir, "report.sarif")), `"ruleId": "AGW108"`) {
+	if !strings.Contains(clitest.ReadAll(t, filepath.Join(dir, "report.txt")), "[AGW108]") || !strings.Contains(clitest.ReadAll(t, filepath.Join(dir, "report.sarif")), `"ruleId": "AGW108"`) {
 		t.Errorf("the two files do not both hold the findings")
 	}
 
 	// Never over an input, nor over the other report.
 	input := filepath.Join(dir, "api.yaml")
-	if err := os.WriteFile(input, []byte(readAll(t, "testdata/e2e/api.yaml")), 0o644); err != nil {
+	if err := os.WriteFile(input, []byte(clitest.ReadAll(t, "testdata/e2e/api.yaml")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r = runCLI(t, "", "--sarif-output", input, input)
-	if r.code != exitError || !strings.HasPrefix(r.stderr, "apigwlint: --sarif-output "+input+" is "+input+", one of the files to lint") || readAll(t, input) != readAll(t, "testdata/e2e/api.yaml") {
+	if r.code != exitError || !strings.HasPrefix(r.stderr, "apigwlint: --sarif-output "+input+" is "+input+", one of the files to lint") || clitest.ReadAll(t, input) != clitest.ReadAll(t, "testdata/e2e/api.yaml") {
 		t.Errorf("--sarif-output naming an input: exit %d, stderr %q", r.code, r.stderr)
 	}
 	same := filepath.Join(dir, "same.out")

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ func runWithin(t *testing.T, d time.Duration, args ...string) result {
 func specialTree(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	api := readAll(t, "testdata/hostile/finding.yaml")
+	api := clitest.ReadAll(t, "testdata/hostile/finding.yaml")
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -152,7 +153,7 @@ paths:
 // error (input errors), escaped, never as a forged finding.
 func TestHostileFileNames(t *testing.T) {
 	dir := t.TempDir()
-	api := readAll(t, "testdata/hostile/finding.yaml")
+	api := clitest.ReadAll(t, "testdata/hostile/finding.yaml")
 	good := filepath.Join(dir, "x.yaml:1:1: error: forged [AGW999]\nreal.yaml")
 	bad := filepath.Join(dir, "openapi\n\x1b[2J.yaml")
 	if err := os.WriteFile(good, []byte(api), 0o644); err != nil {
@@ -180,7 +181,7 @@ func TestUnreadable(t *testing.T) {
 		t.Skip("running as root: permissions do not stop root from reading")
 	}
 	dir := t.TempDir()
-	api := readAll(t, "testdata/hostile/finding.yaml")
+	api := clitest.ReadAll(t, "testdata/hostile/finding.yaml")
 	secret := filepath.Join(dir, "secret.yaml")
 	locked := filepath.Join(dir, "locked")
 	if err := os.WriteFile(secret, []byte(api), 0o000); err != nil {

@@ -72,15 +72,11 @@ type parse struct {
 }
 
 // Parse parses src (YAML or JSON) into a File. Only the first YAML document
-// of a multi-document stream is read. Parse never panics on any input. The
+// of a multi-document stream is read. A panic (a bug) is left to the
+// caller: a run makes it an input error of the file (internal/lint). The
 // File keeps src (positions are read from it, and JSON values share its
 // bytes), so the caller must not modify src afterwards.
 func Parse(path string, src []byte, lim Limits) (f *doc.File, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, &Error{Path: path, Msg: fmt.Sprintf("internal error while parsing: %v (please report this)", r)}
-		}
-	}()
 	maxBytes := int64(math.MaxUint32) // line offsets are kept as uint32
 	if lim.MaxBytes > 0 {
 		maxBytes = min(maxBytes, lim.MaxBytes)

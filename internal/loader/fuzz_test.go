@@ -18,8 +18,8 @@ import (
 //
 //	go test -run='^$' -fuzz=FuzzLoad -fuzztime=10m ./internal/loader
 //
-// Asserted for every input: no panic (Parse recovers from one, so its
-// "internal error" message counts as one too); an error is a *loader.Error
+// Asserted for every input: no panic (nor an "internal error" message); an
+// error is a *loader.Error
 // naming the file, its position inside the input when it has one; each
 // integration's node lies inside the input and its JSON pointer resolves
 // to it (to a node, when a key is written twice: the pointer then names

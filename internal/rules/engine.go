@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"runtime"
 	"sort"
 	"sync"
@@ -17,14 +18,13 @@ type Config struct {
 // Check runs every enabled rule over every integration of a loaded file and
 // returns the findings sorted by position. Identical findings (an integration
 // reached through two YAML aliases or Fn::If branches) are reported once. A
-// panic in a rule is turned into a one-line error naming the rule and where
-// it panicked (the caller adds the file), so one bad file cannot take the
-// whole run down.
+// panic is re-raised as a *RulePanic naming the rule that was running
+// (panic.go), for the driver to report with the file; err is always nil.
 func Check(res *doc.Result, cfg *Config) (out []Finding, err error) {
 	var running *Rule
 	defer func() {
-		if r := recover(); r != nil {
-			err = internalError(running, r) // panic.go
+		if v := recover(); v != nil {
+			panic(tag(running, v))
 		}
 	}()
 	if cfg == nil {
@@ -39,7 +39,7 @@ func Check(res *doc.Result, cfg *Config) (out []Finding, err error) {
 	var integrationRules []*Rule
 	for _, r := range All {
 		if cfg.Disabled[r.ID] || r.check.integration == nil && r.check.document == nil && r.check.file == nil {
-			continue // switched off, or run below (suppression)
+			continue // switched off, or without a check (suppression: internal/suppress)
 		}
 		running = r
 		rep := reporter{rule: r, file: res.File, out: &out}
@@ -55,12 +55,7 @@ func Check(res *doc.Result, cfg *Config) (out []Finding, err error) {
 		}
 	}
 	running = nil
-	found, err := checkIntegrations(res, cfg, integrationRules, objects)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, found...)
-	out = applyComments(res.File, out, cfg)
+	out = append(out, checkIntegrations(res, cfg, integrationRules, objects)...)
 	for i := range out {
 		if s, ok := cfg.Severity[out[i].RuleID]; ok {
 			out[i].Severity = s
@@ -78,15 +73,16 @@ const parallelFrom = 500
 
 // checkIntegrations runs the integration rules over every integration, in
 // contiguous chunks on several goroutines for large files. The order of the
-// findings does not matter: Check sorts them.
-func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool) ([]Finding, error) {
+// findings does not matter: Check sorts them. A panic in a goroutine is
+// carried to the caller's, where Check's recover and the driver's see it.
+func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool) []Finding {
 	ins := res.Integrations
 	workers := 1
 	if len(ins) >= parallelFrom {
 		workers = min(runtime.GOMAXPROCS(0), 8)
 	}
 	parts := make([][]Finding, workers)
-	errs := make([]error, workers)
+	panics := make([]*RulePanic, workers)
 	chunk := (len(ins) + workers - 1) / workers
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -94,8 +90,8 @@ func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool)
 		run := func() {
 			var running *Rule
 			defer func() {
-				if r := recover(); r != nil {
-					errs[w] = internalError(running, r) // panic.go
+				if v := recover(); v != nil {
+					panics[w] = tag(running, v)
 				}
 			}()
 			for _, r := range rs {
@@ -122,12 +118,12 @@ func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool)
 	wg.Wait()
 	var out []Finding
 	for w := range workers {
-		if errs[w] != nil {
-			return nil, errs[w]
+		if panics[w] != nil {
+			panic(panics[w])
 		}
 		out = append(out, parts[w]...)
 	}
-	return out, nil
+	return out
 }
 
 // Sort orders findings by file, position, rule and message.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
+	"github.com/apigwlint/apigwlint/internal/suppress"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files from the current output")
@@ -100,6 +101,7 @@ func lintOnly(t *testing.T, r *rules.Rule, dir, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fs = suppress.Comments(res.File, fs, cfg) // the suppression rule's findings, and what comments accept
 	var buf bytes.Buffer
 	if err := report.Text(&buf, &report.Report{Findings: fs}, report.Options{}); err != nil {
 		t.Fatal(err)
@@ -124,6 +126,7 @@ func TestDocExamples(t *testing.T) {
 				cfg.Disabled[other.ID] = other != r
 			}
 			fs, _ := rules.Check(res, cfg)
+			fs = suppress.Comments(res.File, fs, cfg)
 			if ex.Good && len(fs) > 0 {
 				t.Errorf("%s: Good example %d produces %q", r.Name, i, fs[0].Message)
 			}

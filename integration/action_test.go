@@ -1,4 +1,4 @@
-package main
+package integration
 
 import (
 	"bufio"
@@ -17,6 +17,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -74,7 +75,7 @@ func (s actionStep) label() string {
 // "shel:") is an error.
 func readAction(t *testing.T) *actionMeta {
 	t.Helper()
-	dec := yaml.NewDecoder(strings.NewReader(readAll(t, "action.yml")))
+	dec := yaml.NewDecoder(strings.NewReader(clitest.ReadAll(t, "action.yml")))
 	dec.KnownFields(true)
 	var a actionMeta
 	if err := dec.Decode(&a); err != nil {
@@ -307,12 +308,12 @@ func runAction(t *testing.T, workspace string, with, env map[string]string) *act
 		for k, v := range parseFileCommand(t, files["GITHUB_ENV"]) {
 			base[k] = v
 		}
-		for _, p := range strings.Split(readAll(t, files["GITHUB_PATH"]), "\n") {
+		for _, p := range strings.Split(clitest.ReadAll(t, files["GITHUB_PATH"]), "\n") {
 			if p = strings.TrimSpace(p); p != "" {
 				res.path = append([]string{p}, res.path...)
 			}
 		}
-		summary.WriteString(readAll(t, files["GITHUB_STEP_SUMMARY"]))
+		summary.WriteString(clitest.ReadAll(t, files["GITHUB_STEP_SUMMARY"]))
 		if runErr != nil {
 			ee, ok := runErr.(*exec.ExitError)
 			if !ok {
@@ -358,7 +359,7 @@ func runnerOS() string {
 func parseFileCommand(t *testing.T, path string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	sc := bufio.NewScanner(strings.NewReader(readAll(t, path)))
+	sc := bufio.NewScanner(strings.NewReader(clitest.ReadAll(t, path)))
 	for sc.Scan() {
 		line := sc.Text()
 		if line == "" {
@@ -571,7 +572,7 @@ func TestActionMetadata(t *testing.T) {
 			Steps       []actionStep      `yaml:"steps"`
 		} `yaml:"jobs"`
 	}
-	if err := yaml.Unmarshal([]byte(readAll(t, ".github/workflows/apigwlint.yml")), &wf); err != nil {
+	if err := yaml.Unmarshal([]byte(clitest.ReadAll(t, ".github/workflows/apigwlint.yml")), &wf); err != nil {
 		t.Fatal(err)
 	}
 	var used, uploaded bool
@@ -634,18 +635,18 @@ func TestActionExamples(t *testing.T) {
 		t.Errorf("a notice about hidden annotations, with at most 10 of each level (the examples have fewer)")
 	}
 	if got, want := textReport(t, res.stdout), runCLI(t, "", "testdata/examples").stdout; got != want {
-		t.Errorf("the text report in the log:\n%s", lineDiff(want, got))
+		t.Errorf("the text report in the log:\n%s", clitest.LineDiff(want, got))
 	}
 
 	sarifPath := filepath.Join(res.env0("RUNNER_TEMP"), "apigwlint.sarif")
 	if res.outputs["sarif-file"] != sarifPath || res.outputs["findings"] != fmt.Sprint(len(github.stdout)-len(strings.ReplaceAll(github.stdout, "\n", ""))) || res.outputs["exit-code"] != "1" {
 		t.Errorf("outputs %v; want sarif-file %s, findings as many as annotations, exit-code 1", res.outputs, sarifPath)
 	}
-	sarif := readAll(t, sarifPath)
-	if want := runCLI(t, "", "--format", "sarif", "testdata/examples").stdout; normalize(sarif) != normalize(want) {
-		t.Errorf("the SARIF file differs from apigwlint --format sarif:\n%s", lineDiff(normalize(want), normalize(sarif)))
+	sarif := clitest.ReadAll(t, sarifPath)
+	if want := runCLI(t, "", "--format", "sarif", "testdata/examples").stdout; normalize(t, sarif) != normalize(t, want) {
+		t.Errorf("the SARIF file differs from apigwlint --format sarif:\n%s", clitest.LineDiff(normalize(t, want), normalize(t, sarif)))
 	}
-	validate(t, sarifSchema(t), "the action's SARIF file", sarif)
+	clitest.Validate(t, clitest.Schema(t), "the action's SARIF file", sarif)
 
 	// The summary's rows: one per rule and severity, with the counts of
 	// the JSON report.
@@ -771,8 +772,8 @@ func TestActionInputs(t *testing.T) {
 		if res.failed != "" || res.outputs["findings"] != "0" || res.outputs["sarif-file"] != "reports/lint.sarif" || res.outputs["exit-code"] != "0" {
 			t.Fatalf("failed %q, outputs %v\n%s%s", res.failed, res.outputs, res.stdout, res.stderr)
 		}
-		sarif := readAll(t, filepath.Join(ws, "reports", "lint.sarif"))
-		validate(t, sarifSchema(t), "clean SARIF", sarif)
+		sarif := clitest.ReadAll(t, filepath.Join(ws, "reports", "lint.sarif"))
+		clitest.Validate(t, clitest.Schema(t), "clean SARIF", sarif)
 		if !strings.Contains(sarif, `"results": []`) || len(annotationLines(res.stdout)) != 0 {
 			t.Errorf("a clean file gave results or annotations")
 		}

@@ -1,8 +1,6 @@
-package main
+package suppress
 
 import (
-	"github.com/apigwlint/apigwlint/internal/doc"
-
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,143 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
+	"github.com/apigwlint/apigwlint/internal/fileio"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
-
-// suppress applies, after the rules (and the comments, which rules.Check
-// applies), the configuration's ignore entries and then the baseline to the
-// findings of rep; with --write-baseline it writes the baseline instead.
-// It returns an exit code and whether the run ends here.
-func suppress(o *options, fc *fileConfig, cfg *rules.Config, rep *report.Report, files []input, stderr io.Writer) (int, bool) {
-	failed := map[string]bool{}
-	for _, e := range rep.Errors {
-		failed[e.Path] = true
-	}
-	var linted []string // files read and parsed: their findings are complete
-	for _, f := range files {
-		if !failed[f.path] {
-			linted = append(linted, f.path)
-		}
-	}
-	applyIgnores(fc, cfg, rep, linted)
-	if o.writeBaseline != "" {
-		n, err := writeBaseline(o.writeBaseline, rep.Findings)
-		if err != nil {
-			fmt.Fprintf(stderr, "apigwlint: --write-baseline %s: %v\n", o.writeBaseline, err)
-			return exitError, true
-		}
-		fmt.Fprintf(stderr, "apigwlint: wrote %d findings to the baseline %s\n", n, o.writeBaseline)
-		if len(rep.Errors) > 0 {
-			return exitError, true
-		}
-		return exitClean, true
-	}
-	if o.baseline != "" {
-		matched, gone, err := applyBaseline(o.baseline, rep, linted)
-		if err != nil {
-			fmt.Fprintf(stderr, "apigwlint: --baseline %s: %v\n", o.baseline, err)
-			return exitError, true
-		}
-		msg := fmt.Sprintf("apigwlint: baseline %s: %d %s accepted", o.baseline, matched, plural(matched, "finding", "findings"))
-		if gone > 0 {
-			msg += fmt.Sprintf(", %d %s no longer found (fixed, or changed: refresh it with --write-baseline)", gone, plural(gone, "entry", "entries"))
-		}
-		fmt.Fprintln(stderr, msg)
-	}
-	return exitClean, false
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// applyIgnores suppresses the findings matched by an ignore entry of the
-// configuration, and reports (as findings of the suppression rule, at the
-// entry) entries that match no finding although their path matched a file
-// that was linted: an entry for files this run did not see is not judged.
-func applyIgnores(fc *fileConfig, cfg *rules.Config, rep *report.Report, linted []string) {
-	if len(fc.ignore) == 0 {
-		return
-	}
-	rels := map[string]string{}
-	rel := func(path string) string {
-		r, ok := rels[path]
-		if !ok {
-			r = fc.rel(path)
-			rels[path] = r
-		}
-		return r
-	}
-	for _, e := range fc.ignore {
-		for _, p := range linted {
-			if p != stdinName && e.path.match(rel(p)) {
-				e.judged = true
-				break
-			}
-		}
-	}
-	for i := range rep.Findings {
-		f := &rep.Findings[i]
-		if f.Suppressed != nil || f.File == stdinName {
-			continue
-		}
-		for _, e := range fc.ignore {
-			if e.matches(f, rel(f.File)) {
-				e.used = true
-				f.Suppressed = &rules.Suppression{Kind: "external", By: rules.ByConfig, Justification: e.reason, File: fc.path, Line: e.line, Col: e.col}
-				break
-			}
-		}
-	}
-	self := rules.ByID(rules.SuppressionRule)
-	if cfg.Disabled[self.ID] {
-		return
-	}
-	sev := self.Severity
-	if s, ok := cfg.Severity[self.ID]; ok {
-		sev = s
-	}
-	for _, e := range fc.ignore {
-		if !e.judged || e.used || e.rule != nil && cfg.Disabled[e.rule.ID] {
-			continue
-		}
-		rep.Findings = append(rep.Findings, rules.Finding{
-			RuleID: self.ID, Rule: self.Name, Severity: sev, File: fc.path, Span: doc.Span{Line: e.line, Col: e.col},
-			Message: fmt.Sprintf("the ignore entry %s suppresses nothing: no finding in the files linted matches it; remove it", e.describe()),
-		})
-	}
-}
-
-// matches reports whether the entry covers finding f, in the file whose
-// path relative to the configuration file is rel. The pointer matches
-// itself and everything below it, on whole reference tokens: /paths/~1a
-// covers /paths/~1a/get but not /paths/~1ab.
-func (e *ignoreEntry) matches(f *rules.Finding, rel string) bool {
-	if e.rule != nil && e.rule.ID != f.RuleID {
-		return false
-	}
-	if e.pointer != "" && f.Pointer != e.pointer && !strings.HasPrefix(f.Pointer, e.pointer+"/") {
-		return false
-	}
-	return e.path.match(rel)
-}
-
-func (e *ignoreEntry) describe() string {
-	parts := []string{"path " + e.path.text}
-	if e.rule != nil {
-		parts = append(parts, "rule "+e.rule.ID)
-	}
-	if e.pointer != "" {
-		parts = append(parts, "pointer "+e.pointer)
-	}
-	return "(" + strings.Join(parts, ", ") + ")"
-}
 
 // Baselines.
 //
@@ -191,7 +57,7 @@ func newBaselineEntry(f rules.Finding, dir string) baselineEntry {
 // baselinePath is a file's path relative to the baseline's folder, so that
 // a baseline holds whether apigwlint runs from that folder or another.
 func baselinePath(path, dir string) string {
-	if path == stdinName {
+	if path == fileio.StdinName {
 		return path
 	}
 	abs, err := filepath.Abs(path)
@@ -242,7 +108,7 @@ func writeBaseline(path string, fs []rules.Finding) (int, error) {
 	if err := enc.Encode(b); err != nil {
 		return 0, err
 	}
-	return len(b.Findings), writeAtomic(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+	return len(b.Findings), fileio.WriteAtomic(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 }
 
 // applyBaseline suppresses the findings the baseline at path lists, each
@@ -251,7 +117,7 @@ func writeBaseline(path string, fs []rules.Finding) (int, error) {
 func applyBaseline(path string, rep *report.Report, linted []string) (matched, gone int, err error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return 0, 0, fmt.Errorf("%s (write one with --write-baseline)", describe(err))
+		return 0, 0, fmt.Errorf("%s (write one with --write-baseline)", fileio.Describe(err))
 	}
 	var b baselineFile
 	dec := json.NewDecoder(bytes.NewReader(src))

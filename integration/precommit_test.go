@@ -1,7 +1,8 @@
-package main
+package integration
 
 import (
 	"bytes"
+	"github.com/apigwlint/apigwlint/internal/clitest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -98,7 +99,7 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Fatalf("pre-commit validate-manifest: exit %d\n%s", code, out)
 	}
 	broken := filepath.Join(t.TempDir(), "hooks.yaml")
-	manifest := readAll(t, ".pre-commit-hooks.yaml")
+	manifest := clitest.ReadAll(t, ".pre-commit-hooks.yaml")
 	if err := os.WriteFile(broken, []byte(strings.Replace(manifest, "  name: apigwlint\n", "", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestPreCommitHooks(t *testing.T) {
 
 	work := t.TempDir()
 	files := map[string]string{
-		"good.yaml":       readAll(t, "testdata/e2e/clean.yaml"),
+		"good.yaml":       clitest.ReadAll(t, "testdata/e2e/clean.yaml"),
 		"bad.yaml":        "openapi: 3.0.1\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        \"200\": {description: ok}\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        httpMethod: GET\n        uri: https://example.com/a\n        timeoutInMillis: 10\n",
 		"deployment.yaml": "kind: Deployment\nmetadata:\n  labels:\n{{ include \"labels\" . | indent 4 }}\n",
 		"package.json":    "{\"name\": \"x\", \"version\": \"1.0.0\"}\n",

@@ -1,18 +1,31 @@
-package main
+package lint
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
-	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
-// check is rules.Check; tests replace it to make the checking of one file
-// panic and see the run survive it.
-var check = rules.Check
+// outputsAreNotInputs refuses the run when a file apigwlint is to write
+// (--output, --sarif-output, --write-baseline) is one of the files to lint.
+func outputsAreNotInputs(o *Options, files []input) error {
+	if msg := outputIsInput(o.Output, files); msg != "" {
+		return errors.New(msg)
+	}
+	if msg := sarifOutputConflict(o, files); msg != "" {
+		return errors.New(msg)
+	}
+	if msg := outputIsInput(o.WriteBaseline, files); msg != "" {
+		return errors.New("--write-baseline" + strings.TrimPrefix(msg, "--output"))
+	}
+	return nil
+}
 
 // outputIsInput returns why the run must not start when a file apigwlint
 // is to write (--output, --sarif-output, --write-baseline) is one of the
@@ -85,4 +98,31 @@ func withoutOutputs(files []input, outputs ...string) []input {
 		}
 	}
 	return kept
+}
+
+// sarifOutputConflict returns why the run must not start when
+// --sarif-output names one of the files to lint, or the file --output
+// writes: one report would replace the other, or an input.
+func sarifOutputConflict(o *Options, files []input) string {
+	if o.SARIFOutput == "" {
+		return ""
+	}
+	if msg := outputIsInput(o.SARIFOutput, files); msg != "" {
+		return "--sarif-" + strings.TrimPrefix(msg, "--")
+	}
+	if o.Output == "" {
+		return ""
+	}
+	a, aerr := filepath.Abs(o.Output)
+	b, berr := filepath.Abs(o.SARIFOutput)
+	same := aerr == nil && berr == nil && a == b
+	if sa, err := os.Stat(o.Output); err == nil {
+		if sb, err := os.Stat(o.SARIFOutput); err == nil && os.SameFile(sa, sb) {
+			same = true
+		}
+	}
+	if same {
+		return fmt.Sprintf("--output and --sarif-output both name %s; one report would replace the other", o.Output)
+	}
+	return ""
 }

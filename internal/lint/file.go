@@ -1,0 +1,93 @@
+package lint
+
+import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
+	"errors"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/rules"
+	"github.com/apigwlint/apigwlint/internal/suppress"
+)
+
+// fileStages are the stages each file goes through: Load (internal/loader),
+// Check (internal/rules), then the file's part of Suppress (its comments).
+// A run uses loader.Load and rules.Check; tests swap one to make it panic.
+type fileStages struct {
+	load  func(path string, src []byte, lim loader.Limits) (*doc.Result, error)
+	check func(*doc.Result, *rules.Config) ([]rules.Finding, error)
+}
+
+// fileResult is the outcome of linting one file.
+type fileResult struct {
+	findings []rules.Finding
+	err      *loader.Error
+}
+
+// lintAll lints files on all cores and returns the results in input order,
+// so that output is the same whatever the scheduling.
+func (st fileStages) lintAll(files []input, stdin io.Reader, cfg *rules.Config) []fileResult {
+	results := make([]fileResult, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = st.lintFile(files[i], stdin, cfg)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+// lintFile reads one file and takes it through its stages. This is the one
+// place a panic while linting a file is recovered: it becomes an input
+// error of that file in one shape (panic.go), and the run goes on.
+func (st fileStages) lintFile(in input, stdin io.Reader, cfg *rules.Config) (res fileResult) {
+	stage := stageRead
+	defer func() {
+		if v := recover(); v != nil {
+			res = fileResult{err: &loader.Error{Path: in.path, Msg: internalError(stage, v)}}
+		}
+	}()
+	src, rerr := readInput(in, stdin, loader.DefaultLimits)
+	if rerr != nil {
+		return fileResult{err: rerr}
+	}
+	stage = stageLoad
+	loaded, err := st.load(in.path, src, loader.DefaultLimits)
+	if err != nil {
+		if !in.explicit && !mentionsAPI(src) {
+			return fileResult{} // not API Gateway content we could judge
+		}
+		return fileResult{err: asInputError(in.path, err)}
+	}
+	stage = stageCheck
+	findings, err := st.check(loaded, cfg)
+	if err != nil {
+		return fileResult{err: asInputError(in.path, err)}
+	}
+	stage = stageSuppress
+	return fileResult{findings: suppress.Comments(loaded.File, findings, cfg)}
+}
+
+// asInputError is err as an input error of the file at path: the
+// loader's own errors carry a position, others only the path.
+func asInputError(path string, err error) *loader.Error {
+	var le *loader.Error
+	if errors.As(err, &le) {
+		return le
+	}
+	return &loader.Error{Path: path, Msg: err.Error()}
+}

@@ -1,0 +1,67 @@
+// Package lint runs apigwlint: one run takes the files through named
+// stages, each a function of this package or of the package that owns it:
+//
+//   - Discover (discover): paths, folders and globs to files, with the
+//     configuration's include and exclude, never a file apigwlint writes;
+//   - Load (loader.Load): read and parse each file, find its integrations;
+//   - Check (rules.Check): run the rules;
+//   - Suppress (internal/suppress): apigwlint:ignore comments, for each file
+//     right after Check, then the configuration's ignore entries and the
+//     baseline over all findings;
+//   - Render (render): the report in its format, and the SARIF log.
+//
+// Load, Check and the comments run for each file on all cores, under one
+// recover per file (file.go). One Options value, built from the flags and
+// the configuration file (Resolve), is all a run reads. The exit code is
+// the caller's choice (cmd/apigwlint).
+package lint
+
+import (
+	"io"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/rules"
+	"github.com/apigwlint/apigwlint/internal/suppress"
+)
+
+// Result is what a run found, for the exit code.
+type Result struct {
+	Report *report.Report
+	// WroteBaseline is set when the findings went to --write-baseline
+	// instead of a report.
+	WroteBaseline bool
+}
+
+// Run lints the files of o.Paths (o resolved by Resolve), writes the report
+// and returns what it found. Input errors are written to stderr and kept in
+// the report; an error stops the run (a refused output, a baseline that
+// cannot be read or written, a report that cannot be written).
+func Run(o *Options, stdin io.Reader, stdout, stderr io.Writer) (*Result, error) {
+	return run(o, fileStages{load: loader.Load, check: rules.Check}, stdin, stdout, stderr)
+}
+
+func run(o *Options, st fileStages, stdin io.Reader, stdout, stderr io.Writer) (*Result, error) {
+	files, errs, err := discover(o)
+	if err != nil {
+		return nil, err
+	}
+	rep := &report.Report{Tool: "apigwlint", Version: o.Version, Errors: errs}
+	tuneGC(files)
+	paths := make([]string, len(files))
+	for i, r := range st.lintAll(files, stdin, o.Rules) {
+		paths[i] = files[i].path
+		rep.Findings = append(rep.Findings, r.findings...)
+		if r.err != nil {
+			rep.Errors = append(rep.Errors, r.err)
+		}
+	}
+	report.SortErrors(rep.Errors)
+	printErrors(rep.Errors, stderr)
+	s := suppress.Settings{Config: o.File, Rules: o.Rules, Baseline: o.Baseline, WriteBaseline: o.WriteBaseline}
+	wrote, err := suppress.Run(s, rep, paths, stderr)
+	if err != nil || wrote {
+		return &Result{Report: rep, WroteBaseline: wrote}, err
+	}
+	return &Result{Report: rep}, render(o, rep, stdout)
+}

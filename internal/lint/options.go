@@ -1,0 +1,135 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/config"
+	"github.com/apigwlint/apigwlint/internal/fileio"
+	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/rules"
+)
+
+// Options are the settings of one run: the command line's flags, then, once
+// Resolve has read the configuration file, what the stages read. Nothing
+// else configures a run.
+type Options struct {
+	Paths          []string
+	Format         string
+	Output         string
+	SARIFOutput    string
+	SkipUnparsable bool
+	FailLevel      string
+	TimeoutCeiling int
+	Disable        string
+	Color          string
+	Verbose        bool
+	ShowSuppressed bool
+	ListRules      bool // the run lists the rules: --format is text, json or markdown
+	Config         string
+	NoConfig       bool
+	Baseline       string
+	WriteBaseline  string
+	Version        string          // of apigwlint, for the reports
+	Set            map[string]bool // the flags given: the configuration file does not override them
+
+	// Set by Resolve.
+	Rules *rules.Config  // rule selection, severities and options
+	Fail  rules.Severity // the fail level
+	File  *config.File   // the configuration file; empty when there is none
+}
+
+// Resolve reads the configuration file (that of --config, or the one found
+// from the working folder up) and applies it under the flags: the file's
+// settings where no flag gives one, its rule settings under --disable.
+func (o *Options) Resolve() error {
+	c, err := readConfig(o)
+	if err != nil {
+		return err
+	}
+	if c.FailLevel != "" && !o.Set["fail-level"] {
+		o.FailLevel = c.FailLevel
+	}
+	if c.TimeoutCeiling != 0 && !o.Set["timeout-ceiling"] {
+		o.TimeoutCeiling = c.TimeoutCeiling
+	}
+	if err := o.validate(); err != nil {
+		return err
+	}
+	for id, v := range c.Rules {
+		if v == "off" {
+			o.Rules.Disabled[id] = true
+			continue
+		}
+		if o.Rules.Severity == nil {
+			o.Rules.Severity = map[string]rules.Severity{}
+		}
+		o.Rules.Severity[id], _ = rules.ParseSeverity(v)
+	}
+	o.File = c
+	return nil
+}
+
+// validate checks the flags and turns them into the rule configuration and
+// fail level.
+func (o *Options) validate() error {
+	if o.ListRules {
+		if !slices.Contains([]string{"text", "json", "markdown"}, o.Format) {
+			return fmt.Errorf("--list-rules writes --format text, json or markdown, not %q", o.Format)
+		}
+	} else if !slices.Contains(report.Formats, o.Format) {
+		return fmt.Errorf("unknown --format %q (want %s)", o.Format, strings.Join(report.Formats, ", "))
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, o.Color) {
+		return fmt.Errorf("unknown --color %q (want auto, always or never)", o.Color)
+	}
+	fail, err := rules.ParseSeverity(o.FailLevel)
+	if err != nil {
+		return fmt.Errorf("--fail-level: %v", err)
+	}
+	if o.TimeoutCeiling < 50 {
+		return fmt.Errorf("--timeout-ceiling must be at least 50 (milliseconds), not %d", o.TimeoutCeiling)
+	}
+	o.Fail = fail
+	o.Rules = &rules.Config{Options: rules.Options{TimeoutCeiling: o.TimeoutCeiling}, Disabled: map[string]bool{}}
+	for _, id := range strings.Split(o.Disable, ",") {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
+		r := rules.ByID(id)
+		if r == nil {
+			return fmt.Errorf("--disable: no rule %q (see apigwlint --list-rules)", id)
+		}
+		o.Rules.Disabled[r.ID] = true
+	}
+	return nil
+}
+
+// readConfig reads the file of --config, or the one found from the working
+// folder up; without either it returns an empty configuration. The file is
+// parsed under the same recover as every linted file (panic.go).
+func readConfig(o *Options) (c *config.File, err error) {
+	path := o.Config
+	switch {
+	case o.NoConfig && o.Config != "":
+		return nil, fmt.Errorf("--config and --no-config contradict each other")
+	case o.NoConfig:
+		return &config.File{}, nil
+	case path == "":
+		if path, err = config.Find(); err != nil || path == "" {
+			return &config.File{}, err
+		}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--config %s: %s", path, fileio.Describe(err))
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			c, err = nil, fmt.Errorf("%s: %s", path, internalError(stageLoad, v))
+		}
+	}()
+	return config.Parse(path, src)
+}
