@@ -22,13 +22,13 @@ func render(o *Options, rep *report.Report, stdout io.Writer) error {
 	if o.SARIFOutput == "" {
 		return nil
 	}
-	if err := fileio.WriteAtomic(o.SARIFOutput, func(w io.Writer) error { return report.SARIF(w, rep) }); err != nil {
+	if err := fileio.Write(o.SARIFOutput, func(w io.Writer) error { return report.SARIF(w, rep) }); err != nil {
 		return fmt.Errorf("--sarif-output %s: %v", o.SARIFOutput, err)
 	}
 	return nil
 }
 
-// WriteOutput writes through write to standard output, or atomically to
+// WriteOutput writes through write to standard output, or (see fileio.Write) to
 // --output: the report, or the rule list of --list-rules.
 func WriteOutput(o *Options, stdout io.Writer, write func(io.Writer) error) error {
 	if o.Output == "" {
@@ -37,7 +37,7 @@ func WriteOutput(o *Options, stdout io.Writer, write func(io.Writer) error) erro
 		}
 		return nil
 	}
-	if err := fileio.WriteAtomic(o.Output, write); err != nil {
+	if err := fileio.Write(o.Output, write); err != nil {
 		return fmt.Errorf("--output %s: %v", o.Output, err)
 	}
 	return nil

@@ -108,7 +108,7 @@ func writeBaseline(path string, fs []rules.Finding) (int, error) {
 	if err := enc.Encode(b); err != nil {
 		return 0, err
 	}
-	return len(b.Findings), fileio.WriteAtomic(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+	return len(b.Findings), fileio.Write(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 }
 
 // applyBaseline suppresses the findings the baseline at path lists, each
