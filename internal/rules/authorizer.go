@@ -8,8 +8,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = registerDoc("authorizer", checkAuthorizer)
-
 var (
 	extAuthorizerTypes = []string{"token", "request", "cognito_user_pools", "jwt"}
 	// extLambdaInvokeURI is the form of a Lambda authorizer's authorizerUri,

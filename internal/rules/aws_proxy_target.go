@@ -6,8 +6,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("aws-proxy-target", checkAWSProxyTarget)
-
 // apigatewayService reads the service of an AWS integration uri:
 // arn:PARTITION:apigateway:REGION:SERVICE:path|action/...
 var apigatewayService = regexp.MustCompile(`^arn:[^:]*:apigateway:[^:]*:(?:[a-z0-9-]+\.)?([A-Za-z0-9-]+):(?:path|action)/`)

@@ -9,8 +9,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("aws-uri", checkAWSURI)
-
 // awsURIForm is the grammar of an AWS integration uri, for messages.
 const awsURIForm = "arn:{partition}:apigateway:{region}:{service}:path|action/{service_api}"
 

@@ -6,8 +6,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("backend-http-method", checkBackendHTTPMethod)
-
 // httpVerbs are the integration HTTP methods API Gateway accepts.
 var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"}
 

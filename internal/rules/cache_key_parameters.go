@@ -7,8 +7,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("cache-key-parameters", checkCacheKeyParameters)
-
 // checkCacheKeyParameters: every cacheKeyParameters entry names a request
 // parameter, method.request.{location}.NAME, or an integration request
 // parameter, integration.request.{path|querystring|header}.NAME (the way to

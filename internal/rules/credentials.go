@@ -8,8 +8,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("credentials", checkCredentials)
-
 var (
 	// roleARN is an IAM role ARN; "§" stands for a ${...} part of a Fn::Sub
 	// template or a stage variable, which may fill any component.

@@ -6,8 +6,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("enum-value", checkEnumValues)
-
 // enumField is a field whose value is one of a fixed set.
 type enumField struct {
 	values []string

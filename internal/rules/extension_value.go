@@ -9,8 +9,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = registerDoc("extension-value", checkExtensionValue)
-
 // checkExtensionValue: the values of the document-level extensions have the
 // documented shape and, where the docs give one, a value from the documented
 // set. Validators, gateway responses and authorizers have rules of their own.

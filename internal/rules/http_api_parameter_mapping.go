@@ -8,8 +8,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("http-api-parameter-mapping", checkHTTPAPIParameterMapping)
-
 // checkHTTPAPIParameterMapping: HTTP API parameter mapping is its own
 // language. requestParameters keys are append|overwrite|remove:header.NAME,
 // append|overwrite|remove:querystring.NAME or overwrite:path (a subtype's

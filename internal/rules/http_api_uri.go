@@ -7,8 +7,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("http-api-uri", checkHTTPAPIURI)
-
 // checkHTTPAPIURI: in an HTTP API, the uri of a private integration
 // (HTTP_PROXY with connectionType VPC_LINK) is the ARN of an ALB or NLB
 // listener or of a Cloud Map service, and the uri of a Lambda proxy

@@ -7,8 +7,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = registerDoc("integration-ref", checkIntegrationRef)
-
 // integrationsPrefix is where HTTP APIs keep reusable integrations.
 const integrationsPrefix = "#/components/x-amazon-apigateway-integrations/"
 

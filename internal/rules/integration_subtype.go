@@ -7,8 +7,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("integration-subtype", checkIntegrationSubtype)
-
 // checkIntegrationSubtype: an HTTP API AWS service integration names one of
 // the documented subtypes, is of type AWS_PROXY, has credentials (the role
 // API Gateway assumes to call the service) and maps every parameter the

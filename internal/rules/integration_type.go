@@ -6,8 +6,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("integration-type", checkIntegrationType)
-
 // checkIntegrationType: type is required and one of the IntegrationType
 // enum. OpenAPI accepts any letter case (AWS's own exports write
 // "aws_proxy"); put-integration and get-integration JSON use the API's

@@ -13,8 +13,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("mapping-template", checkMappingTemplate)
-
 // checkMappingTemplate reads every request and response mapping template of
 // a REST integration without running it (vtl.go): its block structure must
 // parse, the $util, $input and $context members it names must exist, and an

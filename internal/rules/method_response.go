@@ -7,11 +7,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var (
-	_ = register("missing-method-response", checkMissingMethodResponse)
-	_ = register("undeclared-response-header", checkUndeclaredResponseHeader)
-)
-
 // checkMissingMethodResponse: each integration response maps to a method
 // response, so its statusCode must be one of the operation's responses.
 func checkMissingMethodResponse(p *Pass) {

@@ -7,8 +7,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = registerFile("multi-document", checkMultiDocument)
-
 // checkMultiDocument: apigwlint reads the first YAML document of a file
 // only. Say so when that leaves something unchecked: a later document of a
 // file whose first one is API content (a note), or a later document that

@@ -6,8 +6,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("payload-format-version", checkPayloadFormatVersion)
-
 // checkPayloadFormatVersion: in an HTTP API, payloadFormatVersion 2.0 is
 // for Lambda proxy integrations only; HTTP_PROXY integrations and AWS
 // service integrations (integrationSubtype) take 1.0. A Lambda proxy of a

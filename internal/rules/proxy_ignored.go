@@ -5,8 +5,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("proxy-ignored", checkProxyIgnored)
-
 // checkProxyIgnored: proxy integrations pass requests and responses through
 // unchanged, so request templates and response mappings on them have no
 // effect. What API Gateway's own exports write on proxy integrations

@@ -9,8 +9,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = registerDoc("ref-cycle", checkRefCycles)
-
 // maxCycleShown bounds the references a message lists.
 const maxCycleShown = 6
 

@@ -14,38 +14,70 @@ import (
 //go:embed docs/*.md
 var docsFS embed.FS
 
-// All is every rule, sorted by ID. It is built from the checks registered
-// by the rule files and the documentation in docs/; Validate is run on it at
+// All is every rule, sorted by ID. It is built from checks, the list of
+// every rule's code below, and the documentation in docs/; Validate is run on it at
 // start-up, so a rule without complete documentation cannot ship.
 var All []*Rule
 
-// checker is a rule's code: it checks each integration, each OpenAPI
-// document as a whole, or the whole file (see filepass.go).
-type checker struct {
+// check is a rule's code: it checks each integration, each OpenAPI
+// document as a whole, or the whole file (see filepass.go). A rule with no
+// function (suppression) reports from the engine itself.
+type check struct {
+	name        string // the rule's name: its documentation is docs/<name>.md
 	integration func(*Pass)
 	document    func(*DocPass)
 	file        func(*FilePass)
 }
 
-var checks = map[string]checker{}
-
-// register adds the integration check of the rule called name. It runs from
-// package variable initialisers of the rule files, before init builds All.
-func register(name string, check func(*Pass)) bool {
-	return add(name, checker{integration: check})
-}
-
-// registerDoc adds a rule that checks whole OpenAPI documents.
-func registerDoc(name string, check func(*DocPass)) bool {
-	return add(name, checker{document: check})
-}
-
-func add(name string, c checker) bool {
-	if _, dup := checks[name]; dup {
-		panic("rules: rule registered twice: " + name)
-	}
-	checks[name] = c
-	return true
+// checks is every rule's code, sorted by name; each has its documentation
+// in docs/<name>.md, and build pairs them into All.
+var checks = []check{
+	{name: "authorizer", document: checkAuthorizer},
+	{name: "aws-proxy-target", integration: checkAWSProxyTarget},
+	{name: "aws-uri", integration: checkAWSURI},
+	{name: "backend-http-method", integration: checkBackendHTTPMethod},
+	{name: "cache-key-parameters", integration: checkCacheKeyParameters},
+	{name: "caller-credentials", integration: checkCallerCredentials},
+	{name: "cli-parameters", integration: checkCLIParameters},
+	{name: "credentials", integration: checkCredentials},
+	{name: "duplicate-key", file: checkDuplicateKeys},
+	{name: "enum-value", integration: checkEnumValues},
+	{name: "extension-name", document: checkExtensionName},
+	{name: "extension-value", document: checkExtensionValue},
+	{name: "gateway-responses", document: checkGatewayResponses},
+	{name: "http-api-integration-type", integration: checkHTTPAPIIntegrationType},
+	{name: "http-api-only-field", integration: checkHTTPAPIOnlyField},
+	{name: "http-api-parameter-mapping", integration: checkHTTPAPIParameterMapping},
+	{name: "http-api-rest-field", integration: checkHTTPAPIRESTField},
+	{name: "http-api-uri", integration: checkHTTPAPIURI},
+	{name: "http-uri", integration: checkHTTPURI},
+	{name: "insecure-tls", integration: checkInsecureTLS},
+	{name: "integration-ref", document: checkIntegrationRef},
+	{name: "integration-subtype", integration: checkIntegrationSubtype},
+	{name: "integration-type", integration: checkIntegrationType},
+	{name: "mapping-template", integration: checkMappingTemplate},
+	{name: "missing-method-response", integration: checkMissingMethodResponse},
+	{name: "multi-document", file: checkMultiDocument},
+	{name: "payload-format-version", integration: checkPayloadFormatVersion},
+	{name: "proxy-ignored", integration: checkProxyIgnored},
+	{name: "ref-cycle", document: checkRefCycles},
+	{name: "request-parameters", integration: checkRequestParameters},
+	{name: "request-templates", integration: checkRequestTemplates},
+	{name: "request-validator", document: checkRequestValidator},
+	{name: "response-parameters", integration: checkResponseParameters},
+	{name: "response-status-code", integration: checkResponseStatusCode},
+	{name: "response-streaming", integration: checkResponseStreaming},
+	{name: "selection-pattern", integration: checkSelectionPattern},
+	{name: "suppression"}, // no check: Check reports on the comments after every other rule has run
+	{name: "timeout", integration: checkTimeout},
+	{name: "undeclared-parameter", integration: checkUndeclaredParameters},
+	{name: "undeclared-response-header", integration: checkUndeclaredResponseHeader},
+	{name: "unknown-field", integration: checkUnknownFields},
+	{name: "unmapped-path-template", integration: checkUnmappedPathTemplate},
+	{name: "uri-placeholder", integration: checkURIPlaceholder},
+	{name: "uri-required", integration: checkURIRequired},
+	{name: "value-type", integration: checkValueTypes},
+	{name: "vpc-link", integration: checkVPCLink},
 }
 
 // BuildError is why the rule set is incomplete: a rule without valid
@@ -55,19 +87,27 @@ func add(name string, c checker) bool {
 var BuildError error
 
 func init() {
-	All, BuildError = build()
+	All, BuildError = build(checks)
 }
 
-func build() ([]*Rule, error) {
+// build pairs each check with its documentation. Every check must have a
+// document, every document a check, and the list must be sorted by name
+// with no name twice.
+func build(cs []check) ([]*Rule, error) {
 	var out []*Rule
 	var errs []error
-	for name, check := range checks {
-		src, err := docsFS.ReadFile("docs/" + name + ".md")
+	known := map[string]bool{}
+	for i, c := range cs {
+		if i > 0 && cs[i-1].name >= c.name {
+			errs = append(errs, fmt.Errorf("rules: checks: %q comes after %q: keep the list sorted by name, each rule once", c.name, cs[i-1].name))
+		}
+		known[c.name] = true
+		src, err := docsFS.ReadFile("docs/" + c.name + ".md")
 		if err != nil {
-			errs = append(errs, fmt.Errorf("rules: rule %q has no documentation in internal/rules/docs/%s.md", name, name))
+			errs = append(errs, fmt.Errorf("rules: rule %q has no documentation in internal/rules/docs/%s.md", c.name, c.name))
 			continue
 		}
-		r, err := parseDoc(name, string(src))
+		r, err := parseDoc(c.name, string(src))
 		if err == nil {
 			err = Validate([]*Rule{r})
 		}
@@ -75,12 +115,12 @@ func build() ([]*Rule, error) {
 			errs = append(errs, err)
 			continue
 		}
-		r.check = check
+		r.check = c
 		out = append(out, r)
 	}
 	entries, _ := docsFS.ReadDir("docs")
 	for _, e := range entries {
-		if _, ok := checks[strings.TrimSuffix(e.Name(), ".md")]; !ok {
+		if !known[strings.TrimSuffix(e.Name(), ".md")] {
 			errs = append(errs, fmt.Errorf("rules: internal/rules/docs/%s documents no registered rule", e.Name()))
 		}
 	}

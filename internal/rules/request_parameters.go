@@ -7,8 +7,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("request-parameters", checkRequestParameters)
-
 // checkRequestParameters: every requestParameters key is an integration
 // request target (integration.request.{path|querystring|header}.NAME) and
 // every value a mapping expression or a 'quoted' static value. Values

@@ -7,8 +7,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("request-templates", checkRequestTemplates)
-
 // templateKeyCommonTypes are proposed for misspelled requestTemplates keys.
 var templateKeyCommonTypes = []string{
 	"application/json", "application/xml", "application/x-www-form-urlencoded",

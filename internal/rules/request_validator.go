@@ -8,8 +8,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = registerDoc("request-validator", checkRequestValidator)
-
 var extValidatorFields = []string{"validateRequestBody", "validateRequestParameters"}
 
 // checkRequestValidator: x-amazon-apigateway-request-validators is a map of

@@ -5,8 +5,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("response-parameters", checkResponseParameters)
-
 // checkResponseParameters: in each integration response, every
 // responseParameters key is a method response header
 // (method.response.header.NAME) and every value reads the integration

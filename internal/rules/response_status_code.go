@@ -7,8 +7,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("response-status-code", checkResponseStatusCode)
-
 // respStatusCodeRE is the StatusCode pattern of the API model.
 var respStatusCodeRE = regexp.MustCompile(`^[1-5]\d\d$`)
 

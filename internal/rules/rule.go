@@ -69,7 +69,7 @@ type Rule struct {
 	Fails   string
 	Message string
 
-	check checker
+	check check
 }
 
 // HelpURL is where the rule's documentation is published: the page

@@ -36,10 +36,6 @@ const (
 // are malformed, lack a reason, or suppress nothing.
 const SuppressionRule = "suppression"
 
-// The suppression rule has no check of its own: Check applies comments
-// after every other rule has run, and reports on them then.
-var _ = add(SuppressionRule, checker{})
-
 // directive is one "# apigwlint:ignore RULE[,RULE] reason" comment.
 type directive struct {
 	line, col, endCol int // of the comment

@@ -7,8 +7,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("timeout", checkTimeout)
-
 // Integration timeout limits, in milliseconds.
 const (
 	minTimeout       = 50

@@ -8,8 +8,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("unknown-field", checkUnknownFields)
-
 // httpAPIOnly are integration fields that only HTTP APIs define.
 var httpAPIOnly = map[string]bool{"integrationSubtype": true, "payloadFormatVersion": true, "responseParameters": true}
 

@@ -7,8 +7,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("unmapped-path-template", checkUnmappedPathTemplate)
-
 // uriTemplateVar finds {name} path templates; ${...} CloudFormation and
 // stage variables and {{...}} placeholders of other tools are removed
 // before it runs.

@@ -8,8 +8,6 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var _ = register("value-type", checkValueTypes)
-
 // jsonType is the JSON type a field's value must have.
 type jsonType int
 

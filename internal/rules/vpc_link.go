@@ -6,8 +6,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
-var _ = register("vpc-link", checkVPCLink)
-
 // checkVPCLink: a private integration (connectionType VPC_LINK) is an HTTP or
 // HTTP_PROXY integration with a connectionId; connectionId and
 // integrationTarget mean nothing without VPC_LINK.
