@@ -7,8 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-
-	yaml "go.yaml.in/yaml/v4"
 )
 
 //go:embed docs/*.md
@@ -170,34 +168,30 @@ func Validate(rs []*Rule) error {
 	return nil
 }
 
-// parseDoc reads a rule document: YAML front matter (id, title, severity)
-// between "---" lines, the rationale up to the first "## " heading, and
-// fenced examples under "## Bad" and "## Good".
+// parseDoc reads a rule document: front matter (id, title, severity,
+// fails, message; see parseFrontMatter) between "---" lines, the rationale
+// up to the first "## " heading, and fenced examples under "## Bad" and
+// "## Good".
 func parseDoc(name, src string) (*Rule, error) {
+	file := "internal/rules/docs/" + name + ".md"
 	src = strings.ReplaceAll(src, "\r\n", "\n")
 	if !strings.HasPrefix(src, "---\n") {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: no front matter", name)
+		return nil, fmt.Errorf("%s: no front matter", file)
 	}
 	end := strings.Index(src[4:], "\n---\n")
 	if end < 0 {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: front matter is not closed", name)
+		return nil, fmt.Errorf("%s: front matter is not closed", file)
 	}
-	var meta struct {
-		ID       string `yaml:"id"`
-		Title    string `yaml:"title"`
-		Severity string `yaml:"severity"`
-		Fails    string `yaml:"fails"`
-		Message  string `yaml:"message"`
-	}
-	if err := yaml.Unmarshal([]byte(src[4:4+end]), &meta); err != nil {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: front matter: %v", name, err)
-	}
-	sev, err := ParseSeverity(meta.Severity)
+	meta, err := parseFrontMatter(file, 2, src[4:4+end])
 	if err != nil {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: %v", name, err)
+		return nil, err
+	}
+	sev, err := ParseSeverity(meta["severity"])
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, err)
 	}
 	body := strings.TrimSpace(src[4+end+5:])
-	r := &Rule{ID: meta.ID, Name: name, Title: meta.Title, Severity: sev, Doc: body, Fails: meta.Fails, Message: meta.Message}
+	r := &Rule{ID: meta["id"], Name: name, Title: meta["title"], Severity: sev, Doc: body, Fails: meta["fails"], Message: meta["message"]}
 	r.Rationale = strings.TrimSpace(strings.SplitN(body, "\n## ", 2)[0])
 	section := ""
 	lines := strings.Split(body, "\n")
@@ -218,6 +212,86 @@ func parseDoc(name, src string) (*Rule, error) {
 		}
 	}
 	return r, nil
+}
+
+// frontMatterKeys are the keys a rule document's front matter may have.
+var frontMatterKeys = map[string]bool{"id": true, "title": true, "severity": true, "fails": true, "message": true}
+
+// parseFrontMatter reads front matter whose first line is line first of
+// file: one "key: value" a line, each key known and given once. A value is
+// plain text, or a string in double quotes (with the escapes \" \\ \/ \n
+// \t) or single quotes (two of them for one). Anything else, such as a plain
+// value that YAML would read as something other than that text, is an
+// error naming the file and line; a key not given is "".
+func parseFrontMatter(file string, first int, text string) (map[string]string, error) {
+	out := map[string]string{}
+	for i, line := range strings.Split(text, "\n") {
+		errorf := func(format string, args ...any) error {
+			return fmt.Errorf("%s:%d: front matter: "+format, append([]any{file, first + i}, args...)...)
+		}
+		key, raw, ok := strings.Cut(line, ":")
+		switch {
+		case !ok || !namePattern.MatchString(key):
+			return nil, errorf("want key: value, not %q", line)
+		case !frontMatterKeys[key]:
+			return nil, errorf("unknown key %q", key)
+		case out[key] != "": // values are never empty
+			return nil, errorf("%s is given twice", key)
+		case raw != "" && raw[0] != ' ':
+			return nil, errorf("want a space after %s:", key)
+		}
+		v, err := frontMatterValue(strings.TrimSpace(raw))
+		if err != nil {
+			return nil, errorf("%s: %v", key, err)
+		}
+		if v == "" {
+			return nil, errorf("%s has no value", key)
+		}
+		out[key] = v
+	}
+	return out, nil
+}
+
+// frontMatterValue is the text of a front matter value: a quoted string
+// unquoted, or plain text as it is.
+func frontMatterValue(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	switch q := v[0]; {
+	case q == '"' || q == '\'':
+		var b strings.Builder
+		for i := 1; i < len(v); i++ {
+			c := v[i]
+			switch {
+			case c == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+				b.WriteByte(c)
+				i++
+			case c == q:
+				if i != len(v)-1 {
+					return "", fmt.Errorf("text after the closing quote: %q", v[i+1:])
+				}
+				return b.String(), nil
+			case c == '\\' && q == '"':
+				if i+1 == len(v) {
+					return "", fmt.Errorf("the string is not closed")
+				}
+				i++
+				e, ok := map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'n': '\n', 't': '\t'}[v[i]]
+				if !ok {
+					return "", fmt.Errorf("unsupported escape \\%c", v[i])
+				}
+				b.WriteByte(e)
+			default:
+				b.WriteByte(c)
+			}
+		}
+		return "", fmt.Errorf("the string is not closed")
+	case strings.ContainsRune("-?:,[]{}#&*!|>%@`", rune(q)), strings.Contains(v, ": "), strings.Contains(v, " #"),
+		strings.HasSuffix(v, ":"), v == "~", v == "null":
+		return "", fmt.Errorf("quote the value %s: YAML would not read it as this text", v)
+	}
+	return v, nil
 }
 
 // ByID returns the rule with the id or name given, or nil.
