@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // options are the command-line settings of one run.
@@ -32,7 +34,8 @@ type options struct {
 	set            map[string]bool // flags given on the command line
 }
 
-const usage = `Usage: apigwlint [flags] PATH...
+// usage is the help text; the defaults of rule options come from the rules.
+var usage = fmt.Sprintf(`Usage: apigwlint [flags] PATH...
        apigwlint explain RULE...
 
 Lint Amazon API Gateway integrations before they are deployed: the
@@ -53,7 +56,7 @@ Flags:
       --fail-level LEVEL       exit 1 on findings at least this severe:
                                error, warning (default) or note
       --timeout-ceiling MS     highest timeoutInMillis accepted for buffered REST
-                               integrations (default 29000; Regional and private
+                               integrations (default %d; Regional and private
                                APIs can have it raised by a quota increase)
       --disable RULES          comma-separated rule ids or names to switch off
       --skip-unparsable        skip named files that do not parse and mention no
@@ -78,7 +81,7 @@ why it matters, and a failing and a fixed example with their output.
 
 Exit codes: 0 no findings at or above the fail level, 1 findings,
 2 usage error or a file that could not be read or parsed.
-`
+`, rules.TimeoutCeiling.Default)
 
 // parseArgs reads flags and paths in any order ("--" ends the flags).
 func parseArgs(args []string) (*options, error) {
@@ -120,7 +123,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.sarifOutput, "sarif-output", "", "")
 	fs.BoolVar(&o.skipUnparsable, "skip-unparsable", false, "")
 	fs.StringVar(&o.failLevel, "fail-level", "warning", "")
-	fs.IntVar(&o.timeoutCeiling, "timeout-ceiling", 29000, "")
+	fs.IntVar(&o.timeoutCeiling, "timeout-ceiling", rules.TimeoutCeiling.Default, "")
 	fs.StringVar(&o.disable, "disable", "", "")
 	fs.StringVar(&o.color, "color", "auto", "")
 	fs.StringVar(&o.config, "config", "", "")

@@ -25,6 +25,7 @@ type check struct {
 	integration func(*Pass)
 	document    func(*DocPass)
 	file        func(*FilePass)
+	options     []*Option // the settings the rule declares
 }
 
 // checks is every rule's code, sorted by name; each has its documentation
@@ -67,7 +68,7 @@ var checks = []check{
 	{name: "response-streaming", integration: checkResponseStreaming},
 	{name: "selection-pattern", integration: checkSelectionPattern},
 	{name: "suppression"}, // no check: Check reports on the comments after every other rule has run
-	{name: "timeout", integration: checkTimeout},
+	{name: "timeout", integration: checkTimeout, options: []*Option{TimeoutCeiling}},
 	{name: "undeclared-parameter", integration: checkUndeclaredParameters},
 	{name: "undeclared-response-header", integration: checkUndeclaredResponseHeader},
 	{name: "unknown-field", integration: checkUnknownFields},
@@ -113,7 +114,7 @@ func build(cs []check) ([]*Rule, error) {
 			errs = append(errs, err)
 			continue
 		}
-		r.check = c
+		r.check, r.Options = c, c.options
 		out = append(out, r)
 	}
 	entries, _ := docsFS.ReadDir("docs")

@@ -68,8 +68,17 @@ type Rule struct {
 	// the error the rule saves its users from meeting at import or deploy.
 	Fails   string
 	Message string
+	// Options are the settings the rule declares (registry.go's checks).
+	Options []*Option
 
 	check check
+}
+
+// Option is a setting a rule declares, with its default. Its name is both
+// the key of the configuration file and the command-line flag that set it.
+type Option struct {
+	Name    string // e.g. "timeout-ceiling"
+	Default int
 }
 
 // HelpURL is where the rule's documentation is published: the page
@@ -95,13 +104,15 @@ type Finding struct {
 // Options tune rules whose limits depend on the user's account.
 type Options struct {
 	// TimeoutCeiling is the highest timeoutInMillis accepted for buffered REST
-	// integrations: 29000 by default, higher for Regional and private APIs
-	// whose account has a raised quota.
+	// integrations: the timeout rule's option TimeoutCeiling, higher than
+	// its default for Regional and private APIs whose account has a raised
+	// quota.
 	TimeoutCeiling int
 }
 
-// DefaultOptions are the options when nothing is configured.
-var DefaultOptions = Options{TimeoutCeiling: 29000}
+// DefaultOptions are the options when nothing is configured: each rule
+// option's default.
+var DefaultOptions = Options{TimeoutCeiling: TimeoutCeiling.Default}
 
 // reporter records findings of one rule in one file; both kinds of pass
 // embed it.
