@@ -7,6 +7,8 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
+	"runtime/debug"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
@@ -82,9 +84,40 @@ type Option struct {
 }
 
 // HelpURL is where the rule's documentation is published: the page
-// docs/rules/<name>.md generated from internal/rules/docs/<name>.md.
+// docs/rules/<name>.md generated from internal/rules/docs/<name>.md, as it
+// is in the release the running build was made from (docsRef).
 func (r *Rule) HelpURL() string {
-	return "https://github.com/apigwlint/apigwlint/blob/main/docs/rules/" + r.Name + ".md"
+	return "https://github.com/apigwlint/apigwlint/blob/" + docsRef + "/docs/rules/" + r.Name + ".md"
+}
+
+// docsRef is the git ref whose documentation the help links show: the
+// module version of a released build, so that a user reads the page of the
+// rule as their version has it, and main for any other build.
+var docsRef = refOf(moduleVersion())
+
+// moduleVersion is the version of the main module recorded in the binary:
+// "v0.3.0" for go install ...@v0.3.0, "(devel)" or "" for a local build or
+// a test, a pseudo-version for a commit without a tag.
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		return bi.Main.Version
+	}
+	return ""
+}
+
+// pseudoVersion matches the end of a Go pseudo-version: a timestamp and a
+// commit hash, which name no release.
+var pseudoVersion = regexp.MustCompile(`[-.]\d{14}-[0-9a-f]{12}$`)
+
+// refOf is the git ref of the documentation for module version v: the tag
+// itself for a release (v0.3.0, v1.0.0-rc.1), main for a development build
+// ("(devel)", "", a pseudo-version, or a version with build metadata such
+// as +dirty, whose tag does not hold what was built).
+func refOf(v string) string {
+	if !strings.HasPrefix(v, "v") || strings.Contains(v, "+") || pseudoVersion.MatchString(v) {
+		return "main"
+	}
+	return v
 }
 
 // Finding is one problem found in one file.
