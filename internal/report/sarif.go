@@ -15,10 +15,10 @@ import (
 )
 
 // SARIF writes a SARIF 2.1.0 log with one run. Every rule is described in
-// tool.driver.rules (as ruledoc.SARIF renders its metadata); each finding is a result with
-// its region, a relative percent-encoded artifact URI and a partial
-// fingerprint built from rule, file and JSON pointer, so that code scanning
-// follows an alert across edits. Columns count Unicode code points.
+// tool.driver.rules (as ruledoc.SARIF renders its metadata); each finding is
+// a result with its region, a relative percent-encoded artifact URI and a
+// partial fingerprint built from rule, file and JSON pointer, so that code
+// scanning follows an alert across edits. Columns count Unicode code points.
 // Input errors are tool execution notifications, and mark the invocation as
 // unsuccessful.
 func SARIF(w io.Writer, r *Report) error {

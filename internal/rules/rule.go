@@ -1,8 +1,9 @@
 // Package rules holds apigwlint's checks. Each rule is a value: its code
-// lives in rules/<name>.go and everything a user reads about it (id, title,
-// severity, rationale, examples, sources) lives in internal/rules/docs/<name>.md. The
-// README rule table, --list-rules and SARIF rule descriptors are all rendered
-// from those two places.
+// lives in rules/<name>.go, listed with its options in registry.go's checks,
+// and everything a user reads about it (id, title, severity, rationale,
+// examples, sources) lives in internal/rules/docs/<name>.md. The README rule
+// table, --list-rules, the pages of docs/rules, explain and the SARIF rule
+// descriptors are all rendered from those places by internal/ruledoc.
 package rules
 
 import (
