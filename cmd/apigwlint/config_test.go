@@ -32,7 +32,7 @@ func wantRun(t *testing.T, r result, code int, stdout []string, errHas ...string
 
 const (
 	api30    = "testdata/config/api.yaml:11:26: %s: timeoutInMillis 30 is below the minimum of 50 ms [AGW108]"
-	api45000 = "testdata/config/api.yaml:21:26: error: timeoutInMillis 45000 is above 29000 ms, the default maximum; only Regional and private REST APIs can go higher, after a quota increase (then raise the ceiling with --timeout-ceiling or timeout-ceiling in .apigwlint.yaml) [AGW108]"
+	api45000 = "testdata/config/api.yaml:21:26: error: timeoutInMillis 45000 is above 29000 ms, the default maximum: API Gateway fails the deployment; only Regional and private REST APIs can go higher, after a quota increase (then raise the timeout-ceiling setting to match) [AGW108]"
 	apiField = `testdata/config/api.yaml:12:9: warning: unknown integration field "passThroughBehaviour"; API Gateway ignores it (did you mean passthroughBehavior?) [AGW118]`
 )
 

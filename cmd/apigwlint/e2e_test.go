@@ -13,6 +13,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/ruledoc"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -299,8 +300,8 @@ func TestListRules(t *testing.T) {
 	}
 
 	r = runCLI(t, "", "--list-rules", "--format", "markdown")
-	if r.code != exitClean || r.stdout != report.RuleTable(rules.All) {
-		t.Errorf("markdown: exit %d, output is not report.RuleTable:\n%s", r.code, r.stdout)
+	if r.code != exitClean || r.stdout != ruledoc.Table(rules.All) {
+		t.Errorf("markdown: exit %d, output is not ruledoc.Table:\n%s", r.code, r.stdout)
 	}
 	// Formats that have no rule listing are refused, as markdown is for findings.
 	for _, args := range [][]string{{"--list-rules", "--format", "sarif"}, {"--list-rules", "--format", "github"}, {"--format", "markdown", "testdata/e2e/clean.yaml"}} {

@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
+	"github.com/apigwlint/apigwlint/internal/ruledoc"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -32,17 +32,15 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", rules.BuildError)
 		return exitError
 	}
-	var pages []string
+	var rs []*rules.Rule
 	for _, a := range args {
 		r := rules.ByID(a)
 		if r == nil {
 			fmt.Fprintf(stderr, "apigwlint explain: no rule %q%s (apigwlint --list-rules lists them)\n", a, rules.SuggestRule(a))
 			return exitError
 		}
-		// The generated-file note is for the repository, not the terminal.
-		page := rulePage(r)
-		pages = append(pages, strings.TrimLeft(page[strings.Index(page, "\n")+1:], "\n"))
+		rs = append(rs, r)
 	}
-	fmt.Fprint(stdout, strings.Join(pages, "\n"))
+	fmt.Fprint(stdout, ruledoc.Explain(rs, lintExample))
 	return exitClean
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/ruledoc"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -13,7 +14,7 @@ import (
 // --help describes the subcommand.
 func TestExplain(t *testing.T) {
 	r := rules.ByID("AGW108")
-	page := rulePage(r)
+	page := ruledoc.Page(r, lintExample)
 	want := strings.TrimLeft(page[strings.Index(page, "\n")+1:], "\n")
 	for _, arg := range []string{"AGW108", "agw108", "timeout"} {
 		got := runCLI(t, "", "explain", arg)

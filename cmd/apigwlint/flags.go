@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/lint"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // options are the command-line settings of one run: those of the run
@@ -17,7 +18,8 @@ type options struct {
 	help    bool
 }
 
-const usage = `Usage: apigwlint [flags] PATH...
+// usage is the help text; the defaults of rule options come from the rules.
+var usage = fmt.Sprintf(`Usage: apigwlint [flags] PATH...
        apigwlint explain RULE...
 
 Lint Amazon API Gateway integrations before they are deployed: the
@@ -38,7 +40,7 @@ Flags:
       --fail-level LEVEL       exit 1 on findings at least this severe:
                                error, warning (default) or note
       --timeout-ceiling MS     highest timeoutInMillis accepted for buffered REST
-                               integrations (default 29000; Regional and private
+                               integrations (default %d; Regional and private
                                APIs can have it raised by a quota increase)
       --disable RULES          comma-separated rule ids or names to switch off
       --skip-unparsable        skip named files that do not parse and mention no
@@ -63,7 +65,7 @@ why it matters, and a failing and a fixed example with their output.
 
 Exit codes: 0 no findings at or above the fail level, 1 findings,
 2 usage error or a file that could not be read or parsed.
-`
+`, rules.TimeoutCeiling.Default)
 
 // parseArgs reads flags and paths in any order ("--" ends the flags).
 func parseArgs(args []string) (*options, error) {
@@ -105,7 +107,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.SARIFOutput, "sarif-output", "", "")
 	fs.BoolVar(&o.SkipUnparsable, "skip-unparsable", false, "")
 	fs.StringVar(&o.FailLevel, "fail-level", "warning", "")
-	fs.IntVar(&o.TimeoutCeiling, "timeout-ceiling", 29000, "")
+	fs.IntVar(&o.TimeoutCeiling, "timeout-ceiling", rules.TimeoutCeiling.Default, "")
 	fs.StringVar(&o.Disable, "disable", "", "")
 	fs.StringVar(&o.Color, "color", "auto", "")
 	fs.StringVar(&o.Config, "config", "", "")

@@ -14,6 +14,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/clitest"
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/ruledoc"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -50,7 +51,7 @@ func checkSection(t *testing.T, name, want string) {
 // TestREADMERuleTable checks that the rule table in the README is the one
 // rendered from the rules' metadata.
 func TestREADMERuleTable(t *testing.T) {
-	checkSection(t, "rules", report.RuleTable(rules.All))
+	checkSection(t, "rules", ruledoc.Table(rules.All))
 }
 
 // TestREADMEExample runs the newcomer's first command and checks that the

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/clitest"
-	"github.com/apigwlint/apigwlint/internal/report"
+	"github.com/apigwlint/apigwlint/internal/ruledoc"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -20,7 +20,7 @@ import (
 // what happens without it, its failing example makes apigwlint report the
 // rule, and its fixed example gives no finding at all, from any rule.
 func TestGeneratedDocs(t *testing.T) {
-	want := map[string]string{filepath.Join(docsDir, "README.md"): rulesIndex()}
+	want := map[string]string{filepath.Join(docsDir, "README.md"): ruledoc.Index(rules.All)}
 	for _, r := range rules.All {
 		if _, ok := rules.Outcomes[r.Fails]; !ok {
 			t.Errorf("internal/rules/docs/%s.md: fails: %q is not one of %v", r.Name, r.Fails, outcomeNames())
@@ -37,7 +37,7 @@ func TestGeneratedDocs(t *testing.T) {
 				t.Errorf("%s: the failing example gives no %s finding (exit %d):\n%s", r.Name, r.ID, code, out)
 			}
 		}
-		want[filepath.Join(docsDir, r.Name+".md")] = rulePage(r)
+		want[filepath.Join(docsDir, r.Name+".md")] = ruledoc.Page(r, lintExample)
 	}
 
 	if *update {
@@ -102,12 +102,12 @@ func TestHelpLinks(t *testing.T) {
 		}
 	}
 	link := regexp.MustCompile(`\]\(([^)#]+\.md)\)`)
-	for _, m := range link.FindAllStringSubmatch(report.RuleTable(rules.All), -1) {
+	for _, m := range link.FindAllStringSubmatch(ruledoc.Table(rules.All), -1) {
 		if _, err := os.Stat(m[1]); err != nil {
 			t.Errorf("README rule table: %v", err)
 		}
 	}
-	for _, m := range link.FindAllStringSubmatch(rulesIndex(), -1) {
+	for _, m := range link.FindAllStringSubmatch(ruledoc.Index(rules.All), -1) {
 		if _, err := os.Stat(filepath.Join(docsDir, m[1])); err != nil {
 			t.Errorf("%s/README.md: %v", docsDir, err)
 		}

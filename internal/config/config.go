@@ -17,8 +17,8 @@ import (
 // are looked for in each folder.
 var configNames = []string{".apigwlint.yaml", ".apigwlint.yml"}
 
-// configKeys are the top-level keys of the configuration file.
-var configKeys = []string{"rules", "timeout-ceiling", "include", "exclude", "fail-level", "ignore"}
+// Keys are the top-level keys of the configuration file.
+var Keys = []string{"rules", "timeout-ceiling", "include", "exclude", "fail-level", "ignore"}
 
 // ignoreKeys are the keys of one entry of the ignore list.
 var ignoreKeys = []string{"path", "rule", "pointer", "reason"}

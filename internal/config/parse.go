@@ -48,9 +48,9 @@ func Parse(path string, src []byte) (*File, error) {
 	case root == nil || root.Tag == "!!null":
 		return c, nil // an empty file configures nothing
 	case root.Kind != doc.MappingNode:
-		bad(root, "the configuration must be a mapping of settings (%s)", strings.Join(configKeys, ", "))
+		bad(root, "the configuration must be a mapping of settings (%s)", strings.Join(Keys, ", "))
 	}
-	for key, val := range pairs(root, configKeys, "setting", bad) {
+	for key, val := range pairs(root, Keys, "setting", bad) {
 		if val.Kind == doc.ScalarNode && val.Tag == "!!null" {
 			continue // "rules:" with nothing under it yet
 		}

@@ -7,18 +7,18 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
+	"github.com/apigwlint/apigwlint/internal/ruledoc"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // SARIF writes a SARIF 2.1.0 log with one run. Every rule is described in
-// tool.driver.rules (from the rule metadata); each finding is a result with
-// its region, a relative percent-encoded artifact URI and a partial
-// fingerprint built from rule, file and JSON pointer, so that code scanning
-// follows an alert across edits. Columns count Unicode code points.
+// tool.driver.rules (as ruledoc.SARIF renders its metadata); each finding is
+// a result with its region, a relative percent-encoded artifact URI and a
+// partial fingerprint built from rule, file and JSON pointer, so that code
+// scanning follows an alert across edits. Columns count Unicode code points.
 // Input errors are tool execution notifications, and mark the invocation as
 // unsuccessful.
 func SARIF(w io.Writer, r *Report) error {
@@ -32,16 +32,15 @@ func SARIF(w io.Writer, r *Report) error {
 	index := map[string]int{}
 	for i, rule := range rules.All {
 		index[rule.ID] = i
-		// go-sarif v2 serialises a missing description as null, which the
-		// schema rejects: always set short and full descriptions.
-		run.AddRule(rule.ID).
-			WithName(rule.Name).
-			WithShortDescription(sarif.NewMultiformatMessageString(truncate(rule.Title, 1024))).
-			WithFullDescription(sarif.NewMultiformatMessageString(truncate(plain(rule.Rationale), 1024))).
-			WithHelpURI(rule.HelpURL()).
-			WithHelp(sarif.NewMultiformatMessageString(plain(rule.Doc)).WithMarkdown(rule.Doc)).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(rule.Severity.String())).
-			WithProperties(sarif.Properties{"tags": []string{"api-gateway", "openapi"}, "precision": "high"})
+		d := ruledoc.SARIF(rule)
+		run.AddRule(d.ID).
+			WithName(d.Name).
+			WithShortDescription(sarif.NewMultiformatMessageString(d.ShortDescription)).
+			WithFullDescription(sarif.NewMultiformatMessageString(d.FullDescription)).
+			WithHelpURI(d.HelpURI).
+			WithHelp(sarif.NewMultiformatMessageString(d.HelpText).WithMarkdown(d.HelpMarkdown)).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(d.Level)).
+			WithProperties(d.Properties)
 	}
 	run.Results = []*sarif.Result{} // results must be present, even when empty
 	for _, f := range r.Findings {
@@ -96,26 +95,4 @@ func ArtifactURI(path string) string {
 		return (&url.URL{Scheme: "file", Path: p}).String()
 	}
 	return (&url.URL{Path: strings.TrimPrefix(p, "./")}).String()
-}
-
-// plain strips Markdown code fences and backticks for text-only fields.
-func plain(md string) string {
-	var out []string
-	for _, l := range strings.Split(md, "\n") {
-		if strings.HasPrefix(l, "```") {
-			continue
-		}
-		out = append(out, strings.ReplaceAll(l, "`", ""))
-	}
-	return strings.TrimSpace(strings.Join(out, "\n"))
-}
-
-// truncate shortens s to at most max characters (code points, as GitHub
-// counts the 1024-character limit of rule descriptions), never splitting a
-// UTF-8 sequence, and marks the cut with an ellipsis.
-func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max-1]) + "…"
 }

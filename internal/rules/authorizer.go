@@ -7,8 +7,6 @@ import (
 	"strings"
 )
 
-var _ = registerDoc("authorizer", checkAuthorizer)
-
 var (
 	extAuthorizerTypes = []string{"token", "request", "cognito_user_pools", "jwt"}
 	// extLambdaInvokeURI is the form of a Lambda authorizer's authorizerUri,

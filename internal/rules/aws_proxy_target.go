@@ -5,8 +5,6 @@ import (
 	"regexp"
 )
 
-var _ = register("aws-proxy-target", checkAWSProxyTarget)
-
 // apigatewayService reads the service of an AWS integration uri:
 // arn:PARTITION:apigateway:REGION:SERVICE:path|action/...
 var apigatewayService = regexp.MustCompile(`^arn:[^:]*:apigateway:[^:]*:(?:[a-z0-9-]+\.)?([A-Za-z0-9-]+):(?:path|action)/`)

@@ -7,8 +7,6 @@ import (
 	"strings"
 )
 
-var _ = register("aws-uri", checkAWSURI)
-
 // awsURIForm is the grammar of an AWS integration uri, for messages.
 const awsURIForm = "arn:{partition}:apigateway:{region}:{service}:path|action/{service_api}"
 

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("backend-http-method", checkBackendHTTPMethod)
-
 // httpVerbs are the integration HTTP methods API Gateway accepts.
 var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"}
 

@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("cache-key-parameters", checkCacheKeyParameters)
-
 // checkCacheKeyParameters: every cacheKeyParameters entry names a request
 // parameter, method.request.{location}.NAME, or an integration request
 // parameter, integration.request.{path|querystring|header}.NAME (the way to

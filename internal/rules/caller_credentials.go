@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("caller-credentials", checkCallerCredentials)
-
 // checkCallerCredentials: credentials arn:aws:iam::*:user/* forwards the
 // caller's identity, which exists only when the method is authorised with
 // AWS_IAM: x-amazon-apigateway-auth type AWS_IAM, or a security requirement

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("cli-parameters", checkCLIParameters)
-
 // checkCLIParameters: put-integration input names the method it integrates:
 // restApiId, resourceId and httpMethod (the method's own verb) are required
 // by the CLI before any request is sent.

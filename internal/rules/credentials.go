@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("credentials", checkCredentials)
-
 var (
 	// roleARN is an IAM role ARN; "§" stands for a ${...} part of a Fn::Sub
 	// template or a stage variable, which may fill any component.

@@ -5,8 +5,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
-var _ = registerFile("duplicate-key", checkDuplicateKeys)
-
 // checkDuplicateKeys: a key written twice in the same mapping (JSON object
 // or YAML mapping). Parsers keep one of the values, usually the last, and
 // drop the other without a word; YAML 1.2 forbids it outright. The loader

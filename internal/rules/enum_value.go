@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("enum-value", checkEnumValues)
-
 // enumField is a field whose value is one of a fixed set.
 type enumField struct {
 	values []string

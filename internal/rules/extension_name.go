@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = registerDoc("extension-name", checkExtensionName)
-
 // checkExtensionName: at every place of the document API Gateway reads
 // extensions from, a key that is a misspelling of an extension is reported
 // with the right spelling, a known extension where it takes no effect is

@@ -7,8 +7,6 @@ import (
 	"strings"
 )
 
-var _ = registerDoc("extension-value", checkExtensionValue)
-
 // checkExtensionValue: the values of the document-level extensions have the
 // documented shape and, where the docs give one, a value from the documented
 // set. Validators, gateway responses and authorizers have rules of their own.

@@ -21,8 +21,3 @@ func (p *FilePass) WithSeverity(s Severity) *FilePass {
 	q.reporter = p.reporter.withSeverity(s)
 	return &q
 }
-
-// registerFile adds a rule that checks each file once.
-func registerFile(name string, check func(*FilePass)) bool {
-	return add(name, checker{file: check})
-}

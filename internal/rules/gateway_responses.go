@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = registerDoc("gateway-responses", checkGatewayResponses)
-
 // extGatewayResponseTypes is the API's GatewayResponseType enum.
 var extGatewayResponseTypes = []string{
 	"DEFAULT_4XX", "DEFAULT_5XX", "RESOURCE_NOT_FOUND", "UNAUTHORIZED", "INVALID_API_KEY", "ACCESS_DENIED",

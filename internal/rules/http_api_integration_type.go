@@ -1,7 +1,5 @@
 package rules
 
-var _ = register("http-api-integration-type", checkHTTPAPIIntegrationType)
-
 // checkHTTPAPIIntegrationType: an HTTP API integration is AWS_PROXY (a
 // Lambda function, or an AWS service through integrationSubtype) or
 // HTTP_PROXY; the import warns about any other type. Only documents that

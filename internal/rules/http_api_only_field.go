@@ -4,8 +4,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
-var _ = register("http-api-only-field", checkHTTPAPIOnlyField)
-
 // checkHTTPAPIOnlyField: integrationSubtype, payloadFormatVersion and
 // tlsConfig.serverNameToVerify exist only in HTTP APIs. In a document that
 // is explicitly a REST API (the body of an AWS::ApiGateway::RestApi or

@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("http-api-parameter-mapping", checkHTTPAPIParameterMapping)
-
 // checkHTTPAPIParameterMapping: HTTP API parameter mapping is its own
 // language. requestParameters keys are append|overwrite|remove:header.NAME,
 // append|overwrite|remove:querystring.NAME or overwrite:path (a subtype's

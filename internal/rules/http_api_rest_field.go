@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("http-api-rest-field", checkHTTPAPIRESTField)
-
 // httpAPIUnused are the integration fields only REST APIs read, with what
 // stands for them in an HTTP API. tlsConfig.insecureSkipVerification
 // (insecure-tls) and responseTransferMode STREAM (response-streaming) are

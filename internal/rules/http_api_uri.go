@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("http-api-uri", checkHTTPAPIURI)
-
 // checkHTTPAPIURI: in an HTTP API, the uri of a private integration
 // (HTTP_PROXY with connectionType VPC_LINK) is the ARN of an ALB or NLB
 // listener or of a Cloud Map service, and the uri of a Lambda proxy

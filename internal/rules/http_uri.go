@@ -8,8 +8,6 @@ import (
 	"strings"
 )
 
-var _ = register("http-uri", checkHTTPURI)
-
 // checkHTTPURI: the uri of an HTTP or HTTP_PROXY integration is an absolute,
 // encoded http(s) URL (RFC 3986) on port 80, 443 or above 1024. Stage
 // variables, placeholders and {param} templates are unknowns: only the text

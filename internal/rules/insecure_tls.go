@@ -4,8 +4,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
-var _ = register("insecure-tls", checkInsecureTLS)
-
 // checkInsecureTLS: tlsConfig.insecureSkipVerification: true turns off the
 // check of the backend's certificate.
 func checkInsecureTLS(p *Pass) {

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = registerDoc("integration-ref", checkIntegrationRef)
-
 // integrationsPrefix is where HTTP APIs keep reusable integrations.
 const integrationsPrefix = "#/components/x-amazon-apigateway-integrations/"
 

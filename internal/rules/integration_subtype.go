@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("integration-subtype", checkIntegrationSubtype)
-
 // checkIntegrationSubtype: an HTTP API AWS service integration names one of
 // the documented subtypes, is of type AWS_PROXY, has credentials (the role
 // API Gateway assumes to call the service) and maps every parameter the

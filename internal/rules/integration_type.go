@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("integration-type", checkIntegrationType)
-
 // checkIntegrationType: type is required and one of the IntegrationType
 // enum. OpenAPI accepts any letter case (AWS's own exports write
 // "aws_proxy"); put-integration and get-integration JSON use the API's

@@ -8,8 +8,6 @@ import (
 	"strings"
 )
 
-var _ = register("mapping-template", checkMappingTemplate)
-
 // checkMappingTemplate reads every request and response mapping template of
 // a REST integration without running it (vtl.go): its block structure must
 // parse, the $util, $input and $context members it names must exist, and an

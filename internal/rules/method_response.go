@@ -5,11 +5,6 @@ import (
 	"strings"
 )
 
-var (
-	_ = register("missing-method-response", checkMissingMethodResponse)
-	_ = register("undeclared-response-header", checkUndeclaredResponseHeader)
-)
-
 // checkMissingMethodResponse: each integration response maps to a method
 // response, so its statusCode must be one of the operation's responses.
 func checkMissingMethodResponse(p *Pass) {

@@ -5,8 +5,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
-var _ = registerFile("multi-document", checkMultiDocument)
-
 // checkMultiDocument: apigwlint reads the first YAML document of a file
 // only. Say so when that leaves something unchecked: a later document of a
 // file whose first one is API content (a note), or a later document that

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("payload-format-version", checkPayloadFormatVersion)
-
 // checkPayloadFormatVersion: in an HTTP API, payloadFormatVersion 2.0 is
 // for Lambda proxy integrations only; HTTP_PROXY integrations and AWS
 // service integrations (integrationSubtype) take 1.0. A Lambda proxy of a

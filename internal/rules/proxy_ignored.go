@@ -4,8 +4,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
-var _ = register("proxy-ignored", checkProxyIgnored)
-
 // checkProxyIgnored: proxy integrations pass requests and responses through
 // unchanged, so request templates and response mappings on them have no
 // effect. What API Gateway's own exports write on proxy integrations

@@ -7,8 +7,6 @@ import (
 	"strings"
 )
 
-var _ = registerDoc("ref-cycle", checkRefCycles)
-
 // maxCycleShown bounds the references a message lists.
 const maxCycleShown = 6
 

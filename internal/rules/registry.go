@@ -7,45 +7,76 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-
-	yaml "go.yaml.in/yaml/v4"
 )
 
 //go:embed docs/*.md
 var docsFS embed.FS
 
-// All is every rule, sorted by ID. It is built from the checks registered
-// by the rule files and the documentation in docs/; Validate is run on it at
+// All is every rule, sorted by ID. It is built from checks, the list of
+// every rule's code below, and the documentation in docs/; Validate is run on it at
 // start-up, so a rule without complete documentation cannot ship.
 var All []*Rule
 
-// checker is a rule's code: it checks each integration, each OpenAPI
-// document as a whole, or the whole file (see filepass.go).
-type checker struct {
+// check is a rule's code: it checks each integration, each OpenAPI
+// document as a whole, or the whole file (see filepass.go). A rule with no
+// function (suppression) reports from the engine itself.
+type check struct {
+	name        string // the rule's name: its documentation is docs/<name>.md
 	integration func(*Pass)
 	document    func(*DocPass)
 	file        func(*FilePass)
+	options     []*Option // the settings the rule declares
 }
 
-var checks = map[string]checker{}
-
-// register adds the integration check of the rule called name. It runs from
-// package variable initialisers of the rule files, before init builds All.
-func register(name string, check func(*Pass)) bool {
-	return add(name, checker{integration: check})
-}
-
-// registerDoc adds a rule that checks whole OpenAPI documents.
-func registerDoc(name string, check func(*DocPass)) bool {
-	return add(name, checker{document: check})
-}
-
-func add(name string, c checker) bool {
-	if _, dup := checks[name]; dup {
-		panic("rules: rule registered twice: " + name)
-	}
-	checks[name] = c
-	return true
+// checks is every rule's code, sorted by name; each has its documentation
+// in docs/<name>.md, and build pairs them into All.
+var checks = []check{
+	{name: "authorizer", document: checkAuthorizer},
+	{name: "aws-proxy-target", integration: checkAWSProxyTarget},
+	{name: "aws-uri", integration: checkAWSURI},
+	{name: "backend-http-method", integration: checkBackendHTTPMethod},
+	{name: "cache-key-parameters", integration: checkCacheKeyParameters},
+	{name: "caller-credentials", integration: checkCallerCredentials},
+	{name: "cli-parameters", integration: checkCLIParameters},
+	{name: "credentials", integration: checkCredentials},
+	{name: "duplicate-key", file: checkDuplicateKeys},
+	{name: "enum-value", integration: checkEnumValues},
+	{name: "extension-name", document: checkExtensionName},
+	{name: "extension-value", document: checkExtensionValue},
+	{name: "gateway-responses", document: checkGatewayResponses},
+	{name: "http-api-integration-type", integration: checkHTTPAPIIntegrationType},
+	{name: "http-api-only-field", integration: checkHTTPAPIOnlyField},
+	{name: "http-api-parameter-mapping", integration: checkHTTPAPIParameterMapping},
+	{name: "http-api-rest-field", integration: checkHTTPAPIRESTField},
+	{name: "http-api-uri", integration: checkHTTPAPIURI},
+	{name: "http-uri", integration: checkHTTPURI},
+	{name: "insecure-tls", integration: checkInsecureTLS},
+	{name: "integration-ref", document: checkIntegrationRef},
+	{name: "integration-subtype", integration: checkIntegrationSubtype},
+	{name: "integration-type", integration: checkIntegrationType},
+	{name: "mapping-template", integration: checkMappingTemplate},
+	{name: "missing-method-response", integration: checkMissingMethodResponse},
+	{name: "multi-document", file: checkMultiDocument},
+	{name: "payload-format-version", integration: checkPayloadFormatVersion},
+	{name: "proxy-ignored", integration: checkProxyIgnored},
+	{name: "ref-cycle", document: checkRefCycles},
+	{name: "request-parameters", integration: checkRequestParameters},
+	{name: "request-templates", integration: checkRequestTemplates},
+	{name: "request-validator", document: checkRequestValidator},
+	{name: "response-parameters", integration: checkResponseParameters},
+	{name: "response-status-code", integration: checkResponseStatusCode},
+	{name: "response-streaming", integration: checkResponseStreaming},
+	{name: "selection-pattern", integration: checkSelectionPattern},
+	{name: "suppression"}, // no check: Check reports on the comments after every other rule has run
+	{name: "timeout", integration: checkTimeout, options: []*Option{TimeoutCeiling}},
+	{name: "undeclared-parameter", integration: checkUndeclaredParameters},
+	{name: "undeclared-response-header", integration: checkUndeclaredResponseHeader},
+	{name: "unknown-field", integration: checkUnknownFields},
+	{name: "unmapped-path-template", integration: checkUnmappedPathTemplate},
+	{name: "uri-placeholder", integration: checkURIPlaceholder},
+	{name: "uri-required", integration: checkURIRequired},
+	{name: "value-type", integration: checkValueTypes},
+	{name: "vpc-link", integration: checkVPCLink},
 }
 
 // BuildError is why the rule set is incomplete: a rule without valid
@@ -55,19 +86,27 @@ func add(name string, c checker) bool {
 var BuildError error
 
 func init() {
-	All, BuildError = build()
+	All, BuildError = build(checks)
 }
 
-func build() ([]*Rule, error) {
+// build pairs each check with its documentation. Every check must have a
+// document, every document a check, and the list must be sorted by name
+// with no name twice.
+func build(cs []check) ([]*Rule, error) {
 	var out []*Rule
 	var errs []error
-	for name, check := range checks {
-		src, err := docsFS.ReadFile("docs/" + name + ".md")
+	known := map[string]bool{}
+	for i, c := range cs {
+		if i > 0 && cs[i-1].name >= c.name {
+			errs = append(errs, fmt.Errorf("rules: checks: %q comes after %q: keep the list sorted by name, each rule once", c.name, cs[i-1].name))
+		}
+		known[c.name] = true
+		src, err := docsFS.ReadFile("docs/" + c.name + ".md")
 		if err != nil {
-			errs = append(errs, fmt.Errorf("rules: rule %q has no documentation in internal/rules/docs/%s.md", name, name))
+			errs = append(errs, fmt.Errorf("rules: rule %q has no documentation in internal/rules/docs/%s.md", c.name, c.name))
 			continue
 		}
-		r, err := parseDoc(name, string(src))
+		r, err := parseDoc(c.name, string(src))
 		if err == nil {
 			err = Validate([]*Rule{r})
 		}
@@ -75,12 +114,12 @@ func build() ([]*Rule, error) {
 			errs = append(errs, err)
 			continue
 		}
-		r.check = check
+		r.check, r.Options = c, c.options
 		out = append(out, r)
 	}
 	entries, _ := docsFS.ReadDir("docs")
 	for _, e := range entries {
-		if _, ok := checks[strings.TrimSuffix(e.Name(), ".md")]; !ok {
+		if !known[strings.TrimSuffix(e.Name(), ".md")] {
 			errs = append(errs, fmt.Errorf("rules: internal/rules/docs/%s documents no registered rule", e.Name()))
 		}
 	}
@@ -130,34 +169,30 @@ func Validate(rs []*Rule) error {
 	return nil
 }
 
-// parseDoc reads a rule document: YAML front matter (id, title, severity)
-// between "---" lines, the rationale up to the first "## " heading, and
-// fenced examples under "## Bad" and "## Good".
+// parseDoc reads a rule document: front matter (id, title, severity,
+// fails, message; see parseFrontMatter) between "---" lines, the rationale
+// up to the first "## " heading, and fenced examples under "## Bad" and
+// "## Good".
 func parseDoc(name, src string) (*Rule, error) {
+	file := "internal/rules/docs/" + name + ".md"
 	src = strings.ReplaceAll(src, "\r\n", "\n")
 	if !strings.HasPrefix(src, "---\n") {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: no front matter", name)
+		return nil, fmt.Errorf("%s: no front matter", file)
 	}
 	end := strings.Index(src[4:], "\n---\n")
 	if end < 0 {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: front matter is not closed", name)
+		return nil, fmt.Errorf("%s: front matter is not closed", file)
 	}
-	var meta struct {
-		ID       string `yaml:"id"`
-		Title    string `yaml:"title"`
-		Severity string `yaml:"severity"`
-		Fails    string `yaml:"fails"`
-		Message  string `yaml:"message"`
-	}
-	if err := yaml.Unmarshal([]byte(src[4:4+end]), &meta); err != nil {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: front matter: %v", name, err)
-	}
-	sev, err := ParseSeverity(meta.Severity)
+	meta, err := parseFrontMatter(file, 2, src[4:4+end])
 	if err != nil {
-		return nil, fmt.Errorf("internal/rules/docs/%s.md: %v", name, err)
+		return nil, err
+	}
+	sev, err := ParseSeverity(meta["severity"])
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, err)
 	}
 	body := strings.TrimSpace(src[4+end+5:])
-	r := &Rule{ID: meta.ID, Name: name, Title: meta.Title, Severity: sev, Doc: body, Fails: meta.Fails, Message: meta.Message}
+	r := &Rule{ID: meta["id"], Name: name, Title: meta["title"], Severity: sev, Doc: body, Fails: meta["fails"], Message: meta["message"]}
 	r.Rationale = strings.TrimSpace(strings.SplitN(body, "\n## ", 2)[0])
 	section := ""
 	lines := strings.Split(body, "\n")
@@ -178,6 +213,86 @@ func parseDoc(name, src string) (*Rule, error) {
 		}
 	}
 	return r, nil
+}
+
+// frontMatterKeys are the keys a rule document's front matter may have.
+var frontMatterKeys = map[string]bool{"id": true, "title": true, "severity": true, "fails": true, "message": true}
+
+// parseFrontMatter reads front matter whose first line is line first of
+// file: one "key: value" a line, each key known and given once. A value is
+// plain text, or a string in double quotes (with the escapes \" \\ \/ \n
+// \t) or single quotes (two of them for one). Anything else, such as a plain
+// value that YAML would read as something other than that text, is an
+// error naming the file and line; a key not given is "".
+func parseFrontMatter(file string, first int, text string) (map[string]string, error) {
+	out := map[string]string{}
+	for i, line := range strings.Split(text, "\n") {
+		errorf := func(format string, args ...any) error {
+			return fmt.Errorf("%s:%d: front matter: "+format, append([]any{file, first + i}, args...)...)
+		}
+		key, raw, ok := strings.Cut(line, ":")
+		switch {
+		case !ok || !namePattern.MatchString(key):
+			return nil, errorf("want key: value, not %q", line)
+		case !frontMatterKeys[key]:
+			return nil, errorf("unknown key %q", key)
+		case out[key] != "": // values are never empty
+			return nil, errorf("%s is given twice", key)
+		case raw != "" && raw[0] != ' ':
+			return nil, errorf("want a space after %s:", key)
+		}
+		v, err := frontMatterValue(strings.TrimSpace(raw))
+		if err != nil {
+			return nil, errorf("%s: %v", key, err)
+		}
+		if v == "" {
+			return nil, errorf("%s has no value", key)
+		}
+		out[key] = v
+	}
+	return out, nil
+}
+
+// frontMatterValue is the text of a front matter value: a quoted string
+// unquoted, or plain text as it is.
+func frontMatterValue(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	switch q := v[0]; {
+	case q == '"' || q == '\'':
+		var b strings.Builder
+		for i := 1; i < len(v); i++ {
+			c := v[i]
+			switch {
+			case c == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+				b.WriteByte(c)
+				i++
+			case c == q:
+				if i != len(v)-1 {
+					return "", fmt.Errorf("text after the closing quote: %q", v[i+1:])
+				}
+				return b.String(), nil
+			case c == '\\' && q == '"':
+				if i+1 == len(v) {
+					return "", fmt.Errorf("the string is not closed")
+				}
+				i++
+				e, ok := map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'n': '\n', 't': '\t'}[v[i]]
+				if !ok {
+					return "", fmt.Errorf("unsupported escape \\%c", v[i])
+				}
+				b.WriteByte(e)
+			default:
+				b.WriteByte(c)
+			}
+		}
+		return "", fmt.Errorf("the string is not closed")
+	case strings.ContainsRune("-?:,[]{}#&*!|>%@`", rune(q)), strings.Contains(v, ": "), strings.Contains(v, " #"),
+		strings.HasSuffix(v, ":"), v == "~", v == "null":
+		return "", fmt.Errorf("quote the value %s: YAML would not read it as this text", v)
+	}
+	return v, nil
 }
 
 // ByID returns the rule with the id or name given, or nil.

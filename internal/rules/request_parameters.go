@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("request-parameters", checkRequestParameters)
-
 // checkRequestParameters: every requestParameters key is an integration
 // request target (integration.request.{path|querystring|header}.NAME) and
 // every value a mapping expression or a 'quoted' static value. Values

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("request-templates", checkRequestTemplates)
-
 // templateKeyCommonTypes are proposed for misspelled requestTemplates keys.
 var templateKeyCommonTypes = []string{
 	"application/json", "application/xml", "application/x-www-form-urlencoded",

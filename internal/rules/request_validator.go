@@ -7,8 +7,6 @@ import (
 	"strings"
 )
 
-var _ = registerDoc("request-validator", checkRequestValidator)
-
 var extValidatorFields = []string{"validateRequestBody", "validateRequestParameters"}
 
 // checkRequestValidator: x-amazon-apigateway-request-validators is a map of

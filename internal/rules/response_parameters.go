@@ -4,8 +4,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
-var _ = register("response-parameters", checkResponseParameters)
-
 // checkResponseParameters: in each integration response, every
 // responseParameters key is a method response header
 // (method.response.header.NAME) and every value reads the integration

@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("response-status-code", checkResponseStatusCode)
-
 // respStatusCodeRE is the StatusCode pattern of the API model.
 var respStatusCodeRE = regexp.MustCompile(`^[1-5]\d\d$`)
 

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("response-streaming", checkResponseStreaming)
-
 // checkResponseStreaming: responseTransferMode STREAM is a REST proxy
 // feature, and a streamed Lambda proxy must call the response-streaming
 // invocation (API version 2021-11-15); that invocation in turn only makes

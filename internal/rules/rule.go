@@ -1,13 +1,16 @@
 // Package rules holds apigwlint's checks. Each rule is a value: its code
-// lives in rules/<name>.go and everything a user reads about it (id, title,
-// severity, rationale, examples, sources) lives in internal/rules/docs/<name>.md. The
-// README rule table, --list-rules and SARIF rule descriptors are all rendered
-// from those two places.
+// lives in rules/<name>.go, listed with its options in registry.go's checks,
+// and everything a user reads about it (id, title, severity, rationale,
+// examples, sources) lives in internal/rules/docs/<name>.md. The README rule
+// table, --list-rules, the pages of docs/rules, explain and the SARIF rule
+// descriptors are all rendered from those places by internal/ruledoc.
 package rules
 
 import (
 	"fmt"
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"regexp"
+	"runtime/debug"
 	"strings"
 )
 
@@ -66,14 +69,54 @@ type Rule struct {
 	// the error the rule saves its users from meeting at import or deploy.
 	Fails   string
 	Message string
+	// Options are the settings the rule declares (registry.go's checks).
+	Options []*Option
 
-	check checker
+	check check
+}
+
+// Option is a setting a rule declares, with its default. Its name is both
+// the key of the configuration file and the command-line flag that set it.
+type Option struct {
+	Name    string // e.g. "timeout-ceiling"
+	Default int
 }
 
 // HelpURL is where the rule's documentation is published: the page
-// docs/rules/<name>.md generated from internal/rules/docs/<name>.md.
+// docs/rules/<name>.md generated from internal/rules/docs/<name>.md, as it
+// is in the release the running build was made from (docsRef).
 func (r *Rule) HelpURL() string {
-	return "https://github.com/apigwlint/apigwlint/blob/main/docs/rules/" + r.Name + ".md"
+	return "https://github.com/apigwlint/apigwlint/blob/" + docsRef + "/docs/rules/" + r.Name + ".md"
+}
+
+// docsRef is the git ref whose documentation the help links show: the
+// module version of a released build, so that a user reads the page of the
+// rule as their version has it, and main for any other build.
+var docsRef = refOf(moduleVersion())
+
+// moduleVersion is the version of the main module recorded in the binary:
+// "v0.3.0" for go install ...@v0.3.0, "(devel)" or "" for a local build or
+// a test, a pseudo-version for a commit without a tag.
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		return bi.Main.Version
+	}
+	return ""
+}
+
+// pseudoVersion matches the end of a Go pseudo-version: a timestamp and a
+// commit hash, which name no release.
+var pseudoVersion = regexp.MustCompile(`[-.]\d{14}-[0-9a-f]{12}$`)
+
+// refOf is the git ref of the documentation for module version v: the tag
+// itself for a release (v0.3.0, v1.0.0-rc.1), main for a development build
+// ("(devel)", "", a pseudo-version, or a version with build metadata such
+// as +dirty, whose tag does not hold what was built).
+func refOf(v string) string {
+	if !strings.HasPrefix(v, "v") || strings.Contains(v, "+") || pseudoVersion.MatchString(v) {
+		return "main"
+	}
+	return v
 }
 
 // Finding is one problem found in one file.
@@ -93,13 +136,15 @@ type Finding struct {
 // Options tune rules whose limits depend on the user's account.
 type Options struct {
 	// TimeoutCeiling is the highest timeoutInMillis accepted for buffered REST
-	// integrations: 29000 by default, higher for Regional and private APIs
-	// whose account has a raised quota.
+	// integrations: the timeout rule's option TimeoutCeiling, higher than
+	// its default for Regional and private APIs whose account has a raised
+	// quota.
 	TimeoutCeiling int
 }
 
-// DefaultOptions are the options when nothing is configured.
-var DefaultOptions = Options{TimeoutCeiling: 29000}
+// DefaultOptions are the options when nothing is configured: each rule
+// option's default.
+var DefaultOptions = Options{TimeoutCeiling: TimeoutCeiling.Default}
 
 // reporter records findings of one rule in one file; both kinds of pass
 // embed it.

@@ -4,8 +4,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 )
 
-var _ = register("selection-pattern", checkSelectionPattern)
-
 // checkSelectionPattern: every selection pattern compiles as a Java regular
 // expression, which is how API Gateway reads it. Constructs that Go's RE2
 // lacks but Java has (lookaround, atomic groups, possessive quantifiers,

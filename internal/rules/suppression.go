@@ -26,9 +26,3 @@ const (
 // SuppressionRule is the name of the rule that reports suppressions which
 // are malformed, lack a reason, or suppress nothing.
 const SuppressionRule = "suppression"
-
-// The suppression rule has no check of its own: its findings (about
-// apigwlint:ignore comments and the configuration's ignore entries) are made
-// by the Suppress stage of a run, internal/suppress, after every other rule
-// has run. It is registered here for its id, documentation and severity.
-var _ = add(SuppressionRule, checker{})

@@ -6,12 +6,16 @@ import (
 	"strings"
 )
 
-var _ = register("timeout", checkTimeout)
+// TimeoutCeiling is the timeout rule's option: the highest timeoutInMillis
+// accepted for buffered REST integrations. Its default is API Gateway's
+// default maximum; Regional and private REST APIs can go higher after a
+// quota increase, and their users raise the ceiling to match. The
+// configuration file and the command line read its name and default here.
+var TimeoutCeiling = &Option{Name: "timeout-ceiling", Default: 29000}
 
 // Integration timeout limits, in milliseconds.
 const (
 	minTimeout       = 50
-	restTimeout      = 29000  // REST default maximum; Regional/private may be raised by quota
 	streamTimeout    = 900000 // responseTransferMode STREAM: up to 15 minutes
 	httpAPITimeout   = 30000  // HTTP APIs, not increasable
 	timeoutFieldName = "timeoutInMillis"
@@ -51,17 +55,18 @@ func checkTimeout(p *Pass) {
 			p.ReportValue(f, "%s %d is above %d ms (15 minutes), the maximum for %s STREAM", key, n, streamTimeout, p.In.KeyName("responseTransferMode"))
 		}
 	default:
+		def := int64(TimeoutCeiling.Default)
 		ceiling := int64(p.Opts.TimeoutCeiling)
 		if ceiling <= 0 {
-			ceiling = restTimeout
+			ceiling = def
 		}
 		if n <= ceiling {
 			return
 		}
-		if ceiling == restTimeout {
-			p.ReportValue(f, "%s %d is above %d ms, the default maximum; only Regional and private REST APIs can go higher, after a quota increase (then raise the ceiling with --timeout-ceiling or timeout-ceiling in .apigwlint.yaml)", key, n, restTimeout)
+		if ceiling == def {
+			p.ReportValue(f, "%s %d is above %d ms, the default maximum: API Gateway fails the deployment; only Regional and private REST APIs can go higher, after a quota increase (then raise the %s setting to match)", key, n, def, TimeoutCeiling.Name)
 		} else {
-			p.ReportValue(f, "%s %d is above the configured ceiling of %d ms (--timeout-ceiling or timeout-ceiling in .apigwlint.yaml)", key, n, ceiling)
+			p.ReportValue(f, "%s %d is above the configured ceiling of %d ms: API Gateway fails the deployment above the account's quota (lower the timeout, or raise the quota and then the %s setting)", key, n, ceiling, TimeoutCeiling.Name)
 		}
 	}
 }

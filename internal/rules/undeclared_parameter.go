@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("undeclared-parameter", checkUndeclaredParameters)
-
 // checkUndeclaredParameters: a method.request.* parameter used by
 // requestParameters or cacheKeyParameters must be declared on the operation
 // or its path item (the RequestParameters of an AWS::ApiGateway::Method);

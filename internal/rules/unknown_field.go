@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("unknown-field", checkUnknownFields)
-
 // httpAPIOnly are integration fields that only HTTP APIs define.
 var httpAPIOnly = map[string]bool{"integrationSubtype": true, "payloadFormatVersion": true, "responseParameters": true}
 

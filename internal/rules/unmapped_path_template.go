@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("unmapped-path-template", checkUnmappedPathTemplate)
-
 // uriTemplateVar finds {name} path templates; ${...} CloudFormation and
 // stage variables and {{...}} placeholders of other tools are removed
 // before it runs.

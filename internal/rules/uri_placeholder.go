@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("uri-placeholder", checkURIPlaceholder)
-
 // checkURIPlaceholder: a ${...} in a plain-string uri reaches API Gateway
 // as written, unless it is a stage variable (filled per request) or one of
 // the import-time variables ${AWS::Region}, ${AWS::Partition} and

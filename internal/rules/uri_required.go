@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("uri-required", checkURIRequired)
-
 // checkURIRequired: every integration type but MOCK needs a uri, private
 // (VPC_LINK) integrations included. HTTP API aws_proxy integrations with an
 // integrationSubtype call the service named by the subtype and need none.

@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-var _ = register("value-type", checkValueTypes)
-
 // jsonType is the JSON type a field's value must have.
 type jsonType int
 

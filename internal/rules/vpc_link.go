@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-var _ = register("vpc-link", checkVPCLink)
-
 // checkVPCLink: a private integration (connectionType VPC_LINK) is an HTTP or
 // HTTP_PROXY integration with a connectionId; connectionId and
 // integrationTarget mean nothing without VPC_LINK.
