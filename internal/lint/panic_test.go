@@ -33,7 +33,7 @@ func testOptions(t *testing.T, paths ...string) *Options {
 // an input error of that file, in the one shape, located by its path; every
 // other file, linted in parallel with it, is still reported.
 func TestPanicInOneFile(t *testing.T) {
-	st := fileStages{load: loader.Load, check: func(res *doc.Result, cfg *rules.Config) ([]rules.Finding, error) {
+	st := fileStages{load: loader.Load, check: func(res *doc.Result, cfg *rules.Config) []rules.Finding {
 		if strings.Contains(res.File.Path, "warnings") {
 			panic("injected failure")
 		}
@@ -80,14 +80,14 @@ func TestPanicShape(t *testing.T) {
 			load:  func(string, []byte, loader.Limits) (*doc.Result, error) { boom(); return nil, nil },
 			check: rules.Check,
 		}, "internal error in the loader: assignment to entry in nil map at lint/panic_test.go:"},
-		{"engine", fileStages{load: loader.Load, check: func(*doc.Result, *rules.Config) ([]rules.Finding, error) {
+		{"engine", fileStages{load: loader.Load, check: func(*doc.Result, *rules.Config) []rules.Finding {
 			boom()
-			return nil, nil
+			return nil
 		}}, "internal error in the rule engine: assignment to entry in nil map at lint/panic_test.go:"},
-		{"rule", fileStages{load: loader.Load, check: func(*doc.Result, *rules.Config) (fs []rules.Finding, err error) {
+		{"rule", fileStages{load: loader.Load, check: func(*doc.Result, *rules.Config) []rules.Finding {
 			defer func() { panic(&rules.RulePanic{Rule: timeout, Value: recover(), Stack: stack()}) }()
 			boom()
-			return nil, nil
+			return nil
 		}}, "internal error in rule " + timeout.ID + " (timeout): assignment to entry in nil map at lint/panic_test.go:"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,8 +19,8 @@ type Config struct {
 // returns the findings sorted by position. Identical findings (an integration
 // reached through two YAML aliases or Fn::If branches) are reported once. A
 // panic is re-raised as a *RulePanic naming the rule that was running
-// (panic.go), for the driver to report with the file; err is always nil.
-func Check(res *doc.Result, cfg *Config) (out []Finding, err error) {
+// (panic.go), for the driver to report with the file.
+func Check(res *doc.Result, cfg *Config) (out []Finding) {
 	var running *Rule
 	defer func() {
 		if v := recover(); v != nil {
@@ -62,7 +62,7 @@ func Check(res *doc.Result, cfg *Config) (out []Finding, err error) {
 		}
 	}
 	Sort(out)
-	return dedupe(out), nil
+	return dedupe(out)
 }
 
 // parallelFrom is the number of integrations from which the integration
