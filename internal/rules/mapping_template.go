@@ -10,13 +10,14 @@ import (
 	"weak"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/vtl"
 	yaml "go.yaml.in/yaml/v4"
 )
 
 var _ = register("mapping-template", checkMappingTemplate)
 
 // checkMappingTemplate reads every request and response mapping template of
-// a REST integration without running it (vtl.go): its block structure must
+// a REST integration without running it (package vtl): its block structure must
 // parse, the $util, $input and $context members it names must exist, and an
 // application/json template without any VTL must be JSON. Templates computed
 // by intrinsics are left alone; the template of a Fn::Sub has only its
@@ -76,7 +77,7 @@ func checkTemplateMap(p *Pass, f *loader.Field, response bool) {
 }
 
 func checkTemplate(p *Pass, t *mappingTemplate) {
-	sc := scanVTL(t.text)
+	sc := vtl.Scan(t.text)
 	if pr := sc.Problem; pr != nil {
 		p.Report(templateSpot(p, t, pr.Off), t.ptr, "%s", pr.Msg)
 	}
@@ -89,7 +90,7 @@ func checkTemplate(p *Pass, t *mappingTemplate) {
 			w.Report(templateSpot(p, t, r.Off), t.ptr, "%s", msg)
 		}
 	}
-	if !sc.VTL && jsonMediaType(t.key) {
+	if !sc.HasVTL && jsonMediaType(t.key) {
 		checkTemplateJSON(p, t)
 	}
 }
@@ -137,7 +138,7 @@ func checkTemplateJSON(p *Pass, t *mappingTemplate) {
 	if t.response {
 		kind = "response"
 	}
-	p.Report(templateSpot(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, lineOf(t.text, off), why)
+	p.Report(templateSpot(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
 }
 
 // Documented names (API Gateway developer guide, "Variables for data
@@ -183,7 +184,7 @@ var (
 // refProblem returns what is wrong with a reference to a built-in
 // variable, or "". Variables the template defines itself are never judged,
 // nor are unknown user variables.
-func refProblem(r vtlRef, sc *vtlScan) string {
+func refProblem(r vtl.Ref, sc *vtl.Result) string {
 	root := r.Names[0]
 	if sc.Vars[root] || strings.Contains(strings.Join(r.Names, "."), "-") {
 		return "" // a hyphen makes a 1.7-only identifier: leave it alone
@@ -238,7 +239,7 @@ func refProblem(r vtlRef, sc *vtlScan) string {
 
 // rootProblem reports a variable that is not defined and is a misspelt
 // built-in: $Context, or $inputs.json(...) whose member shows what was meant.
-func rootProblem(r vtlRef) string {
+func rootProblem(r vtl.Ref) string {
 	root := r.Names[0]
 	if contains(builtinRoots, root) {
 		return ""
@@ -440,7 +441,7 @@ func scalarPosition(src srcLines, n *yaml.Node, off int) (line, col int, ok bool
 	if !ok {
 		return 0, 0, false
 	}
-	tl, tc := lineCol(n.Value, off)
+	tl, tc := vtl.LineCol(n.Value, off)
 	if n.Style&yaml.LiteralStyle != 0 {
 		if !blockHeaderRE.MatchString(header[start:]) {
 			return 0, 0, false
@@ -564,7 +565,7 @@ func hexRune(s string) (rune, bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case isDigit(c):
+		case c >= '0' && c <= '9':
 			r = r<<4 | rune(c-'0')
 		case c >= 'a' && c <= 'f':
 			r = r<<4 | rune(c-'a'+10)

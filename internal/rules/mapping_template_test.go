@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/vtl"
 	yaml "go.yaml.in/yaml/v4"
 )
 
@@ -140,7 +141,7 @@ func TestRefProblem(t *testing.T) {
 		"$method.request.path.id $integration.x":     "",
 		"#macro(m $contexts)$contexts.requestID#end": "",
 	} {
-		sc := scanVTL(tpl)
+		sc := vtl.Scan(tpl)
 		var got []string
 		for _, r := range sc.Refs {
 			if msg := refProblem(r, sc); msg != "" {
