@@ -482,8 +482,12 @@ func (sc *scanner) ref(i int) (int, bool) {
 	named := true // still recording member names
 	for j < len(s) {
 		if s[j] == '[' {
+			n := len(sc.out.Refs)
 			end, ok := sc.groupOf(j, '[', ']')
 			if !ok {
+				// not an index: the text after '[' is read again, and
+				// with it the references it holds
+				sc.out.Refs = sc.out.Refs[:n]
 				break
 			}
 			named = false

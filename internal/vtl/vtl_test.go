@@ -116,6 +116,27 @@ $context.authorizer.claims['cognito:username'].x ${context.requestId} $!context.
 	}
 }
 
+// An index left open is no index: what follows its '[' is text, and each
+// reference in it is recorded once (the fuzzer found them recorded twice,
+// which doubled mapping-template's warnings).
+func TestScanOpenIndex(t *testing.T) {
+	for tpl, want := range map[string][]int{
+		"$A[$A":                {0, 3},
+		"$x[$contex.requestId": {0, 3},
+		`$a[$b.c("$d") $e`:     {0, 3, 9, 14},
+		"$a[$b]$c":             {0, 3, 6},
+		"#set($m = $a[$b)\n$c": {5, 10, 13, 17},
+	} {
+		var got []int
+		for _, r := range Scan(tpl).Refs {
+			got = append(got, r.Off)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: references at %v, want %v", tpl, got, want)
+		}
+	}
+}
+
 func TestScanPlain(t *testing.T) {
 	for tpl, vtl := range map[string]bool{
 		`{"statusCode": 200}`:         false,
