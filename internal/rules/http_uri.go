@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigwlint/apigwlint/internal/integrationuri"
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
@@ -28,7 +29,7 @@ func checkHTTPURI(p *Pass) {
 		p.ReportValue(f, "%s", msg)
 		return
 	}
-	if t.hasPrefix("arn:") {
+	if t.HasPrefix("arn:") {
 		if msg := httpARNProblem(p, v.Text); msg != "" {
 			p.ReportValue(f, "%s", msg)
 		}
@@ -58,14 +59,14 @@ type uriTok struct {
 	hole bool
 }
 
-func uriToks(t uriTmpl) []uriTok {
+func uriToks(t integrationuri.Template) []uriTok {
 	var out []uriTok
 	for _, p := range t {
-		if p.hole != holeNone {
+		if p.Hole != integrationuri.NoHole {
 			out = append(out, uriTok{hole: true})
 			continue
 		}
-		for _, r := range p.text {
+		for _, r := range p.Text {
 			out = append(out, uriTok{r: r})
 		}
 	}
@@ -98,7 +99,7 @@ var uriSchemePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 // httpURLProblem checks t as an absolute http(s) URL (RFC 3986
 // "absolute-URI" with an authority), returning "" when nothing is certainly
 // wrong. rest applies the REST API port rule.
-func httpURLProblem(t uriTmpl, rest bool) string {
+func httpURLProblem(t integrationuri.Template, rest bool) string {
 	uri := t.String()
 	ts := uriToks(t)
 	// scheme ":"
