@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/mapping"
 	yaml "go.yaml.in/yaml/v4"
 )
 
@@ -23,21 +24,16 @@ func checkRequestParameters(p *Pass) {
 	if httpSyntax {
 		return // HTTP API mappings in a document the loader took for REST
 	}
-	keyMisuses := []mappingMisuse{
-		{"method.request.", "names a method request parameter, which is a mapping source; the key is the integration request target and the value the source, are they swapped?"},
-		{"integration.response.", "is a response mapping; requestParameters keys are integration request targets"},
-		{"method.response.", "is a response mapping; put it in the responseParameters of an integration response"},
-	}
 	loader.Pairs(f.Value, func(k, v *yaml.Node) {
 		ptr := loader.Join(f.Pointer(), k.Value)
-		if msg := mappingKeyProblem("request parameter key", mappingIntegrationRequest, k.Value, keyMisuses); msg != "" {
+		if msg := mappingKeyProblem("request parameter key", mapping.RequestTarget, k.Value); msg != "" {
 			if strings.HasPrefix(strings.ToLower(k.Value), "integration.request.body") {
 				msg = mapQ("request parameter key", k.Value) + " targets the request body, which is not a parameter; shape the body with requestTemplates"
 			}
 			p.Report(k, ptr, "%s", msg)
 		}
 		if val := loader.Classify(v); val.Kind == loader.KindString {
-			if msg := mappingRequestSource.valueProblem(val.Node, val.Text); msg != "" {
+			if msg := mappingValueProblem(mapping.RequestSource, val.Node, val.Text); msg != "" {
 				p.Report(v, ptr, "%s", msg)
 			}
 		}

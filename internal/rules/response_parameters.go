@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/mapping"
 	yaml "go.yaml.in/yaml/v4"
 )
 
@@ -15,12 +16,6 @@ func checkResponseParameters(p *Pass) {
 	if p.In.Kind() == loader.HTTP {
 		return
 	}
-	keyMisuses := []mappingMisuse{
-		{"gatewayresponse.", "belongs to gateway responses (x-amazon-apigateway-gateway-responses); an integration response maps method.response.header.NAME"},
-		{"integration.response.", "names an integration response header, which is a mapping source; the key is the method response header and the value the source, are they swapped?"},
-		{"method.request.", "is a request mapping; integration responses map method.response.header.NAME"},
-		{"integration.request.", "is a request mapping; put it in the integration's requestParameters"},
-	}
 	for _, r := range p.In.Responses {
 		f := r.Field("responseParameters")
 		if f == nil || loader.Classify(f.Value).Kind != loader.KindMap {
@@ -28,11 +23,11 @@ func checkResponseParameters(p *Pass) {
 		}
 		loader.Pairs(f.Value, func(k, v *yaml.Node) {
 			ptr := loader.Join(f.Pointer(), k.Value)
-			if msg := mappingKeyProblem("response parameter key", mappingMethodResponse, k.Value, keyMisuses); msg != "" {
+			if msg := mappingKeyProblem("response parameter key", mapping.ResponseTarget, k.Value); msg != "" {
 				p.Report(k, ptr, "%s", msg)
 			}
 			if val := loader.Classify(v); val.Kind == loader.KindString {
-				if msg := mappingResponseSource.valueProblem(val.Node, val.Text); msg != "" {
+				if msg := mappingValueProblem(mapping.ResponseSource, val.Node, val.Text); msg != "" {
 					p.Report(v, ptr, "%s", msg)
 				}
 			}
