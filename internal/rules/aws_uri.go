@@ -1,10 +1,13 @@
 package rules
 
 import (
-	"fmt"
 	"github.com/apigwlint/apigwlint/internal/doc"
+
+	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/integrationuri"
 )
 
 // awsURIForm is the grammar of an AWS integration uri, for messages.
@@ -82,7 +85,7 @@ var subArnURIPattern = regexp.MustCompile(`^\$\{([A-Za-z0-9]+)\.Arn\}$`)
 
 // awsURIProblem returns what is certainly wrong with an AWS integration uri,
 // or "".
-func awsURIProblem(p *Pass, typ string, v doc.Value, t uriTmpl) string {
+func awsURIProblem(p *Pass, typ string, v doc.Value, t integrationuri.Template) string {
 	uri := v.Text
 	if v.Kind == doc.KindTemplate {
 		if m := subArnURIPattern.FindStringSubmatch(strings.TrimSpace(uri)); m != nil {
@@ -90,16 +93,16 @@ func awsURIProblem(p *Pass, typ string, v doc.Value, t uriTmpl) string {
 				uri, m[1], strings.Replace(lambdaSubForm, "{fn}", m[1], 1))
 		}
 	}
-	if t.startsOpaque() {
+	if t.StartsOpaque() {
 		return "" // the start is filled in later: nothing certain
 	}
 	for _, pc := range t {
-		if pc.hole == holeNone && uriHasSpace(pc.text) {
+		if pc.Hole == integrationuri.NoHole && uriHasSpace(pc.Text) {
 			return fmt.Sprintf("uri %q has white space, which an ARN never holds", uri)
 		}
 	}
-	if !t.hasPrefix("arn:") {
-		if strings.Contains(t[0].text, "://") {
+	if !t.HasPrefix("arn:") {
+		if strings.Contains(t[0].Text, "://") {
 			return fmt.Sprintf(`uri %q is a URL, not an ARN; API Gateway rejects it ("Invalid ARN specified in the request"); an AWS integration calls %s, an http(s) backend needs type HTTP or HTTP_PROXY`, uri, awsURIForm)
 		}
 		return fmt.Sprintf(`uri %q is not an ARN; API Gateway rejects it ("Invalid ARN specified in the request"); expected %s`, uri, awsURIForm)
@@ -107,12 +110,12 @@ func awsURIProblem(p *Pass, typ string, v doc.Value, t uriTmpl) string {
 	// arn : partition : service : region : account : resource. In an
 	// integration ARN the service is apigateway and the account field names
 	// the AWS service called.
-	fs := t.split(":", 6)
-	if svc, ok := fs[min(2, len(fs)-1)].literal(); ok && len(fs) > 2 && svc != "apigateway" {
+	fs := t.Split(":", 6)
+	if svc, ok := fs[min(2, len(fs)-1)].Literal(); ok && len(fs) > 2 && svc != "apigateway" {
 		return awsForeignARNProblem(uri, svc, fs)
 	}
 	if len(fs) < 6 {
-		if t.opaque() {
+		if t.Opaque() {
 			return ""
 		}
 		return fmt.Sprintf(`uri %q is not a complete integration ARN; API Gateway reports "AWS ARN for integration must contain path or action"; expected %s`, uri, awsURIForm)
@@ -123,19 +126,19 @@ func awsURIProblem(p *Pass, typ string, v doc.Value, t uriTmpl) string {
 	if msg := arnRegionProblem(fs[3], fs[1], fmt.Sprintf("uri %q", uri)); msg != "" {
 		return msg
 	}
-	service, svcKnown := fs[4].literal()
+	service, svcKnown := fs[4].Literal()
 	if svcKnown && service == "" {
 		return fmt.Sprintf(`uri %q has an empty service field ("::"), so API Gateway finds no path or action ("AWS ARN for integration must contain path or action"); expected %s`, uri, awsURIForm)
 	}
 	res := fs[5]
-	if res.startsOpaque() {
+	if res.StartsOpaque() {
 		return "" // a stage variable or placeholder for the whole action or path
 	}
 	kind := ""
 	switch {
-	case res.hasPrefix("path/"):
+	case res.HasPrefix("path/"):
 		kind = "path"
-	case res.hasPrefix("action/"):
+	case res.HasPrefix("action/"):
 		kind = "action"
 	default:
 		head := res.String()
@@ -147,7 +150,7 @@ func awsURIProblem(p *Pass, typ string, v doc.Value, t uriTmpl) string {
 		}
 		return fmt.Sprintf(`uri %q has no path/ or action/ after service %q; API Gateway rejects it ("AWS ARN for integration must contain path or action"); expected %s`, uri, fs[4].String(), awsURIForm)
 	}
-	rest, _ := res.cutPrefix(kind + "/")
+	rest, _ := res.CutPrefix(kind + "/")
 	if kind == "action" && len(rest) == 0 {
 		return fmt.Sprintf("uri %q names no action after action/; expected action/{Action}[&{param}={value}...]", uri)
 	}
@@ -168,7 +171,7 @@ func awsURIProblem(p *Pass, typ string, v doc.Value, t uriTmpl) string {
 
 // awsForeignARNProblem describes an ARN of another service used as the uri:
 // mostly a Lambda function ARN where the invoke ARN belongs.
-func awsForeignARNProblem(uri, svc string, fs []uriTmpl) string {
+func awsForeignARNProblem(uri, svc string, fs []integrationuri.Template) string {
 	const importerMsg = `API Gateway rejects it ("AWS ARN for integration must contain path or action")`
 	if svc == "lambda" && strings.Contains(uri, ":function:") {
 		part, region := "{partition}", "{region}"
@@ -199,20 +202,20 @@ var lambdaDatePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // lambdaPathProblem checks the path of a Lambda uri (after "path/"):
 // {version}/functions/{function-arn}/{action}. A custom (AWS) integration
 // may call other Lambda API paths, so only an invocation is judged there.
-func lambdaPathProblem(p *Pass, typ, uri string, rest, partField uriTmpl) string {
-	rest = rest.trimLeft("/") // path//2015-03-31/... is the put-integration reference's own form
-	if rest.startsOpaque() {
+func lambdaPathProblem(p *Pass, typ, uri string, rest, partField integrationuri.Template) string {
+	rest = rest.TrimLeft("/") // path//2015-03-31/... is the put-integration reference's own form
+	if rest.StartsOpaque() {
 		return ""
 	}
-	parts := rest.split("/", 3) // version, "functions", function-arn/action
-	version, vKnown := parts[0].literal()
+	parts := rest.Split("/", 3) // version, "functions", function-arn/action
+	version, vKnown := parts[0].Literal()
 	if typ == "AWS" && !strings.Contains(strings.ToLower(uri), "invocation") {
 		// A custom integration may call another Lambda API (GetFunction,
 		// ListFunctions ...); only POST to functions/{arn} is certainly an
 		// invocation missing its /invocations.
 		m := p.In.Val("httpMethod")
 		post := m.Kind == doc.KindString && strings.EqualFold(strings.TrimSpace(m.Text), "POST")
-		if _, _, sub := parts[len(parts)-1].cutLast("/"); !post || len(parts) < 3 || sub {
+		if _, _, sub := parts[len(parts)-1].CutLast("/"); !post || len(parts) < 3 || sub {
 			return ""
 		}
 	}
@@ -227,20 +230,20 @@ func lambdaPathProblem(p *Pass, typ, uri string, rest, partField uriTmpl) string
 		return ""
 	}
 	if len(parts) < 3 {
-		if rest.opaque() {
+		if rest.Opaque() {
 			return ""
 		}
 		return fmt.Sprintf("uri %q does not name a function; expected %s", uri, lambdaURIForm)
 	}
-	if fn, ok := parts[1].literal(); ok && fn != "functions" {
+	if fn, ok := parts[1].Literal(); ok && fn != "functions" {
 		return fmt.Sprintf("uri %q has %q where the invoke path has functions; expected %s", uri, fn, lambdaURIForm)
 	}
-	if s := parts[2].String(); strings.HasSuffix(s, "/") && !parts[2].endsWithHole() {
+	if s := parts[2].String(); strings.HasSuffix(s, "/") && !parts[2].EndsWithHole() {
 		return fmt.Sprintf("uri %q ends in \"/\"; expected %s", uri, lambdaURIForm)
 	}
-	fnARN, action, hasAction := parts[2].cutLast("/")
+	fnARN, action, hasAction := parts[2].CutLast("/")
 	if !hasAction {
-		if parts[2].endsWithHole() {
+		if parts[2].EndsWithHole() {
 			return ""
 		}
 		fnARN, action = parts[2], nil
@@ -251,7 +254,7 @@ func lambdaPathProblem(p *Pass, typ, uri string, rest, partField uriTmpl) string
 	if msg := lambdaFunctionARNProblem(uri, fnARN, partField); msg != "" {
 		return msg
 	}
-	act, actKnown := action.literal()
+	act, actKnown := action.Literal()
 	if !actKnown {
 		return ""
 	}
@@ -292,18 +295,18 @@ var (
 // lambdaFunctionARNProblem checks the function ARN inside a Lambda invoke uri:
 // arn:{partition}:lambda:{region}:{account}:function:{name}[:{qualifier}],
 // where variables may stand for any field.
-func lambdaFunctionARNProblem(uri string, fn, apiPartition uriTmpl) string {
-	if fn.startsOpaque() {
+func lambdaFunctionARNProblem(uri string, fn, apiPartition integrationuri.Template) string {
+	if fn.StartsOpaque() {
 		return "" // ${MyFunction.Arn}, a stage variable, a placeholder
 	}
 	text := fn.String()
 	form := "arn:{partition}:lambda:{region}:{account-id}:function:{name}[:{alias-or-version}]"
-	if !fn.hasPrefix("arn:") {
+	if !fn.HasPrefix("arn:") {
 		return fmt.Sprintf("uri %q names function %q, which is not a function ARN; expected %s", uri, text, form)
 	}
-	fs := fn.split(":", -1)
+	fs := fn.Split(":", -1)
 	if len(fs) != 7 && len(fs) != 8 {
-		if fn.opaque() {
+		if fn.Opaque() {
 			return ""
 		}
 		return fmt.Sprintf("uri %q has function ARN %q, which is not of the form %s", uri, text, form)
@@ -312,28 +315,28 @@ func lambdaFunctionARNProblem(uri string, fn, apiPartition uriTmpl) string {
 	if msg := arnPartitionProblem(fs[1], what); msg != "" {
 		return msg
 	}
-	fp, ok1 := fs[1].literal()
-	ap, ok2 := apiPartition.literal()
+	fp, ok1 := fs[1].Literal()
+	ap, ok2 := apiPartition.Literal()
 	if ok1 && ok2 && fp != ap && contains(awsPartitionNames, ap) {
 		return fmt.Sprintf("%s is in partition %q but the uri calls API Gateway in partition %q; a function is only invoked within its partition", what, fp, ap)
 	}
-	if s, ok := fs[2].literal(); ok && s != "lambda" {
+	if s, ok := fs[2].Literal(); ok && s != "lambda" {
 		return fmt.Sprintf("%s names service %q; expected %s", what, s, form)
 	}
 	if msg := arnRegionProblem(fs[3], fs[1], what); msg != "" {
 		return msg
 	}
-	if s, ok := fs[4].literal(); ok && !awsAccountPattern.MatchString(s) {
+	if s, ok := fs[4].Literal(); ok && !awsAccountPattern.MatchString(s) {
 		return fmt.Sprintf("%s has account %q; expected a 12-digit account id", what, s)
 	}
-	if s, ok := fs[5].literal(); ok && s != "function" {
+	if s, ok := fs[5].Literal(); ok && s != "function" {
 		return fmt.Sprintf("%s has resource type %q; expected %s", what, s, form)
 	}
-	if s, ok := fs[6].literal(); ok && !lambdaNamePattern.MatchString(s) {
+	if s, ok := fs[6].Literal(); ok && !lambdaNamePattern.MatchString(s) {
 		return fmt.Sprintf("%s has function name %q; a name is 1 to 64 letters, digits, hyphens and underscores", what, s)
 	}
 	if len(fs) == 8 {
-		if s, ok := fs[7].literal(); ok && !lambdaQualifierPattern.MatchString(s) {
+		if s, ok := fs[7].Literal(); ok && !lambdaQualifierPattern.MatchString(s) {
 			return fmt.Sprintf("%s has qualifier %q; expected a version number, an alias name or $LATEST", what, s)
 		}
 	}

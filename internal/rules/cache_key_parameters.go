@@ -2,8 +2,11 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"strconv"
 	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/mapping"
 )
 
 // checkCacheKeyParameters: every cacheKeyParameters entry names a request
@@ -34,7 +37,7 @@ func checkCacheKeyParameters(p *Pass) {
 
 // cacheKeyMethodRequest is the method request side without the body, which
 // cannot be a cache key.
-var cacheKeyMethodRequest = mappingSide{prefix: mappingMethodRequest.prefix, locations: mappingMethodRequest.locations}
+var cacheKeyMethodRequest = mapping.Side{Prefix: mapping.MethodRequest.Prefix, Locations: mapping.MethodRequest.Locations}
 
 // cacheKeyProblem returns why s is not a valid cache key parameter, or "".
 func cacheKeyProblem(s string) string {
@@ -43,18 +46,18 @@ func cacheKeyProblem(s string) string {
 		return ""
 	}
 	lower := strings.ToLower(text)
-	expected := "; expected " + mappingMethodRequest.form() + " or " + mappingIntegrationRequest.form()
+	expected := "; expected " + mapping.MethodRequest.Form() + " or " + mapping.IntegrationRequest.Form()
 	switch {
 	case lower == "method.request.body" || strings.HasPrefix(lower, "method.request.body."):
 		return mapQ("cache key parameter", text) + " is the request body, which cannot key the cache; map it to an integration request header (integration.request.header.X: " + text + ") and list that header"
-	case strings.HasPrefix(lower, mappingMethodRequest.prefix):
-		return cacheKeyMethodRequest.problem("cache key parameter", text)
-	case strings.HasPrefix(lower, mappingIntegrationRequest.prefix):
-		return mappingIntegrationRequest.problem("cache key parameter", text)
+	case strings.HasPrefix(lower, mapping.MethodRequest.Prefix):
+		return mappingSideProblem(cacheKeyMethodRequest, "cache key parameter", text)
+	case strings.HasPrefix(lower, mapping.IntegrationRequest.Prefix):
+		return mappingSideProblem(mapping.IntegrationRequest, "cache key parameter", text)
 	case strings.HasPrefix(lower, "request."):
 		return mapQ("cache key parameter", text) + " lacks its prefix" + expected + " (did you mean " + strconv.Quote("method."+text) + "?)"
 	}
-	if loc, _, ok := strings.Cut(text, "."); ok && contains(mappingMethodRequest.locations, loc) {
+	if loc, _, ok := strings.Cut(text, "."); ok && contains(mapping.MethodRequest.Locations, loc) {
 		return mapQ("cache key parameter", text) + " lacks its prefix" + expected + " (did you mean " + strconv.Quote("method.request."+text) + "?)"
 	}
 	return mapQ("cache key parameter", text) + " is not a request parameter" + expected

@@ -2,7 +2,7 @@ package rules
 
 // Shared by the HTTP API rules (AGW150-AGW157): how sure a document's kind
 // is, the integration subtypes of HTTP APIs and the HTTP API parameter
-// mapping language, which is not the REST one of mapping_grammar.go.
+// mapping language, which is not the REST one of package mapping.
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"

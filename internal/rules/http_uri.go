@@ -1,11 +1,14 @@
 package rules
 
 import (
-	"fmt"
 	"github.com/apigwlint/apigwlint/internal/doc"
+
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/integrationuri"
 )
 
 // checkHTTPURI: the uri of an HTTP or HTTP_PROXY integration is an absolute,
@@ -25,7 +28,7 @@ func checkHTTPURI(p *Pass) {
 		p.ReportValue(f, "%s", msg)
 		return
 	}
-	if t.hasPrefix("arn:") {
+	if t.HasPrefix("arn:") {
 		if msg := httpARNProblem(p, v.Text); msg != "" {
 			p.ReportValue(f, "%s", msg)
 		}
@@ -55,14 +58,14 @@ type uriTok struct {
 	hole bool
 }
 
-func uriToks(t uriTmpl) []uriTok {
+func uriToks(t integrationuri.Template) []uriTok {
 	var out []uriTok
 	for _, p := range t {
-		if p.hole != holeNone {
+		if p.Hole != integrationuri.NoHole {
 			out = append(out, uriTok{hole: true})
 			continue
 		}
-		for _, r := range p.text {
+		for _, r := range p.Text {
 			out = append(out, uriTok{r: r})
 		}
 	}
@@ -95,7 +98,7 @@ var uriSchemePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 // httpURLProblem checks t as an absolute http(s) URL (RFC 3986
 // "absolute-URI" with an authority), returning "" when nothing is certainly
 // wrong. rest applies the REST API port rule.
-func httpURLProblem(t uriTmpl, rest bool) string {
+func httpURLProblem(t integrationuri.Template, rest bool) string {
 	uri := t.String()
 	ts := uriToks(t)
 	// scheme ":"

@@ -1,15 +1,18 @@
 package rules
 
 import (
+	"github.com/apigwlint/apigwlint/internal/doc"
+
 	"encoding/json"
 	"errors"
-	"github.com/apigwlint/apigwlint/internal/doc"
 	"regexp"
 	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/vtl"
 )
 
 // checkMappingTemplate reads every request and response mapping template of
-// a REST integration without running it (vtl.go): its block structure must
+// a REST integration without running it (package vtl): its block structure must
 // parse, the $util, $input and $context members it names must exist, and an
 // application/json template without any VTL must be JSON. Templates computed
 // by intrinsics are left alone; the template of a Fn::Sub has only its
@@ -69,7 +72,7 @@ func checkTemplateMap(p *Pass, f *doc.Field, response bool) {
 }
 
 func checkTemplate(p *Pass, t *mappingTemplate) {
-	sc := scanVTL(t.text)
+	sc := vtl.Scan(t.text)
 	if pr := sc.Problem; pr != nil {
 		p.ReportAt(templateSpan(p, t, pr.Off), t.ptr, "%s", pr.Msg)
 	}
@@ -82,7 +85,7 @@ func checkTemplate(p *Pass, t *mappingTemplate) {
 			w.ReportAt(templateSpan(p, t, r.Off), t.ptr, "%s", msg)
 		}
 	}
-	if !sc.VTL && jsonMediaType(t.key) {
+	if !sc.HasVTL && jsonMediaType(t.key) {
 		checkTemplateJSON(p, t)
 	}
 }
@@ -130,7 +133,7 @@ func checkTemplateJSON(p *Pass, t *mappingTemplate) {
 	if t.response {
 		kind = "response"
 	}
-	p.ReportAt(templateSpan(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, lineOf(t.text, off), why)
+	p.ReportAt(templateSpan(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
 }
 
 // Documented names (API Gateway developer guide, "Variables for data
@@ -176,7 +179,7 @@ var (
 // refProblem returns what is wrong with a reference to a built-in
 // variable, or "". Variables the template defines itself are never judged,
 // nor are unknown user variables.
-func refProblem(r vtlRef, sc *vtlScan) string {
+func refProblem(r vtl.Ref, sc *vtl.Result) string {
 	root := r.Names[0]
 	if sc.Vars[root] || strings.Contains(strings.Join(r.Names, "."), "-") {
 		return "" // a hyphen makes a 1.7-only identifier: leave it alone
@@ -231,7 +234,7 @@ func refProblem(r vtlRef, sc *vtlScan) string {
 
 // rootProblem reports a variable that is not defined and is a misspelt
 // built-in: $Context, or $inputs.json(...) whose member shows what was meant.
-func rootProblem(r vtlRef) string {
+func rootProblem(r vtl.Ref) string {
 	root := r.Names[0]
 	if contains(builtinRoots, root) {
 		return ""

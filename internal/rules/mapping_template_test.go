@@ -1,10 +1,12 @@
 package rules
 
 import (
-	"github.com/apigwlint/apigwlint/internal/doc"
-	"github.com/apigwlint/apigwlint/internal/loader"
 	"strings"
 	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/vtl"
 )
 
 func TestSubAsVTL(t *testing.T) {
@@ -71,7 +73,7 @@ func TestRefProblem(t *testing.T) {
 		"$method.request.path.id $integration.x":     "",
 		"#macro(m $contexts)$contexts.requestID#end": "",
 	} {
-		sc := scanVTL(tpl)
+		sc := vtl.Scan(tpl)
 		var got []string
 		for _, r := range sc.Refs {
 			if msg := refProblem(r, sc); msg != "" {

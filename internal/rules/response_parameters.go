@@ -2,6 +2,8 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+
+	"github.com/apigwlint/apigwlint/internal/mapping"
 )
 
 // checkResponseParameters: in each integration response, every
@@ -12,12 +14,6 @@ func checkResponseParameters(p *Pass) {
 	if p.In.Kind() == doc.HTTP {
 		return
 	}
-	keyMisuses := []mappingMisuse{
-		{"gatewayresponse.", "belongs to gateway responses (x-amazon-apigateway-gateway-responses); an integration response maps method.response.header.NAME"},
-		{"integration.response.", "names an integration response header, which is a mapping source; the key is the method response header and the value the source, are they swapped?"},
-		{"method.request.", "is a request mapping; integration responses map method.response.header.NAME"},
-		{"integration.request.", "is a request mapping; put it in the integration's requestParameters"},
-	}
 	for _, r := range p.In.Responses {
 		f := r.Field("responseParameters")
 		if f == nil || doc.Classify(f.Value).Kind != doc.KindMap {
@@ -25,11 +21,11 @@ func checkResponseParameters(p *Pass) {
 		}
 		doc.Pairs(f.Value, func(k, v *doc.Node) {
 			ptr := doc.Join(f.Pointer(), k.Value)
-			if msg := mappingKeyProblem("response parameter key", mappingMethodResponse, k.Value, keyMisuses); msg != "" {
+			if msg := mappingKeyProblem("response parameter key", mapping.ResponseTarget, k.Value); msg != "" {
 				p.Report(k, ptr, "%s", msg)
 			}
 			if val := doc.Classify(v); val.Kind == doc.KindString {
-				if msg := mappingResponseSource.valueProblem(val.Node, val.Text); msg != "" {
+				if msg := mappingValueProblem(mapping.ResponseSource, val.Node, val.Text); msg != "" {
 					p.Report(v, ptr, "%s", msg)
 				}
 			}

@@ -2,13 +2,15 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+
+	"github.com/apigwlint/apigwlint/internal/javaregex"
 )
 
 // checkSelectionPattern: every selection pattern compiles as a Java regular
 // expression, which is how API Gateway reads it. Constructs that Go's RE2
 // lacks but Java has (lookaround, atomic groups, possessive quantifiers,
 // backreferences, \p{javaLowerCase}, \Z, \h ...) are valid; see
-// javaRegexError for what is not judged.
+// javaregex.Check for what is not judged.
 func checkSelectionPattern(p *Pass) {
 	if p.In.Kind() == doc.HTTP {
 		return
@@ -29,7 +31,7 @@ func checkSelectionPattern(p *Pass) {
 		if isPlaceholder(text) {
 			continue
 		}
-		if why := javaRegexError(text); why != "" {
+		if why := javaregex.Check(text); why != nil {
 			p.Report(node, ptr, "selection pattern %q is not a valid Java regular expression (%s); API Gateway rejects it with \"Invalid regex pattern specified\"", text, why)
 		}
 	}

@@ -1,9 +1,12 @@
 package rules
 
 import (
-	"fmt"
 	"github.com/apigwlint/apigwlint/internal/doc"
+
+	"fmt"
 	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/integrationuri"
 )
 
 // checkURIPlaceholder: a ${...} in a plain-string uri reaches API Gateway
@@ -26,8 +29,8 @@ func checkURIPlaceholder(p *Pass) {
 	if v.Kind != doc.KindString {
 		return
 	}
-	t := parseURITmpl(strings.TrimSpace(v.Text), false)
-	if len(t) == 1 && t[0].hole != holeNone || isPlaceholder(v.Text) && !strings.HasPrefix(strings.TrimSpace(v.Text), "${") {
+	t := integrationuri.Parse(strings.TrimSpace(v.Text), false)
+	if len(t) == 1 && t[0].Hole != integrationuri.NoHole || isPlaceholder(v.Text) && !strings.HasPrefix(strings.TrimSpace(v.Text), "${") {
 		// One whole placeholder: another tool's value. (isPlaceholder also
 		// takes "${uri}/{id}" for one, which is a partial placeholder.)
 		return
@@ -36,9 +39,9 @@ func checkURIPlaceholder(p *Pass) {
 	seen := map[string]bool{}
 	method := p.In.Shape == doc.ShapeCloudFormation
 	for _, pc := range t {
-		if (pc.hole == holeOther || method && pc.hole == holeImportVar) && !seen[pc.text] {
-			seen[pc.text] = true
-			names = append(names, pc.text)
+		if (pc.Hole == integrationuri.HoleOther || method && pc.Hole == integrationuri.HoleImportVar) && !seen[pc.Text] {
+			seen[pc.Text] = true
+			names = append(names, pc.Text)
 		}
 	}
 	if len(names) == 0 {

@@ -1,62 +1,75 @@
-package rules
+// Package javaregex checks the syntax of Java regular expressions, the
+// language of java.util.regex.Pattern
+// (https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/regex/Pattern.html).
+// API Gateway compiles the selectionPattern of an integration response
+// with it, so a pattern Go's regexp (RE2) rejects may be valid there, and
+// the other way round.
+//
+// The check follows Pattern's own parser without compiling anything; it
+// never runs a pattern.
+package javaregex
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 )
 
-// javaRegexError reports why API Gateway, which compiles selection patterns
-// with java.util.regex.Pattern, would reject pattern p, or "" when Java would
-// accept it (or when this checker cannot tell). It is a syntax check that
-// follows Pattern's own parser, not Go's regexp: lookaround, atomic groups,
+// Check reports why Java would reject pattern, as an error whose text is a
+// short lower-case reason ("unclosed group"), or nil when Java would accept
+// it or when the checker cannot tell. It is a syntax check that follows
+// Pattern's own parser, not Go's regexp: lookaround, atomic groups,
 // possessive quantifiers, backreferences and Java-only escapes are valid.
 //
 // It is conservative where Java's verdict depends on data it does not model:
 // property names (\p{...}) and Unicode character names (\N{...}) are not
 // looked up, look-behind groups are not checked for a bounded length, and a
-// pattern that turns on comments mode (the x flag) is not judged at all.
-func javaRegexError(p string) (msg string) {
-	if !utf8.ValidString(p) {
-		return ""
+// pattern that turns on comments mode (the x flag) or is not valid UTF-8 is
+// not judged at all.
+func Check(pattern string) (err error) {
+	if !utf8.ValidString(pattern) {
+		return nil
 	}
-	j := &javaRegex{s: []rune(p), names: map[string]bool{}}
+	j := &parser{s: []rune(pattern), names: map[string]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
-			e, ok := r.(javaRegexFail)
+			e, ok := r.(failure)
 			if !ok {
 				panic(r)
 			}
-			msg = string(e)
+			if e != giveUp {
+				err = errors.New(string(e))
+			}
 		}
 	}()
 	j.expr()
 	if j.i < len(j.s) {
 		j.fail("unmatched closing ')'") // expr stops only at ')' or the end
 	}
-	return ""
+	return nil
 }
 
-// javaRegexFail carries a syntax error out of the recursive parser; a
-// javaRegexGiveUp error means the pattern is not judged.
-type javaRegexFail string
+// failure carries a syntax error out of the recursive parser; the giveUp
+// failure means the pattern is not judged.
+type failure string
 
-const javaRegexGiveUp javaRegexFail = ""
+const giveUp failure = ""
 
-type javaRegex struct {
+type parser struct {
 	s     []rune
 	i     int
 	names map[string]bool // named groups defined so far
 }
 
-func (j *javaRegex) fail(format string, args ...any) {
-	panic(javaRegexFail(fmt.Sprintf(format, args...)))
+func (j *parser) fail(format string, args ...any) {
+	panic(failure(fmt.Sprintf(format, args...)))
 }
 
-func (j *javaRegex) end() bool { return j.i >= len(j.s) }
+func (j *parser) end() bool { return j.i >= len(j.s) }
 
 // peek returns the rune at offset k from the cursor, or -1 past the end.
-func (j *javaRegex) peek(k int) rune {
+func (j *parser) peek(k int) rune {
 	if j.i+k < len(j.s) {
 		return j.s[j.i+k]
 	}
@@ -64,7 +77,7 @@ func (j *javaRegex) peek(k int) rune {
 }
 
 // expr parses alternatives up to a ')' or the end of the pattern.
-func (j *javaRegex) expr() {
+func (j *parser) expr() {
 	for {
 		j.sequence()
 		if j.peek(0) != '|' {
@@ -75,7 +88,7 @@ func (j *javaRegex) expr() {
 }
 
 // sequence parses atoms, each followed by at most one quantifier.
-func (j *javaRegex) sequence() {
+func (j *parser) sequence() {
 	for !j.end() {
 		switch c := j.s[j.i]; c {
 		case '|', ')':
@@ -100,12 +113,12 @@ func (j *javaRegex) sequence() {
 }
 
 // quantifier parses one optional quantifier after an atom.
-func (j *javaRegex) quantifier() {
+func (j *parser) quantifier() {
 	switch j.peek(0) {
 	case '?', '*', '+':
 		j.i++
 	case '{':
-		if !jreDigit(j.peek(1)) {
+		if !isDigit(j.peek(1)) {
 			j.fail("illegal repetition: '{' must start a counted quantifier {n}, {n,} or {n,m}; escape it as \\{")
 		}
 		j.i++
@@ -114,7 +127,7 @@ func (j *javaRegex) quantifier() {
 		if j.peek(0) == ',' {
 			j.i++
 			hi = -1
-			if jreDigit(j.peek(0)) {
+			if isDigit(j.peek(0)) {
 				hi = j.number()
 			}
 		}
@@ -135,9 +148,9 @@ func (j *javaRegex) quantifier() {
 
 // number reads decimal digits; it returns -1 when the value overflows an
 // int32, which Java reports as an illegal repetition range.
-func (j *javaRegex) number() int {
+func (j *parser) number() int {
 	n := 0
-	for jreDigit(j.peek(0)) {
+	for isDigit(j.peek(0)) {
 		if n >= 0 {
 			n = n*10 + int(j.s[j.i]-'0')
 			if n > 1<<31-1 {
@@ -151,7 +164,7 @@ func (j *javaRegex) number() int {
 
 // group parses a group at '('. It returns false for an inline-flags group
 // such as (?i), which Java does not let a quantifier follow.
-func (j *javaRegex) group() bool {
+func (j *parser) group() bool {
 	j.i++
 	if j.peek(0) == '?' {
 		j.i++
@@ -163,7 +176,7 @@ func (j *javaRegex) group() bool {
 			switch c2 := j.peek(0); {
 			case c2 == '=' || c2 == '!':
 				j.i++ // look-behind
-			case jreLetter(c2):
+			case isLetter(c2):
 				name := j.groupName()
 				if j.names[name] {
 					j.fail("named capturing group <%s> is already defined", name)
@@ -197,11 +210,11 @@ func (j *javaRegex) group() bool {
 
 // flags reads the letters of (?idmsuxU-idmsuxU); comments mode (x) changes
 // how the rest of the pattern is read, so such a pattern is not judged.
-func (j *javaRegex) flags() {
+func (j *parser) flags() {
 	for {
 		switch c := j.peek(0); c {
 		case 'x':
-			panic(javaRegexGiveUp)
+			panic(giveUp)
 		case 'i', 'm', 's', 'd', 'u', 'c', 'U', '-':
 			j.i++
 		default:
@@ -211,9 +224,9 @@ func (j *javaRegex) flags() {
 }
 
 // groupName reads the name of a named group or \k reference and its '>'.
-func (j *javaRegex) groupName() string {
+func (j *parser) groupName() string {
 	start := j.i
-	for jreLetter(j.peek(0)) || jreDigit(j.peek(0)) {
+	for isLetter(j.peek(0)) || isDigit(j.peek(0)) {
 		j.i++
 	}
 	if j.peek(0) != '>' {
@@ -225,7 +238,7 @@ func (j *javaRegex) groupName() string {
 }
 
 // class parses a character class at '[', nested classes and && included.
-func (j *javaRegex) class() {
+func (j *parser) class() {
 	j.i++
 	if j.peek(0) == '^' {
 		j.i++
@@ -250,7 +263,7 @@ func (j *javaRegex) class() {
 }
 
 // rangeMember parses a single character, a class escape or a range a-z.
-func (j *javaRegex) rangeMember() {
+func (j *parser) rangeMember() {
 	lo, isChar := j.classChar()
 	if !isChar || j.peek(0) != '-' {
 		return
@@ -268,7 +281,7 @@ func (j *javaRegex) rangeMember() {
 
 // classChar reads one member of a class; isChar is false for escapes that
 // stand for a set (\d, \p{L}) or for several characters (\Q...\E).
-func (j *javaRegex) classChar() (rune, bool) {
+func (j *parser) classChar() (rune, bool) {
 	if j.peek(0) == '\\' {
 		return j.escape(true)
 	}
@@ -279,7 +292,7 @@ func (j *javaRegex) classChar() (rune, bool) {
 
 // escape parses an escape sequence at '\'. It returns the character it
 // stands for and true, or false when it is not a single character.
-func (j *javaRegex) escape(inClass bool) (rune, bool) {
+func (j *parser) escape(inClass bool) (rune, bool) {
 	j.i++
 	if j.end() {
 		j.fail("trailing backslash")
@@ -294,16 +307,16 @@ func (j *javaRegex) escape(inClass bool) (rune, bool) {
 		j.i = min(j.i+2, len(j.s))
 		return 0, false
 	case '0':
-		if !jreOctal(j.peek(0)) {
+		if !isOctal(j.peek(0)) {
 			j.fail("illegal octal escape sequence: \\0 must be followed by octal digits")
 		}
 		n := j.s[j.i] - '0'
 		j.i++
-		if jreOctal(j.peek(0)) {
+		if isOctal(j.peek(0)) {
 			m := j.s[j.i] - '0'
 			j.i++
 			n = n*8 + m
-			if jreOctal(j.peek(0)) && n < 040 {
+			if isOctal(j.peek(0)) && n < 040 {
 				n = n*8 + (j.s[j.i] - '0')
 				j.i++
 			}
@@ -313,7 +326,7 @@ func (j *javaRegex) escape(inClass bool) (rune, bool) {
 		if inClass {
 			j.fail("illegal escape sequence \\%c in a character class", c)
 		}
-		for jreDigit(j.peek(0)) {
+		for isDigit(j.peek(0)) {
 			j.i++ // a backreference
 		}
 		return 0, false
@@ -368,15 +381,15 @@ func (j *javaRegex) escape(inClass bool) (rune, bool) {
 		j.i++
 		return 0, false
 	case 'x':
-		if jreHex(j.peek(0)) && jreHex(j.peek(1)) {
+		if isHex(j.peek(0)) && isHex(j.peek(1)) {
 			j.i += 2
 			return 0, false
 		}
-		if j.peek(0) == '{' && jreHex(j.peek(1)) {
+		if j.peek(0) == '{' && isHex(j.peek(1)) {
 			j.i++
 			n := 0
-			for jreHex(j.peek(0)) {
-				n = n*16 + jreHexVal(j.s[j.i])
+			for isHex(j.peek(0)) {
+				n = n*16 + hexVal(j.s[j.i])
 				if n > utf8.MaxRune {
 					j.fail("hexadecimal codepoint is too big")
 				}
@@ -392,10 +405,10 @@ func (j *javaRegex) escape(inClass bool) (rune, bool) {
 	case 'u':
 		n := 0
 		for k := 0; k < 4; k++ {
-			if !jreHex(j.peek(0)) {
+			if !isHex(j.peek(0)) {
 				j.fail("illegal Unicode escape sequence: \\u takes four hex digits")
 			}
-			n = n*16 + jreHexVal(j.s[j.i])
+			n = n*16 + hexVal(j.s[j.i])
 			j.i++
 		}
 		return rune(n), true
@@ -414,14 +427,14 @@ func (j *javaRegex) escape(inClass bool) (rune, bool) {
 	case 'e':
 		return 0x1b, true
 	}
-	if jreLetter(c) {
+	if isLetter(c) {
 		j.fail("illegal/unsupported escape sequence \\%c", c)
 	}
 	return c, true // an escaped punctuation or non-ASCII character is itself
 }
 
 // braced skips a {...} argument of an escape, failing with msg if unclosed.
-func (j *javaRegex) braced(msg string) {
+func (j *parser) braced(msg string) {
 	for j.i++; !j.end() && j.s[j.i] != '}'; j.i++ {
 	}
 	if j.end() {
@@ -430,16 +443,16 @@ func (j *javaRegex) braced(msg string) {
 	j.i++
 }
 
-func jreDigit(c rune) bool  { return c >= '0' && c <= '9' }
-func jreLetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func jreOctal(c rune) bool  { return c >= '0' && c <= '7' }
-func jreHex(c rune) bool {
-	return jreDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+func isDigit(c rune) bool  { return c >= '0' && c <= '9' }
+func isLetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isOctal(c rune) bool  { return c >= '0' && c <= '7' }
+func isHex(c rune) bool {
+	return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-func jreHexVal(c rune) int {
+func hexVal(c rune) int {
 	switch {
-	case jreDigit(c):
+	case isDigit(c):
 		return int(c - '0')
 	case c >= 'a':
 		return int(c-'a') + 10

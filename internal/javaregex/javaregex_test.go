@@ -1,4 +1,4 @@
-package rules
+package javaregex
 
 import "testing"
 
@@ -6,24 +6,24 @@ import "testing"
 // OpenJDK 17 (Temurin 25 agrees on every one). The checker must accept
 // every pattern Java accepts (a false positive is the worst failure here),
 // and reject every pattern Java rejects except the documented gaps.
-func TestJavaRegexError(t *testing.T) {
-	for _, c := range javaRegexCases {
-		got := javaRegexError(c.pattern)
+func TestCheck(t *testing.T) {
+	for _, c := range cases {
+		err := Check(c.pattern)
 		switch {
-		case c.valid && got != "":
-			t.Errorf("%q is valid in Java, but reported: %s", c.pattern, got)
-		case !c.valid && got == "":
+		case c.valid && err != nil:
+			t.Errorf("%q is valid in Java, but reported: %v", c.pattern, err)
+		case !c.valid && err == nil:
 			t.Errorf("%q is invalid in Java, but not reported", c.pattern)
 		}
 	}
-	for _, p := range javaRegexGaps {
-		if got := javaRegexError(p); got != "" {
-			t.Errorf("%q is a documented gap, but reported: %s (move it to javaRegexCases)", p, got)
+	for _, p := range gaps {
+		if err := Check(p); err != nil {
+			t.Errorf("%q is a documented gap, but reported: %v (move it to cases)", p, err)
 		}
 	}
 }
 
-var javaRegexCases = []struct {
+var cases = []struct {
 	pattern string
 	valid   bool // what Java 17 Pattern.compile says
 }{
@@ -197,9 +197,9 @@ var javaRegexCases = []struct {
 	{`a{2147483648}`, false},      // Illegal repetition range
 }
 
-// javaRegexGaps are rejected by Java but deliberately not judged: names
-// of properties and characters are not looked up, and so on.
-var javaRegexGaps = []string{
+// gaps are rejected by Java but deliberately not judged: names of
+// properties and characters are not looked up, and so on.
+var gaps = []string{
 	`\P{Zzzz}`,  // Unknown character property name {Zzzz}
 	`\N{BOGUS}`, // Unknown character name [BOGUS]
 	`\b{x}`,     // Illegal repetition

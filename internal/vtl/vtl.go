@@ -1,19 +1,18 @@
-package rules
-
-import (
-	"fmt"
-	"strings"
-	"unicode/utf8"
-)
-
-// This file reads API Gateway mapping templates the way Apache Velocity's
-// lexer does, without evaluating them: enough to know their block structure
-// (#if ... #end), the references they make ($input.json(...)) and the
-// variables they assign. API Gateway runs Velocity 1.7 semantics (hyphens are
-// allowed in identifiers: the documented #set($context.requestOverride.
-// header.X-Amz-Target = ...) only parses there); where 1.7 and 2.x differ in
-// a way that changes the structure, the scan says it is unsure instead of
-// guessing.
+// Package vtl reads API Gateway mapping templates the way Apache
+// Velocity's lexer does, without evaluating them: enough to know their
+// block structure (#if ... #end), the references they make
+// ($input.json(...)) and the variables they assign. Mapping templates are
+// described in the API Gateway developer guide, "Mapping templates for
+// REST APIs"
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings.html);
+// the language is the Velocity Template Language
+// (https://velocity.apache.org/engine/1.7/vtl-reference.html).
+//
+// API Gateway runs Velocity 1.7 semantics (hyphens are allowed in
+// identifiers: the documented #set($context.requestOverride.
+// header.X-Amz-Target = ...) only parses there); where 1.7 and 2.x differ
+// in a way that changes the structure, the scan says it is unsure instead
+// of guessing.
 //
 // Lexer facts the scan relies on (Velocity's Parser.jj):
 //   - after '#', a directive name is the longest run of [A-Za-z0-9_] (WORD);
@@ -25,20 +24,27 @@ import (
 //     tokens, so a # or ) inside them is not structure;
 //   - a '#' followed by anything else, or a word that names no directive or
 //     macro ("#fff" in CSS, "#n_owner" in a DynamoDB expression), is text.
+package vtl
 
-// vtlScan is what a scan learnt about one template.
-type vtlScan struct {
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Result is what a scan learnt about one template.
+type Result struct {
 	// Problem is the first structural error, or nil.
-	Problem *vtlProblem
+	Problem *Problem
 	// Unsure is set when the structure cannot be judged for certain (a
 	// construct whose meaning differs between Velocity versions, a
 	// Terraform %{ } directive); no Problem is reported after it is set.
 	Unsure bool
-	// VTL reports whether the template holds anything Velocity acts on: a
-	// '$', a directive, a comment, an escape or unparsed content.
-	VTL bool
+	// HasVTL reports whether the template holds anything Velocity acts on:
+	// a '$', a directive, a comment, an escape or unparsed content.
+	HasVTL bool
 	// Refs are the references read, in order.
-	Refs []vtlRef
+	Refs []Ref
 	// Vars are the variables the template defines with #set, #foreach,
 	// #macro parameters or #define; ContextSet the $context members it
 	// assigns with #set($context.NAME...).
@@ -46,47 +52,50 @@ type vtlScan struct {
 	ContextSet map[string]bool
 }
 
-// vtlProblem is a structural error at byte offset Off of the template.
-type vtlProblem struct {
+// Problem is a structural error at byte offset Off of the template. Msg
+// names template lines (1-based) where it refers to places.
+type Problem struct {
 	Off int
 	Msg string
 }
 
-// vtlRef is one reference: $root.name.name(...). Names holds the root and
-// the member names that follow it up to the first index ([...]); Call[i]
-// tells whether Names[i] is followed by an argument list.
-type vtlRef struct {
+// Ref is one reference: $root.name.name(...) at byte offset Off (its '$').
+// Names holds the root and the member names that follow it up to the first
+// index ([...]); Call[i] tells whether Names[i] is followed by an argument
+// list.
+type Ref struct {
 	Off   int
 	Names []string
 	Call  []bool
 }
 
-// vtlBlock is an open block directive.
-type vtlBlock struct {
+// block is an open block directive.
+type block struct {
 	name    string // "if", "foreach", "macro", "define" or "@name"
 	off     int
 	hasElse bool
 }
 
-type vtlScanner struct {
+type scanner struct {
 	s      string
 	base   int // offset of s in the whole template (for string literals)
-	out    *vtlScan
-	stack  []vtlBlock
+	out    *Result
+	stack  []block
 	macros map[string]bool
 	failed bool // a Problem was recorded: structure is no longer followed
 	inner  bool // reading the inside of a string literal: references only
 	depth  int  // nesting of argument lists being read
 }
 
-// vtlMaxDepth bounds the nesting of argument lists ($a.b($c.d(...))) the
+// maxDepth bounds the nesting of argument lists ($a.b($c.d(...))) the
 // scan follows; deeper templates are not judged.
-const vtlMaxDepth = 200
+const maxDepth = 200
 
-// scanVTL reads template text.
-func scanVTL(text string) *vtlScan {
-	out := &vtlScan{Vars: map[string]bool{}, ContextSet: map[string]bool{}}
-	sc := &vtlScanner{s: text, out: out, macros: map[string]bool{}}
+// Scan reads template text. It never fails: what it cannot follow makes
+// the result Unsure.
+func Scan(text string) *Result {
+	out := &Result{Vars: map[string]bool{}, ContextSet: map[string]bool{}}
+	sc := &scanner{s: text, out: out, macros: map[string]bool{}}
 	sc.run(0, len(text))
 	if !sc.failed && !out.Unsure && len(sc.stack) > 0 {
 		sc.unclosed()
@@ -94,20 +103,22 @@ func scanVTL(text string) *vtlScan {
 	return out
 }
 
-// lineOf returns the 1-based line of byte offset off in s.
-func lineOf(s string, off int) int {
+// Line returns the 1-based line of byte offset off in s: the template
+// line a Problem message counts in. An offset past the end counts as the
+// end.
+func Line(s string, off int) int {
 	return 1 + strings.Count(s[:min(off, len(s))], "\n")
 }
 
-// lineCol returns the 1-based line and column (in code points) of byte
-// offset off in s.
-func lineCol(s string, off int) (int, int) {
+// LineCol returns the 1-based line and column (in code points) of byte
+// offset off in s. An offset past the end counts as the end.
+func LineCol(s string, off int) (line, col int) {
 	off = min(off, len(s))
 	start := strings.LastIndexByte(s[:off], '\n') + 1
-	return lineOf(s, off), 1 + utf8.RuneCountInString(s[start:off])
+	return Line(s, off), 1 + utf8.RuneCountInString(s[start:off])
 }
 
-func (sc *vtlScanner) line(off int) int { return lineOf(sc.s, off) }
+func (sc *scanner) line(off int) int { return Line(sc.s, off) }
 
 // lineAt is a message argument standing for the template line of an
 // offset, worked out only when the message is kept.
@@ -115,7 +126,7 @@ type lineAt int
 
 // fail records a structural problem unless one is recorded already or the
 // structure is uncertain.
-func (sc *vtlScanner) fail(off int, format string, args ...any) {
+func (sc *scanner) fail(off int, format string, args ...any) {
 	if sc.inner || sc.failed || sc.out.Unsure {
 		return
 	}
@@ -125,17 +136,17 @@ func (sc *vtlScanner) fail(off int, format string, args ...any) {
 		}
 	}
 	sc.failed = true
-	sc.out.Problem = &vtlProblem{Off: sc.base + off, Msg: fmt.Sprintf(format, args...)}
+	sc.out.Problem = &Problem{Off: sc.base + off, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (sc *vtlScanner) unsure() {
+func (sc *scanner) unsure() {
 	if !sc.inner {
 		sc.out.Unsure = true
 	}
 }
 
 // run reads s[i:end] as template text (Velocity's DEFAULT state).
-func (sc *vtlScanner) run(i, end int) {
+func (sc *scanner) run(i, end int) {
 	for i < end {
 		switch sc.s[i] {
 		case '\\':
@@ -159,7 +170,7 @@ func (sc *vtlScanner) run(i, end int) {
 }
 
 // backslash reads a run of backslashes at i and what it escapes.
-func (sc *vtlScanner) backslash(i int) int {
+func (sc *scanner) backslash(i int) int {
 	j := i
 	for j < len(sc.s) && sc.s[j] == '\\' {
 		j++
@@ -174,19 +185,19 @@ func (sc *vtlScanner) backslash(i int) int {
 		if name == "" {
 			return j
 		}
-		if vtlDirectives[name] || sc.macros[name] {
-			sc.out.VTL = true // \#if renders as #if
+		if directives[name] || sc.macros[name] {
+			sc.out.HasVTL = true // \#if renders as #if
 		}
 		return after
 	case '$':
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		return j + 1 // \$ref renders as text: its name is not a reference
 	}
 	return j
 }
 
-// vtlDirectives are Velocity's built-in directives.
-var vtlDirectives = map[string]bool{
+// directives are Velocity's built-in directives.
+var directives = map[string]bool{
 	"if": true, "elseif": true, "else": true, "end": true, "set": true, "foreach": true,
 	"macro": true, "define": true, "break": true, "stop": true, "include": true,
 	"parse": true, "evaluate": true,
@@ -194,7 +205,7 @@ var vtlDirectives = map[string]bool{
 
 // word reads a directive name after a '#' at i: a WORD or a {WORD}. It
 // returns the name ("" when there is none) and the offset after it.
-func (sc *vtlScanner) word(i int) (string, int) {
+func (sc *scanner) word(i int) (string, int) {
 	s := sc.s
 	if i < len(s) && s[i] == '{' {
 		n := wordLen(s, i+1)
@@ -237,7 +248,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 
 // skipSpace skips spaces and tabs, and newlines too when nl is set.
-func (sc *vtlScanner) skipSpace(i int, nl bool) int {
+func (sc *scanner) skipSpace(i int, nl bool) int {
 	for i < len(sc.s) {
 		switch sc.s[i] {
 		case ' ', '\t':
@@ -254,20 +265,20 @@ func (sc *vtlScanner) skipSpace(i int, nl bool) int {
 }
 
 // hash reads what starts with the '#' at i.
-func (sc *vtlScanner) hash(i int) int {
+func (sc *scanner) hash(i int) int {
 	s := sc.s
 	if strings.HasPrefix(s[i:], "##") {
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
 			return i + k
 		}
 		return len(s)
 	}
-	for _, b := range vtlBlocks {
+	for _, b := range skipped {
 		if !strings.HasPrefix(s[i:], b.open) {
 			continue
 		}
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		if k := strings.Index(s[i+len(b.open):], b.close); k >= 0 {
 			return i + len(b.open) + k + len(b.close)
 		}
@@ -280,7 +291,7 @@ func (sc *vtlScanner) hash(i int) int {
 	}
 	switch {
 	case name == "if" || name == "elseif":
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		j := sc.skipSpace(after, true)
 		if j >= len(s) || s[j] != '(' {
 			sc.fail(i, "#%s at template line %d has no condition; expected #%s(condition)", name, lineAt(i), name)
@@ -298,11 +309,11 @@ func (sc *vtlScanner) hash(i int) int {
 		}
 		return end
 	case name == "else":
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		sc.branch(i, "else")
 		return after
 	case name == "end":
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		if len(sc.stack) == 0 {
 			sc.fail(i, "#end at template line %d closes no block; every #end must match an #if, #foreach, #macro or #define", lineAt(i))
 		} else if !sc.failed {
@@ -311,7 +322,7 @@ func (sc *vtlScanner) hash(i int) int {
 		return after
 	case name == "set":
 		j := sc.skipSpace(after, false)
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		if j >= len(s) || s[j] != '(' {
 			return after // not the #set( token: Velocity reads the word as text
 		}
@@ -332,7 +343,7 @@ func (sc *vtlScanner) hash(i int) int {
 		}
 		return end
 	case name == "foreach" || name == "macro" || name == "define" || name[0] == '@':
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		if name[0] == '@' && !sc.macros[name[1:]] {
 			sc.unsure() // a block macro call of a macro not defined here
 		}
@@ -352,8 +363,8 @@ func (sc *vtlScanner) hash(i int) int {
 		}
 		sc.push(name, i)
 		return end
-	case vtlDirectives[name] || sc.macros[name]: // break, stop, include, parse, evaluate, macro calls
-		sc.out.VTL = true
+	case directives[name] || sc.macros[name]: // break, stop, include, parse, evaluate, macro calls
+		sc.out.HasVTL = true
 		j := sc.skipSpace(after, true)
 		if j < len(s) && s[j] == '(' {
 			end, ok := sc.group(j)
@@ -367,7 +378,7 @@ func (sc *vtlScanner) hash(i int) int {
 	// An unknown word: text for Velocity 1.7. Velocity 2 reads a following
 	// (...) as arguments, so a '#' inside them would be read differently.
 	if j := sc.skipSpace(after, false); j < len(s) && s[j] == '(' {
-		sc.out.VTL = true
+		sc.out.HasVTL = true
 		if k := strings.IndexByte(s[j:], ')'); k < 0 || strings.ContainsAny(s[j:j+k], "#\"'") {
 			sc.unsure()
 		}
@@ -377,7 +388,7 @@ func (sc *vtlScanner) hash(i int) int {
 
 // defines records what a #foreach, #macro or #define defines, from its
 // argument text args and the references read in it.
-func (sc *vtlScanner) defines(name, args string, refs []vtlRef) {
+func (sc *scanner) defines(name, args string, refs []Ref) {
 	switch name {
 	case "foreach", "define":
 		if len(refs) > 0 && len(refs[0].Names) == 1 {
@@ -396,14 +407,14 @@ func (sc *vtlScanner) defines(name, args string, refs []vtlRef) {
 	}
 }
 
-func (sc *vtlScanner) push(name string, off int) {
+func (sc *scanner) push(name string, off int) {
 	if !sc.failed && !sc.inner {
-		sc.stack = append(sc.stack, vtlBlock{name: name, off: off})
+		sc.stack = append(sc.stack, block{name: name, off: off})
 	}
 }
 
 // branch checks an #elseif or #else at off against the open block.
-func (sc *vtlScanner) branch(off int, name string) {
+func (sc *scanner) branch(off int, name string) {
 	if sc.failed || sc.inner {
 		return
 	}
@@ -428,7 +439,7 @@ func (sc *vtlScanner) branch(off int, name string) {
 
 // unclosed reports the blocks left open at the end of the template, at the
 // innermost one.
-func (sc *vtlScanner) unclosed() {
+func (sc *scanner) unclosed() {
 	var names []string
 	for _, b := range sc.stack {
 		names = append(names, fmt.Sprintf("#%s at template line %d", b.name, sc.line(b.off)))
@@ -438,20 +449,20 @@ func (sc *vtlScanner) unclosed() {
 		sc.fail(last.off, "%s is never closed; add its #end", names[0])
 		return
 	}
-	sc.fail(last.off, "%s are never closed; add an #end for each", oneOfAnd(names))
+	sc.fail(last.off, "%s are never closed; add an #end for each", andList(names))
 }
 
-// oneOfAnd renders a list as "a, b and c".
-func oneOfAnd(list []string) string {
+// andList renders a list as "a, b and c".
+func andList(list []string) string {
 	return strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 }
 
 // ref reads the reference whose '$' is at i and returns the offset after
 // it. A '$' that starts no reference is text. ok is false when a method
 // call of the reference is not closed before the end of the template.
-func (sc *vtlScanner) ref(i int) (int, bool) {
+func (sc *scanner) ref(i int) (int, bool) {
 	s := sc.s
-	sc.out.VTL = true
+	sc.out.HasVTL = true
 	j := i + 1
 	if j < len(s) && s[j] == '!' {
 		j++
@@ -464,15 +475,19 @@ func (sc *vtlScanner) ref(i int) (int, bool) {
 	if n == 0 {
 		return i + 1, true
 	}
-	r := vtlRef{Off: sc.base + i, Names: []string{s[j : j+n]}, Call: []bool{false}}
+	r := Ref{Off: sc.base + i, Names: []string{s[j : j+n]}, Call: []bool{false}}
 	k := len(sc.out.Refs)
 	sc.out.Refs = append(sc.out.Refs, r)
 	j += n
 	named := true // still recording member names
 	for j < len(s) {
 		if s[j] == '[' {
+			n := len(sc.out.Refs)
 			end, ok := sc.groupOf(j, '[', ']')
 			if !ok {
+				// not an index: the text after '[' is read again, and
+				// with it the references it holds
+				sc.out.Refs = sc.out.Refs[:n]
 				break
 			}
 			named = false
@@ -516,16 +531,16 @@ func (sc *vtlScanner) ref(i int) (int, bool) {
 }
 
 // group reads the parenthesised argument list starting at s[j] == '('.
-func (sc *vtlScanner) group(j int) (int, bool) { return sc.groupOf(j, '(', ')') }
+func (sc *scanner) group(j int) (int, bool) { return sc.groupOf(j, '(', ')') }
 
 // groupOf reads a bracketed group starting at s[j] == open as Velocity's
 // DIRECTIVE and REFMOD2 states do: string literals are tokens, brackets
 // nest and references are read. It returns the offset after the closing
 // bracket; ok is false when the template ends first. That is certain even
 // when a '#' comes before the end: no closing bracket is left anywhere.
-func (sc *vtlScanner) groupOf(j int, open, close byte) (int, bool) {
+func (sc *scanner) groupOf(j int, open, close byte) (int, bool) {
 	s := sc.s
-	if sc.depth >= vtlMaxDepth {
+	if sc.depth >= maxDepth {
 		sc.unsure()
 		return len(s), true
 	}
@@ -573,7 +588,7 @@ func (sc *vtlScanner) groupOf(j int, open, close byte) (int, bool) {
 // offset after it. Double-quoted strings are interpolated: their references
 // are read too. ok is false when the string is not closed on its line, or
 // holds \" (an escaped quote for Velocity 1.7, the end of the string for 2).
-func (sc *vtlScanner) stringLit(i int) (int, bool) {
+func (sc *scanner) stringLit(i int) (int, bool) {
 	s := sc.s
 	q := s[i]
 	for k := i + 1; k < len(s); k++ {
@@ -599,17 +614,17 @@ func (sc *vtlScanner) stringLit(i int) (int, bool) {
 }
 
 // interpolate reads the references in the double-quoted string s[i:end].
-func (sc *vtlScanner) interpolate(i, end int) {
+func (sc *scanner) interpolate(i, end int) {
 	if !strings.ContainsRune(sc.s[i:end], '$') {
 		return
 	}
-	in := &vtlScanner{s: sc.s[i:end], base: sc.base + i, out: sc.out, macros: sc.macros, inner: true, depth: sc.depth}
+	in := &scanner{s: sc.s[i:end], base: sc.base + i, out: sc.out, macros: sc.macros, inner: true, depth: sc.depth}
 	in.run(0, len(in.s))
 }
 
-// vtlBlocks are the spans VTL skips whole: block comments and unparsed
+// skipped are the spans VTL skips whole: block comments and unparsed
 // content.
-var vtlBlocks = []struct{ open, close, what string }{
+var skipped = []struct{ open, close, what string }{
 	{"#*", "*#", "comment"},
 	{"#[[", "]]#", "unparsed content"},
 }

@@ -1,4 +1,4 @@
-package rules
+package vtl
 
 import (
 	"reflect"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestScanVTLStructure(t *testing.T) {
+func TestScanStructure(t *testing.T) {
 	tests := []struct {
 		name, tpl string
 		want      string // the problem message, "" for none
@@ -57,14 +57,14 @@ func TestScanVTLStructure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc := scanVTL(tt.tpl)
+			sc := Scan(tt.tpl)
 			if sc.Unsure != tt.unsure {
 				t.Errorf("unsure = %v, want %v", sc.Unsure, tt.unsure)
 			}
 			got := ""
 			if sc.Problem != nil {
 				got = sc.Problem.Msg
-				if l := lineOf(tt.tpl, sc.Problem.Off); l != tt.line {
+				if l := Line(tt.tpl, sc.Problem.Off); l != tt.line {
 					t.Errorf("problem on line %d, want %d", l, tt.line)
 				}
 			}
@@ -75,14 +75,14 @@ func TestScanVTLStructure(t *testing.T) {
 	}
 }
 
-func TestScanVTLRefs(t *testing.T) {
+func TestScanRefs(t *testing.T) {
 	tpl := `#set($inputRoot = $input.path('$'))
 #foreach($item in $inputRoot.Items)"$util.escapeJavaScript($item.name)"#end
 $context.authorizer.claims['cognito:username'].x ${context.requestId} $!context.stage
 #set($context.requestOverride.header.X-Amz-Target = "x")
 #set($msg = "id $context.requestID") \$context.ignored ## $context.comment
 #macro(m $p)$p#end $1 $ x`
-	sc := scanVTL(tpl)
+	sc := Scan(tpl)
 	var got []string
 	for _, r := range sc.Refs {
 		s := strings.Join(r.Names, ".")
@@ -105,8 +105,8 @@ $context.authorizer.claims['cognito:username'].x ${context.requestId} $!context.
 	if !sc.ContextSet["requestOverride"] {
 		t.Errorf("context set = %v", sc.ContextSet)
 	}
-	if sc.Problem != nil || sc.Unsure || !sc.VTL {
-		t.Errorf("problem %v unsure %v vtl %v", sc.Problem, sc.Unsure, sc.VTL)
+	if sc.Problem != nil || sc.Unsure || !sc.HasVTL {
+		t.Errorf("problem %v unsure %v HasVTL %v", sc.Problem, sc.Unsure, sc.HasVTL)
 	}
 	// offsets point at the '$'
 	for _, r := range sc.Refs {
@@ -116,7 +116,28 @@ $context.authorizer.claims['cognito:username'].x ${context.requestId} $!context.
 	}
 }
 
-func TestScanVTLPlain(t *testing.T) {
+// An index left open is no index: what follows its '[' is text, and each
+// reference in it is recorded once (the fuzzer found them recorded twice,
+// which doubled mapping-template's warnings).
+func TestScanOpenIndex(t *testing.T) {
+	for tpl, want := range map[string][]int{
+		"$A[$A":                {0, 3},
+		"$x[$contex.requestId": {0, 3},
+		`$a[$b.c("$d") $e`:     {0, 3, 9, 14},
+		"$a[$b]$c":             {0, 3, 6},
+		"#set($m = $a[$b)\n$c": {5, 10, 13, 17},
+	} {
+		var got []int
+		for _, r := range Scan(tpl).Refs {
+			got = append(got, r.Off)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: references at %v, want %v", tpl, got, want)
+		}
+	}
+}
+
+func TestScanPlain(t *testing.T) {
 	for tpl, vtl := range map[string]bool{
 		`{"statusCode": 200}`:         false,
 		`{"color": "#fff", "#n": 1}`:  false,
@@ -127,15 +148,15 @@ func TestScanVTLPlain(t *testing.T) {
 		`{"a": "#fff(1)"}`:            true,
 		"Action=ListQueues&Version=1": false,
 	} {
-		if got := scanVTL(tpl).VTL; got != vtl {
-			t.Errorf("%q: VTL = %v, want %v", tpl, got, vtl)
+		if got := Scan(tpl).HasVTL; got != vtl {
+			t.Errorf("%q: HasVTL = %v, want %v", tpl, got, vtl)
 		}
 	}
 }
 
 func TestLineCol(t *testing.T) {
 	s := "ab\nçd#end"
-	if l, c := lineCol(s, strings.Index(s, "#")); l != 2 || c != 3 {
+	if l, c := LineCol(s, strings.Index(s, "#")); l != 2 || c != 3 {
 		t.Errorf("lineCol = %d:%d, want 2:3", l, c)
 	}
 }
