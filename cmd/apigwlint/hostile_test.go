@@ -189,14 +189,19 @@ func TestREADMELimits(t *testing.T) {
 		"at most " + comma(loader.DefaultLimits.AliasNodes) + " nodes in all, or 10 times the nodes written",
 		fmt.Sprintf("at most %d levels deep", loader.DefaultLimits.MaxDepth),
 		"chains of at most 16 `$ref`s",
-		"-fuzz=FuzzLoad -fuzztime=10m ./internal/loader", "-fuzz=FuzzLint -fuzztime=10m ./internal/rules",
 	} {
 		if !strings.Contains(doc, s) {
 			t.Errorf("README lacks %q", s)
 		}
 	}
+	dev := clitest.ReadAll(t, "docs/development.md")
+	for _, s := range []string{"-fuzz=FuzzLoad -fuzztime=10m ./internal/loader", "-fuzz=FuzzLint -fuzztime=10m ./internal/rules"} {
+		if !strings.Contains(dev, s) {
+			t.Errorf("docs/development.md lacks %q", s)
+		}
+	}
 	ci := clitest.ReadAll(t, ".ci/run")
-	for _, s := range []string{"-fuzz=FuzzLoad -fuzztime=20s ./internal/loader\n", "-fuzz=FuzzLint -fuzztime=20s ./internal/rules\n"} {
+	for _, s := range []string{"-fuzz=FuzzLoad -fuzztime=15s ./internal/loader\n", "-fuzz=FuzzLint -fuzztime=15s ./internal/rules\n"} {
 		if !strings.Contains(ci, s) {
 			t.Errorf(".ci/run lacks %q", s)
 		}
