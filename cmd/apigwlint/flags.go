@@ -21,6 +21,7 @@ type options struct {
 // usage is the help text; the defaults of rule options come from the rules.
 var usage = fmt.Sprintf(`Usage: apigwlint [flags] PATH...
        apigwlint explain RULE...
+       apigwlint lsp [flags]    (a language server on standard input and output)
 
 Lint Amazon API Gateway integrations before they are deployed: the
 x-amazon-apigateway-integration blocks of OpenAPI 3 and Swagger 2 documents

@@ -21,6 +21,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
 		return explain(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "lsp" {
+		return serveLSP(args[1:], stdin, stdout, stderr)
+	}
 	o, err := parseArgs(args)
 	if err != nil {
 		return fail(stderr, err)

@@ -56,7 +56,14 @@ func Find() (string, error) {
 	if err != nil {
 		return "", nil // nowhere to look from
 	}
-	for dir := wd; ; {
+	return FindFrom(wd, wd)
+}
+
+// FindFrom is Find starting from the folder start (an editor's document's
+// folder, say) instead of the working folder; the path is shown relative
+// to wd when that is shorter.
+func FindFrom(start, wd string) (string, error) {
+	for dir := start; ; {
 		var found []string
 		for _, n := range configNames {
 			if st, err := os.Stat(filepath.Join(dir, n)); err == nil && st.Mode().IsRegular() {

@@ -51,27 +51,39 @@ func (st fileStages) lintAll(files []input, stdin io.Reader, cfg *rules.Config) 
 	return results
 }
 
-// lintFile reads one file and takes it through its stages. This is the one
-// place a panic while linting a file is recovered: it becomes an input
+// lintFile reads one file and takes it through its stages.
+func (st fileStages) lintFile(in input, stdin io.Reader, cfg *rules.Config) fileResult {
+	read := func() ([]byte, *loader.Error) { return readInput(in, stdin, loader.DefaultLimits) }
+	return st.lint(in.path, in.explicit, read, cfg)
+}
+
+// lintSource takes text already in memory (an editor's buffer) through the
+// stages, as a file named on the command line.
+func (st fileStages) lintSource(path string, src []byte, cfg *rules.Config) fileResult {
+	return st.lint(path, true, func() ([]byte, *loader.Error) { return src, nil }, cfg)
+}
+
+// lint reads a file with read and takes it through its stages. This is the
+// one place a panic while linting a file is recovered: it becomes an input
 // error of that file in one shape (panic.go), and the run goes on.
-func (st fileStages) lintFile(in input, stdin io.Reader, cfg *rules.Config) (res fileResult) {
+func (st fileStages) lint(path string, explicit bool, read func() ([]byte, *loader.Error), cfg *rules.Config) (res fileResult) {
 	stage := stageRead
 	defer func() {
 		if v := recover(); v != nil {
-			res = fileResult{err: &loader.Error{Path: in.path, Msg: internalError(stage, v)}}
+			res = fileResult{err: &loader.Error{Path: path, Msg: internalError(stage, v)}}
 		}
 	}()
-	src, rerr := readInput(in, stdin, loader.DefaultLimits)
+	src, rerr := read()
 	if rerr != nil {
 		return fileResult{err: rerr}
 	}
 	stage = stageLoad
-	loaded, err := st.load(in.path, src, loader.DefaultLimits)
+	loaded, err := st.load(path, src, loader.DefaultLimits)
 	if err != nil {
-		if !in.explicit && !mentionsAPI(src) {
+		if !explicit && !mentionsAPI(src) {
 			return fileResult{} // not API Gateway content we could judge
 		}
-		return fileResult{err: asInputError(in.path, err)}
+		return fileResult{err: asInputError(path, err)}
 	}
 	stage = stageCheck
 	findings := st.check(loaded, cfg)
