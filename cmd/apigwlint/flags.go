@@ -56,6 +56,10 @@ Flags:
       --write-baseline FILE    write the current findings to FILE as a baseline and exit
       --show-suppressed        also print findings that comments, the configuration's
                                ignore entries or the baseline suppress
+      --fix                    apply the fixes of findings that have one (each rule's
+                               page says), then report what is left
+      --diff                   print those fixes as a unified diff instead; exit 1
+                               when there is one
   -v, --verbose                add the documentation link of each finding's rule
       --list-rules             print the rules and exit
       --version                print the version and exit
@@ -116,6 +120,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.Baseline, "baseline", "", "")
 	fs.StringVar(&o.WriteBaseline, "write-baseline", "", "")
 	fs.BoolVar(&o.ShowSuppressed, "show-suppressed", false, "")
+	fs.BoolVar(&o.Fix, "fix", false, "")
+	fs.BoolVar(&o.Diff, "diff", false, "")
 	for _, name := range []string{"verbose", "v"} {
 		fs.BoolVar(&o.Verbose, name, false, "")
 	}

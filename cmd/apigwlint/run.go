@@ -58,6 +58,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	if o.Diff {
+		return min(res.Diffs, exitFindings) // 1 when a file would change
+	}
 	return exitCode(res, o.Fail)
 }
 

@@ -238,3 +238,26 @@ func scalarWidth(b []byte, n *Node) int {
 	}
 	return utf8.RuneCountInString(n.Value)
 }
+
+// Offset returns the byte offset in Src of a 1-based line and column, or
+// -1 when the file has no such position.
+func (f *File) Offset(line, col int) int { return f.offset(line, col) }
+
+// ValueBytes returns the bytes of Src that hold scalar n as written: its
+// token, quotes included, without a tag or an anchor before it. ok is
+// false when the token spans lines (a block scalar, a folded plain
+// scalar), whose bytes an edit could not replace safely.
+func (f *File) ValueBytes(n *Node) (start, end int, ok bool) {
+	s := f.SpanOf(n)
+	if n == nil || n.Kind != ScalarNode || s.EndLine == 0 || s.EndLine != s.Line {
+		return 0, 0, false
+	}
+	start, end = f.offset(s.Line, s.Col), f.offset(s.EndLine, s.EndCol)
+	if end < 0 && start >= 0 { // the value ends the file, with no line break after it
+		end = len(f.Src)
+		if c := utf8.RuneCount(f.Src[start:]); c != s.EndCol-s.Col {
+			return 0, 0, false
+		}
+	}
+	return start, end, start >= 0 && end > start
+}

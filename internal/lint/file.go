@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"crypto/sha256"
 	"github.com/apigwlint/apigwlint/internal/doc"
 
 	"errors"
@@ -19,12 +20,14 @@ import (
 type fileStages struct {
 	load  func(path string, src []byte, lim loader.Limits) (*doc.Result, error)
 	check func(*doc.Result, *rules.Config) []rules.Finding
+	sums  bool // keep each file's SHA-256, for the Fix stage
 }
 
 // fileResult is the outcome of linting one file.
 type fileResult struct {
 	findings []rules.Finding
 	err      *loader.Error
+	sum      [32]byte // of the text linted, when fileStages.sums is set
 }
 
 // lintAll lints files on all cores and returns the results in input order,
@@ -88,7 +91,11 @@ func (st fileStages) lint(path string, explicit bool, read func() ([]byte, *load
 	stage = stageCheck
 	findings := st.check(loaded, cfg)
 	stage = stageSuppress
-	return fileResult{findings: suppress.Comments(loaded.File, findings, cfg)}
+	res = fileResult{findings: suppress.Comments(loaded.File, findings, cfg)}
+	if st.sums {
+		res.sum = sha256.Sum256(src)
+	}
+	return res
 }
 
 // asInputError is err as an input error of the file at path: the

@@ -10,6 +10,9 @@
 //     baseline over all findings;
 //   - Render (render): the report in its format, and the SARIF log.
 //
+// With --fix or --diff, a Fix stage (fix.go) goes first: it lints the
+// files, applies the findings' fixes, then the run reports what is left.
+//
 // Load, Check and the comments run for each file on all cores, under one
 // recover per file (file.go). One Options value, built from the flags and
 // the configuration file (Resolve), is all a run reads. The exit code is
@@ -17,6 +20,7 @@
 package lint
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
@@ -28,6 +32,8 @@ import (
 // Result is what a run found, for the exit code.
 type Result struct {
 	Report *report.Report
+	// Diffs is the number of files --diff printed a change for.
+	Diffs int
 	// WroteBaseline is set when the findings went to --write-baseline
 	// instead of a report.
 	WroteBaseline bool
@@ -42,6 +48,19 @@ func Run(o *Options, stdin io.Reader, stdout, stderr io.Writer) (*Result, error)
 }
 
 func run(o *Options, st fileStages, stdin io.Reader, stdout, stderr io.Writer) (*Result, error) {
+	if o.Fix || o.Diff {
+		n, err := fixStage(o, st, stdout, stderr)
+		if err != nil || o.Diff {
+			return &Result{Report: &report.Report{}, Diffs: n}, err
+		}
+		if n > 0 {
+			fmt.Fprintf(stderr, "apigwlint: fixed %d file(s)\n", n)
+		}
+		// Then report what is left, as a run without --fix does.
+		rest := *o
+		rest.Fix = false
+		o = &rest
+	}
 	files, errs, err := discover(o)
 	if err != nil {
 		return nil, err

@@ -28,6 +28,8 @@ type Options struct {
 	Verbose        bool
 	ShowSuppressed bool
 	ListRules      bool // the run lists the rules: --format is text, json or markdown
+	Fix            bool // apply the findings' fixes to the files, then report what is left
+	Diff           bool // print the fixes as a unified diff instead of a report
 	Config         string
 	NoConfig       bool
 	Baseline       string
@@ -81,6 +83,12 @@ func (o *Options) validate() error {
 		}
 	} else if !slices.Contains(report.Formats, o.Format) {
 		return fmt.Errorf("unknown --format %q (want %s)", o.Format, strings.Join(report.Formats, ", "))
+	}
+	if o.Fix && o.Diff {
+		return fmt.Errorf("--fix writes the fixes and --diff only shows them: give one")
+	}
+	if (o.Fix || o.Diff) && o.WriteBaseline != "" {
+		return fmt.Errorf("--write-baseline records findings; it cannot be combined with --fix or --diff")
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, o.Color) {
 		return fmt.Errorf("unknown --color %q (want auto, always or never)", o.Color)

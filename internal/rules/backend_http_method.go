@@ -38,7 +38,7 @@ func checkBackendHTTPMethod(p *Pass) {
 		return
 	}
 	if isAWSType(t) && verb != "POST" && isLambdaInvocation(p.In) {
-		p.ReportValue(f, "%s is %s, but Lambda functions are invoked with POST; API Gateway fails such calls at run time", key, text)
+		p.Fixed(replaceValue(p.file, f.Value, "POST", "write POST")).ReportValue(f, "%s is %s, but Lambda functions are invoked with POST; API Gateway fails such calls at run time", key, text)
 	}
 }
 

@@ -56,7 +56,7 @@ func checkEnum(p *Pass, f *doc.Field, name string) {
 		if s := didYouMean(t, spec.values); s != "" {
 			msg += " (did you mean " + s + "?)"
 		}
-		p.ReportValue(f, msg, f.Key.Value, t, oneOf(spec.values))
+		p.Fixed(choiceFix(p, f, t, spec.values)).ReportValue(f, msg, f.Key.Value, t, oneOf(spec.values))
 		return
 	}
 	if t == up {
@@ -64,9 +64,9 @@ func checkEnum(p *Pass, f *doc.Field, name string) {
 	}
 	switch {
 	case p.In.Shape != doc.ShapeOpenAPI && spec.modelEnum:
-		p.ReportValue(f, "%s %q must be upper case in %s: %s", f.Key.Value, t, shapeWhere(p.In.Shape), up)
+		p.Fixed(replaceValue(p.file, f.Value, up, "write "+up)).ReportValue(f, "%s %q must be upper case in %s: %s", f.Key.Value, t, shapeWhere(p.In.Shape), up)
 	case p.In.Shape == doc.ShapeCloudFormation:
-		p.WithSeverity(Warning).ReportValue(f, "%s %q: the CloudFormation schema of AWS::ApiGateway::Method lists only the upper-case %s", f.Key.Value, t, up)
+		p.WithSeverity(Warning).Fixed(replaceValue(p.file, f.Value, up, "write "+up)).ReportValue(f, "%s %q: the CloudFormation schema of AWS::ApiGateway::Method lists only the upper-case %s", f.Key.Value, t, up)
 	case p.In.Shape != doc.ShapeOpenAPI:
 		p.WithSeverity(Note).ReportValue(f, "%s %q is written in upper case by the API: %s", f.Key.Value, t, up)
 	case spec.caseNote:

@@ -29,10 +29,10 @@ func checkIntegrationType(p *Pass) {
 		if s := didYouMean(t, integrationTypes); s != "" {
 			msg += " (did you mean " + s + "?)"
 		}
-		p.ReportValue(f, msg, t, oneOf(integrationTypes))
+		p.Fixed(choiceFix(p, f, t, integrationTypes)).ReportValue(f, msg, t, oneOf(integrationTypes))
 		return
 	}
 	if p.In.Shape != doc.ShapeOpenAPI && t != up {
-		p.ReportValue(f, "integration type %q must be upper case in %s: %s", t, shapeWhere(p.In.Shape), up)
+		p.Fixed(replaceValue(p.file, f.Value, up, "write "+up)).ReportValue(f, "integration type %q must be upper case in %s: %s", t, shapeWhere(p.In.Shape), up)
 	}
 }

@@ -131,6 +131,9 @@ type Finding struct {
 	// Suppressed is set when a comment, the configuration or a baseline
 	// accepts the finding (see suppression.go).
 	Suppressed *Suppression
+	// Fixes resolve the finding when applied (--fix); most findings have
+	// none: a fix is attached only where it is certain (see fix.go).
+	Fixes []Fix
 }
 
 // Options tune rules whose limits depend on the user's account.
@@ -152,6 +155,7 @@ type reporter struct {
 	rule *Rule
 	file *doc.File
 	out  *[]Finding
+	fix  *Fix // attached to the findings reported (see Pass.Fixed)
 }
 
 // Report records a finding at node n, whose JSON pointer is ptr.
@@ -163,7 +167,7 @@ func (r *reporter) Report(n *doc.Node, ptr, format string, args ...any) {
 // scalar (a mapping template's line), or where a later YAML document
 // starts.
 func (r *reporter) ReportAt(at doc.Span, ptr, format string, args ...any) {
-	*r.out = append(*r.out, Finding{
+	f := Finding{
 		RuleID:   r.rule.ID,
 		Rule:     r.rule.Name,
 		Severity: r.rule.Severity,
@@ -171,7 +175,11 @@ func (r *reporter) ReportAt(at doc.Span, ptr, format string, args ...any) {
 		File:     r.file.Path,
 		Span:     at,
 		Pointer:  ptr,
-	})
+	}
+	if r.fix != nil {
+		f.Fixes = []Fix{*r.fix}
+	}
+	*r.out = append(*r.out, f)
 }
 
 // ReportValue records a finding at the value of field f.

@@ -30,11 +30,27 @@ func checkUnknownFields(p *Pass) {
 	// made when there is something to report.
 	var q *Pass
 	var candidates []string
-	report := func(f *doc.Field, msg func() string) {
+	report := func(f *doc.Field, msg func() string, fix ...*Fix) {
 		if q == nil {
 			q, candidates = p.WithSeverity(sev), keysOf(spec)
 		}
+		if len(fix) > 0 {
+			q.Fixed(fix[0]).ReportKey(f, "%s", msg())
+			return
+		}
 		q.ReportKey(f, "%s", msg())
+	}
+	// rename is the fix of a misspelt key: the one close name, when the
+	// mapping does not hold it already.
+	rename := func(f *doc.Field, mapping *doc.Node, names []string) *Fix {
+		to := uniqueMatch(f.Key.Value, names)
+		if alt, ok := otherShapeNames[strings.ToLower(f.Key.Value)]; ok && in.Shape == doc.ShapeOpenAPI && mapping == in.Node {
+			to = alt
+		}
+		if k, _ := doc.Get(mapping, to); to == "" || k != nil {
+			return nil
+		}
+		return renameKey(p.file, f.Key, to, "rename "+f.Key.Value+" to "+to)
 	}
 	for _, f := range in.All {
 		switch {
@@ -42,7 +58,7 @@ func checkUnknownFields(p *Pass) {
 			if strings.HasPrefix(f.Key.Value, "x-") && in.Shape == doc.ShapeOpenAPI {
 				continue // vendor extensions are allowed anywhere in OpenAPI
 			}
-			report(f, func() string { return unknownMessage(in.Shape, "integration", f.Key.Value, candidates) })
+			report(f, func() string { return unknownMessage(in.Shape, "integration", f.Key.Value, candidates) }, rename(f, in.Node, keysOf(spec)))
 		case in.Shape == doc.ShapeOpenAPI && in.Kind() == doc.REST && httpAPIOnly[f.Name] && f.Name == "responseParameters":
 			report(f, func() string {
 				return "responseParameters is not an integration field in a REST API; put it in responses.<pattern>.responseParameters"
@@ -69,7 +85,7 @@ func checkUnknownFields(p *Pass) {
 				})
 				continue
 			}
-			report(f, func() string { return unknownMessage(in.Shape, "integration response", f.Key.Value, keysOf(rspec)) })
+			report(f, func() string { return unknownMessage(in.Shape, "integration response", f.Key.Value, keysOf(rspec)) }, rename(f, r.Node, keysOf(rspec)))
 		}
 	}
 	if tls := in.Field("tlsConfig"); tls != nil {

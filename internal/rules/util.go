@@ -62,6 +62,22 @@ func didYouMean(s string, candidates []string) string {
 	return best
 }
 
+// uniqueMatch is didYouMean when no other candidate is as close: the only
+// suggestion certain enough for a fix to apply.
+func uniqueMatch(s string, candidates []string) string {
+	best := didYouMean(s, candidates)
+	if best == "" {
+		return ""
+	}
+	ls, d := strings.ToLower(s), editDistance(strings.ToLower(s), strings.ToLower(best))
+	for _, c := range candidates {
+		if c != best && editDistance(ls, strings.ToLower(c)) == d {
+			return ""
+		}
+	}
+	return best
+}
+
 // editDistance is the optimal-string-alignment distance: insertions,
 // deletions, substitutions and swaps of neighbours each count one.
 func editDistance(a, b string) int {

@@ -1,0 +1,96 @@
+package rules
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/doc"
+)
+
+// Fix is an edit of the linted file that resolves a finding, attached only
+// where it is certain and local (in the spirit of go/analysis's
+// SuggestedFix): applying it changes the bytes its edits name and nothing
+// else, so comments, key order, quoting, indentation and line endings stay.
+type Fix struct {
+	Description string // what it does, e.g. "replace GET with POST"
+	Edits       []Edit
+}
+
+// Edit replaces the bytes [Start, End) of the file's source (after a byte
+// order mark, which the loader drops) with New.
+type Edit struct {
+	Start, End int
+	New        string
+}
+
+// Fixed returns a copy of the pass whose findings carry fix; a nil fix (one
+// that could not be made safely) attaches nothing.
+func (p *Pass) Fixed(fix *Fix) *Pass {
+	q := *p
+	q.reporter.fix = fix
+	return &q
+}
+
+// Fixed is Pass.Fixed for document rules.
+func (p *DocPass) Fixed(fix *Fix) *DocPass {
+	q := *p
+	q.reporter.fix = fix
+	return &q
+}
+
+// plainSafe is a value that YAML reads as the same string when written
+// plain: an identifier-like word that is not a YAML keyword or number.
+var plainSafe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.\-/]*$`)
+
+// replaceValue is the fix that writes value in place of scalar n, in n's
+// own quoting: JSON and double-quoted YAML as a JSON string, single-quoted
+// YAML with doubled quotes, plain YAML plain when that reads back as the
+// same string (else double-quoted). nil when n is not a one-line scalar,
+// or is computed (a tag such as !Sub).
+func replaceValue(f *doc.File, n *doc.Node, value, description string) *Fix {
+	if n == nil || n.Kind != doc.ScalarNode || n.Style&doc.TaggedStyle != 0 || strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+		return nil
+	}
+	start, end, ok := f.ValueBytes(n)
+	if !ok {
+		return nil
+	}
+	var text string
+	switch {
+	case n.Style&doc.SingleQuotedStyle != 0:
+		text = "'" + strings.ReplaceAll(value, "'", "''") + "'"
+	case n.Style&doc.DoubleQuotedStyle != 0 || !plainSafe.MatchString(value) || yamlKeyword(value):
+		b, _ := json.Marshal(value)
+		text = string(b)
+	default:
+		text = value
+	}
+	return &Fix{Description: description, Edits: []Edit{{Start: start, End: end, New: text}}}
+}
+
+// renameKey is the fix that renames key node k to name, keeping its
+// quoting; nil when the key cannot be edited safely.
+func renameKey(f *doc.File, k *doc.Node, name, description string) *Fix {
+	return replaceValue(f, k, name, description)
+}
+
+// yamlKeyword reports whether a plain scalar would not read as a string.
+func yamlKeyword(s string) bool {
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "null", "y", "n", "~":
+		return true
+	}
+	return false
+}
+
+// choiceFix is the fix of a value that is none of choices: the one choice
+// it is a typo of (uniqueMatch), in upper case as the choices are; nil when
+// no single choice is close.
+func choiceFix(p *Pass, f *doc.Field, text string, choices []string) *Fix {
+	to := uniqueMatch(text, choices)
+	if to == "" {
+		return nil
+	}
+	return replaceValue(p.file, f.Value, to, "write "+to)
+}
