@@ -118,9 +118,20 @@ func (b *builder) sameMethod(r *resource, typ string) []*resource {
 	if key == "" {
 		return nil
 	}
+	if b.byKey == nil { // indexed once: a generated module has thousands of methods
+		b.byKey = map[string]map[string][]*resource{}
+		for t, rs := range b.byType {
+			b.byKey[t] = map[string][]*resource{}
+			for _, o := range rs {
+				if k := b.methodKey(o); k != "" {
+					b.byKey[t][k] = append(b.byKey[t][k], o)
+				}
+			}
+		}
+	}
 	var out []*resource
-	for _, o := range b.byType[typ] {
-		if o != r && b.methodKey(o) == key {
+	for _, o := range b.byKey[typ][key] {
+		if o != r {
 			out = append(out, o)
 		}
 	}

@@ -145,7 +145,8 @@ type builder struct {
 	file      *doc.File
 	resources []*resource
 	byType    map[string][]*resource
-	keys      map[*resource]string // memo of methodKey
+	keys      map[*resource]string              // memo of methodKey
+	byKey     map[string]map[string][]*resource // resources by type and methodKey
 }
 
 // read converts the resources of the types the front-end reads.
