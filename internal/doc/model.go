@@ -423,21 +423,15 @@ var CloudFormationFields = fieldSpec{
 // the method's own verb, as in put-integration input. The meta-arguments
 // every resource takes, and the provider's per-resource region, are known
 // keys outside the API Gateway model: no rule reads them.
-var TerraformFields = func() fieldSpec {
-	m := fieldSpec{
-		"type": "type", "uri": "uri", "integration_http_method": "httpMethod", "connection_type": "connectionType",
-		"connection_id": "connectionId", "credentials": "credentials", "request_parameters": "requestParameters",
-		"request_templates": "requestTemplates", "passthrough_behavior": "passthroughBehavior",
-		"cache_namespace": "cacheNamespace", "cache_key_parameters": "cacheKeyParameters",
-		"content_handling": "contentHandling", "timeout_milliseconds": "timeoutInMillis", "tls_config": "tlsConfig",
-		"response_transfer_mode": "responseTransferMode", "integration_target": "integrationTarget",
-		"rest_api_id": "restApiId", "resource_id": "resourceId", "http_method": "methodHttpMethod",
-	}
-	for k, v := range terraformMeta {
-		m[k] = v
-	}
-	return m
-}()
+var TerraformFields = withTerraformMeta(fieldSpec{
+	"type": "type", "uri": "uri", "integration_http_method": "httpMethod", "connection_type": "connectionType",
+	"connection_id": "connectionId", "credentials": "credentials", "request_parameters": "requestParameters",
+	"request_templates": "requestTemplates", "passthrough_behavior": "passthroughBehavior",
+	"cache_namespace": "cacheNamespace", "cache_key_parameters": "cacheKeyParameters",
+	"content_handling": "contentHandling", "timeout_milliseconds": "timeoutInMillis", "tls_config": "tlsConfig",
+	"response_transfer_mode": "responseTransferMode", "integration_target": "integrationTarget",
+	"rest_api_id": "restApiId", "resource_id": "resourceId", "http_method": "methodHttpMethod",
+})
 
 // terraformMeta are the meta-arguments of every Terraform resource and the
 // AWS provider's region argument, with canonical names no rule reads.
@@ -449,17 +443,19 @@ var terraformMeta = fieldSpec{
 
 // TerraformResponseFields are the arguments of an
 // aws_api_gateway_integration_response resource.
-var TerraformResponseFields = func() fieldSpec {
-	m := fieldSpec{
-		"status_code": "statusCode", "selection_pattern": "selectionPattern", "response_parameters": "responseParameters",
-		"response_templates": "responseTemplates", "content_handling": "contentHandling",
-		"rest_api_id": "restApiId", "resource_id": "resourceId", "http_method": "methodHttpMethod",
-	}
+var TerraformResponseFields = withTerraformMeta(fieldSpec{
+	"status_code": "statusCode", "selection_pattern": "selectionPattern", "response_parameters": "responseParameters",
+	"response_templates": "responseTemplates", "content_handling": "contentHandling",
+	"rest_api_id": "restApiId", "resource_id": "resourceId", "http_method": "methodHttpMethod",
+})
+
+// withTerraformMeta adds the meta-arguments to the arguments of a resource.
+func withTerraformMeta(m fieldSpec) fieldSpec {
 	for k, v := range terraformMeta {
 		m[k] = v
 	}
 	return m
-}()
+}
 
 // OpenAPIResponseFields, GetResponseFields and CloudFormationResponseFields
 // are the keys of one integration response in each shape.

@@ -341,9 +341,21 @@ func (c *conv) follow(e *hclsyntax.ScopeTraversalExpr) *doc.Node {
 	if blk == nil || blk.Body.Attributes[attr.Name] == nil {
 		return nil
 	}
-	c.hops++
-	n := c.expr(blk.Body.Attributes[attr.Name].Expr)
-	c.hops--
+	// Only a literal, or a reference to one, is followed: converting any
+	// other expression there could follow references again from each of
+	// its parts, exponentially.
+	var n *doc.Node
+	switch target := unwrap(blk.Body.Attributes[attr.Name].Expr).(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		c.hops++
+		n = c.follow(target)
+		c.hops--
+	case *hclsyntax.LiteralValueExpr, *hclsyntax.TemplateExpr:
+		n = c.expr(target)
+	}
+	if n == nil {
+		return nil
+	}
 	switch n.Tag {
 	case "!!str", "!!int", "!!float", "!!bool":
 	default:
