@@ -16,10 +16,11 @@ const (
 	ContentTemplate                      // a CloudFormation/SAM template
 	ContentPutIntegration                // put-integration input JSON
 	ContentGetIntegration                // get-integration output JSON
+	ContentTerraform                     // a Terraform configuration file (internal/terraform)
 )
 
 func (c Content) String() string {
-	return [...]string{"none", "OpenAPI", "CloudFormation template", "put-integration input", "get-integration output"}[c]
+	return [...]string{"none", "OpenAPI", "CloudFormation template", "put-integration input", "get-integration output", "Terraform configuration"}[c]
 }
 
 // Result is everything the loader found in one file.
@@ -182,6 +183,22 @@ func (r *Result) walkTemplate(root *Node) {
 			}
 		}
 	})
+}
+
+// AddEmbeddedAPI adds the OpenAPI document at root, embedded in a resource
+// another front-end read (the body of a Terraform aws_api_gateway_rest_api),
+// with its operations and integrations, as Extract does for the Body of a
+// CloudFormation resource. The resource settles the API kind; ptr is the
+// JSON pointer of root. It returns nil, adding nothing, when root is not an
+// OpenAPI or Swagger document.
+func (r *Result) AddEmbeddedAPI(root *Node, ptr string, kind APIKind, res *Template, dec Decoder) *API {
+	root = Resolve(root)
+	if root == nil || root.Kind != MappingNode || !isOpenAPI(root) {
+		return nil
+	}
+	api := &API{File: r.File, Decoder: dec, Root: root, Pointer: ptr, Kind: kind, Template: res}
+	r.addAPI(api)
+	return api
 }
 
 type branch struct {

@@ -18,10 +18,14 @@ const (
 	ShapePutIntegration              // aws apigateway put-integration --cli-input-json
 	ShapeGetIntegration              // aws apigateway get-integration output
 	ShapeCloudFormation              // Properties.Integration of an AWS::ApiGateway::Method resource
+	// ShapeTerraform is the body of a Terraform aws_api_gateway_integration
+	// resource, read by internal/terraform: snake_case arguments, put
+	// through PutIntegration by the AWS provider (no import).
+	ShapeTerraform
 )
 
 func (s Shape) String() string {
-	return [...]string{"OpenAPI", "put-integration input", "get-integration output", "CloudFormation"}[s]
+	return [...]string{"OpenAPI", "put-integration input", "get-integration output", "CloudFormation", "Terraform"}[s]
 }
 
 // APIKind tells REST APIs (API Gateway v1) from HTTP APIs (v2), whose
@@ -36,11 +40,15 @@ const (
 func (k APIKind) String() string { return [...]string{"REST API", "HTTP API"}[k] }
 
 // Template describes the CloudFormation or SAM resource an embedded OpenAPI
-// document belongs to.
+// document belongs to, or the Terraform resource whose body it is.
 type Template struct {
-	Resource string // logical id, e.g. "MyApi"
-	Type     string // e.g. "AWS::Serverless::Api"
+	Resource string // logical id, e.g. "MyApi"; a Terraform resource's name
+	Type     string // e.g. "AWS::Serverless::Api", or "aws_api_gateway_rest_api"
 }
+
+// Terraform reports whether the resource is a Terraform resource (its type
+// is spelled aws_..., never AWS::...).
+func (t *Template) Terraform() bool { return t != nil && strings.HasPrefix(t.Type, "aws_") }
 
 // API is one OpenAPI or Swagger document: a file of its own, or the Body /
 // DefinitionBody of a template resource.
@@ -229,17 +237,28 @@ func (in *Integration) Type() string {
 }
 
 // Embedded reports whether the integration sits in a CloudFormation or SAM
-// template, where ${...} in a plain string is not substituted.
+// template, where ${...} in a plain string is not substituted. Terraform
+// fills every ${...} of a string itself (the front-end makes such a string
+// a KindTemplate), so nothing read from Terraform is embedded in this sense.
 func (in *Integration) Embedded() bool {
-	return in.Shape == ShapeCloudFormation || in.API != nil && in.API.Template != nil
+	return in.Shape == ShapeCloudFormation || in.API != nil && in.API.Template != nil && !in.API.Template.Terraform()
+}
+
+// Terraform reports whether the integration was read from a Terraform
+// configuration: an aws_api_gateway_integration resource, or the OpenAPI
+// body of a Terraform resource.
+func (in *Integration) Terraform() bool {
+	return in.Shape == ShapeTerraform || in.API != nil && in.API.Template.Terraform()
 }
 
 // KeyName returns how the integration's shape spells the field with the
 // canonical name, for messages: the key as written when the field is there,
 // else the shape's own spelling ("IntegrationHttpMethod" in CloudFormation,
-// "integrationHttpMethod" in put-integration input for the canonical
-// httpMethod; "IntegrationResponses" for responses). Names of nested fields
-// (statusCode, responseParameters ...) are capitalised for CloudFormation.
+// "integrationHttpMethod" in put-integration input, "integration_http_method"
+// in Terraform for the canonical httpMethod; "IntegrationResponses" for
+// responses, which Terraform writes as aws_api_gateway_integration_response
+// resources). Names of nested fields (statusCode, responseParameters ...) are
+// capitalised for CloudFormation and snake_cased for Terraform.
 func (in *Integration) KeyName(canonical string) string {
 	if f := in.Fields[canonical]; f != nil {
 		return f.Key.Value
@@ -250,6 +269,8 @@ func (in *Integration) KeyName(canonical string) string {
 			return "responses"
 		case ShapeCloudFormation:
 			return "IntegrationResponses"
+		case ShapeTerraform:
+			return "aws_api_gateway_integration_response"
 		}
 		return "integrationResponses"
 	}
@@ -265,7 +286,26 @@ func (in *Integration) KeyName(canonical string) string {
 	if in.Shape == ShapeCloudFormation && canonical != "" {
 		return strings.ToUpper(canonical[:1]) + canonical[1:]
 	}
+	if in.Shape == ShapeTerraform {
+		return snakeCase(canonical)
+	}
 	return canonical
+}
+
+// snakeCase spells a camelCase name the Terraform way: statusCode becomes
+// status_code.
+func snakeCase(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // spec returns the field spec of the integration's shape.
@@ -279,6 +319,8 @@ func specOf(s Shape) fieldSpec {
 		return GetIntegrationFields
 	case ShapeCloudFormation:
 		return CloudFormationFields
+	case ShapeTerraform:
+		return TerraformFields
 	}
 	return OpenAPIFields
 }
@@ -376,6 +418,45 @@ var CloudFormationFields = fieldSpec{
 	"IntegrationTarget": "integrationTarget",
 }
 
+// TerraformFields are the arguments of an aws_api_gateway_integration
+// resource (AWS provider), tls_config being a nested block. http_method is
+// the method's own verb, as in put-integration input. The meta-arguments
+// every resource takes, and the provider's per-resource region, are known
+// keys outside the API Gateway model: no rule reads them.
+var TerraformFields = withTerraformMeta(fieldSpec{
+	"type": "type", "uri": "uri", "integration_http_method": "httpMethod", "connection_type": "connectionType",
+	"connection_id": "connectionId", "credentials": "credentials", "request_parameters": "requestParameters",
+	"request_templates": "requestTemplates", "passthrough_behavior": "passthroughBehavior",
+	"cache_namespace": "cacheNamespace", "cache_key_parameters": "cacheKeyParameters",
+	"content_handling": "contentHandling", "timeout_milliseconds": "timeoutInMillis", "tls_config": "tlsConfig",
+	"response_transfer_mode": "responseTransferMode", "integration_target": "integrationTarget",
+	"rest_api_id": "restApiId", "resource_id": "resourceId", "http_method": "methodHttpMethod",
+})
+
+// terraformMeta are the meta-arguments of every Terraform resource and the
+// AWS provider's region argument, with canonical names no rule reads.
+var terraformMeta = fieldSpec{
+	"count": "terraform:count", "for_each": "terraform:for_each", "depends_on": "terraform:depends_on",
+	"provider": "terraform:provider", "lifecycle": "terraform:lifecycle", "provisioner": "terraform:provisioner",
+	"connection": "terraform:connection", "region": "terraform:region",
+}
+
+// TerraformResponseFields are the arguments of an
+// aws_api_gateway_integration_response resource.
+var TerraformResponseFields = withTerraformMeta(fieldSpec{
+	"status_code": "statusCode", "selection_pattern": "selectionPattern", "response_parameters": "responseParameters",
+	"response_templates": "responseTemplates", "content_handling": "contentHandling",
+	"rest_api_id": "restApiId", "resource_id": "resourceId", "http_method": "methodHttpMethod",
+})
+
+// withTerraformMeta adds the meta-arguments to the arguments of a resource.
+func withTerraformMeta(m fieldSpec) fieldSpec {
+	for k, v := range terraformMeta {
+		m[k] = v
+	}
+	return m
+}
+
 // OpenAPIResponseFields, GetResponseFields and CloudFormationResponseFields
 // are the keys of one integration response in each shape.
 var (
@@ -415,6 +496,32 @@ func collect(n *Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) 
 		}
 	})
 	return fields, all[:i] // Pairs skips complex keys, which count counted
+}
+
+// NewIntegration builds the canonical model of the integration at node n,
+// written in shape, for a front-end outside this package (internal/terraform
+// builds the node tree of a resource body itself). Its responses, which
+// Terraform writes as resources of their own, are added with AddResponse.
+func NewIntegration(file *File, shape Shape, key, n *Node, ptr string) *Integration {
+	return newIntegration(file, shape, key, n, ptr)
+}
+
+// AddResponse adds an integration response written as a mapping of its own
+// (an aws_api_gateway_integration_response resource, whose name label is
+// key), reading its fields with the response spec of the integration's
+// shape.
+func (in *Integration) AddResponse(key, n *Node, ptr string) *Response {
+	spec := GetResponseFields
+	if in.Shape == ShapeTerraform {
+		spec = TerraformResponseFields
+	}
+	r := &Response{Key: key, Node: n, Pointer: ptr}
+	r.Fields, r.All = collect(n, ptr, spec)
+	if p := r.Fields["selectionPattern"]; p != nil {
+		r.Pattern = p.Value
+	}
+	in.Responses = append(in.Responses, r)
+	return r
 }
 
 // newIntegration builds the canonical model of the integration at node n.

@@ -62,7 +62,7 @@ func Classify(n *Node) Value {
 	v := Value{Node: n, Text: n.Value}
 	if fn := shortTag(n.Tag); fn != "" {
 		v.Intrinsic = "!" + fn
-		if fn == "Sub" {
+		if fn == "Sub" || n.Tag == TerraformTemplateTag {
 			if t, ok := subTemplate(n); ok {
 				v.Kind, v.Text = KindTemplate, t
 				return v
@@ -105,6 +105,18 @@ func Classify(n *Node) Value {
 	}
 	return v
 }
+
+// Tags of the scalars internal/terraform makes for values Terraform
+// computes. A TerraformTemplateTag scalar is a string template whose ${...}
+// parts Terraform fills in ("arn:aws:apigateway:${var.region}:..."):
+// Classify gives KindTemplate with the scalar's text, as for a Fn::Sub.
+// A TerraformExprTag scalar is any other expression (a reference, a function
+// call, a conditional), its text the expression's source: KindUnknown, like
+// every tag of this form.
+const (
+	TerraformTemplateTag = "!tf-template"
+	TerraformExprTag     = "!tf-expr"
+)
 
 // shortTag returns the CloudFormation function name of a short-form tag such
 // as !Sub or !GetAtt, or "" for standard YAML tags.

@@ -19,8 +19,11 @@ func checkCallerCredentials(p *Pass) {
 		return
 	}
 	fix := "add x-amazon-apigateway-auth: {type: AWS_IAM} or a SigV4 security requirement"
-	if p.In.Shape == doc.ShapeCloudFormation {
+	switch p.In.Shape {
+	case doc.ShapeCloudFormation:
 		fix = "set AuthorizationType: AWS_IAM on the method"
+	case doc.ShapeTerraform:
+		fix = `set authorization = "AWS_IAM" on the aws_api_gateway_method`
 	}
 	p.ReportValue(f, "%s %s forwards the caller's identity, which needs AWS_IAM authorization on the method; %s", f.Key.Value, text, fix)
 }
@@ -31,7 +34,8 @@ func checkCallerCredentials(p *Pass) {
 func iamAuthorised(in *doc.Integration) bool {
 	op, api := in.Op, in.API
 	if api == nil {
-		// An AWS::ApiGateway::Method resource: its AuthorizationType.
+		// An AWS::ApiGateway::Method resource, or a Terraform
+		// aws_api_gateway_method read into that shape: its AuthorizationType.
 		_, t := doc.Get(op.Node, "AuthorizationType")
 		v := doc.Classify(t)
 		return !v.Known() || strings.EqualFold(strings.TrimSpace(v.Text), "AWS_IAM")

@@ -51,7 +51,8 @@ func declarer(in *doc.Integration) string {
 
 // declareParamHint says how to declare method request parameter name at
 // OpenAPI location loc: a parameters entry in OpenAPI, a RequestParameters
-// key of an AWS::ApiGateway::Method.
+// key of an AWS::ApiGateway::Method, a request_parameters key of a
+// Terraform aws_api_gateway_method.
 func declareParamHint(in *doc.Integration, loc, name string) string {
 	if in.Op == nil || in.Op.Resource == "" {
 		return "add {name: " + name + ", in: " + loc + "} to its parameters or its path item's"
@@ -62,6 +63,9 @@ func declareParamHint(in *doc.Integration, loc, name string) string {
 		where = "querystring"
 	case "path":
 		required = "true"
+	}
+	if in.Shape == doc.ShapeTerraform {
+		return `add "method.request.` + where + "." + name + `" = ` + required + " to the request_parameters of " + in.Op.Resource
 	}
 	return "add method.request." + where + "." + name + ": " + required + " to the method's RequestParameters"
 }

@@ -10,7 +10,8 @@ type enumField struct {
 	values []string
 	// modelEnum: the API validates the value against an enum, so CLI JSON
 	// must use the exact upper-case spelling. passthroughBehavior is a plain
-	// string in the model, and exports write it in lower case.
+	// string in the model, and exports write it in lower case; the AWS
+	// provider for Terraform validates it in upper case like the others.
 	modelEnum bool
 	// caseNote: a non-canonical letter case in OpenAPI gets a note, since
 	// only upper case appears in AWS's documents and exports.
@@ -63,7 +64,7 @@ func checkEnum(p *Pass, f *doc.Field, name string) {
 		return
 	}
 	switch {
-	case p.In.Shape != doc.ShapeOpenAPI && spec.modelEnum:
+	case p.In.Shape != doc.ShapeOpenAPI && spec.modelEnum, p.In.Shape == doc.ShapeTerraform:
 		p.Fixed(replaceValue(p.file, f.Value, up, "write "+up)).ReportValue(f, "%s %q must be upper case in %s: %s", f.Key.Value, t, shapeWhere(p.In.Shape), up)
 	case p.In.Shape == doc.ShapeCloudFormation:
 		p.WithSeverity(Warning).Fixed(replaceValue(p.file, f.Value, up, "write "+up)).ReportValue(f, "%s %q: the CloudFormation schema of AWS::ApiGateway::Method lists only the upper-case %s", f.Key.Value, t, up)

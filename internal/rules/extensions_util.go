@@ -178,7 +178,7 @@ func extTextOf(v doc.Value) (string, bool) {
 func extCertainKind(api *doc.API, res *doc.Result) (kind doc.APIKind, ok bool) {
 	if t := api.Template; t != nil {
 		switch t.Type {
-		case "AWS::ApiGateway::RestApi", "AWS::Serverless::Api":
+		case "AWS::ApiGateway::RestApi", "AWS::Serverless::Api", "aws_api_gateway_rest_api": // the last is Terraform's
 			return doc.REST, true
 		case "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi":
 			return doc.HTTP, true

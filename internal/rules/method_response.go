@@ -23,8 +23,11 @@ func checkMissingMethodResponse(p *Pass) {
 		if _, ok := methodResponse(d, code); !ok {
 			f := r.Field("statusCode")
 			fix := "add it under responses"
-			if p.In.Shape == doc.ShapeCloudFormation {
+			switch p.In.Shape {
+			case doc.ShapeCloudFormation:
 				fix = "add {StatusCode: \"" + code + "\"} to the method's MethodResponses"
+			case doc.ShapeTerraform:
+				fix = "add an aws_api_gateway_method_response with status_code = \"" + code + "\""
 			}
 			p.ReportValue(f, "integration response maps to status %s, but %s declares no %s response; %s (API Gateway: \"No method response exists for method\")", code, declarer(p.In), code, fix)
 		}
@@ -62,8 +65,11 @@ func checkUndeclaredResponseHeader(p *Pass) {
 				return
 			}
 			fix := "add it under responses." + key + ".headers"
-			if p.In.Shape == doc.ShapeCloudFormation {
+			switch p.In.Shape {
+			case doc.ShapeCloudFormation:
 				fix = "add " + k.Value + ": true to the ResponseParameters of its MethodResponses entry"
+			case doc.ShapeTerraform:
+				fix = `add "` + k.Value + `" = true to the response_parameters of its aws_api_gateway_method_response`
 			}
 			p.Report(k, doc.Join(f.Pointer(), k.Value), "header %s is not declared in %s's %s response; %s (API Gateway: \"Invalid mapping expression parameter specified: %s\")", name, declarer(p.In), key, fix, k.Value)
 		})

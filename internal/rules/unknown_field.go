@@ -25,6 +25,8 @@ func checkUnknownFields(p *Pass) {
 		spec, sev = doc.GetIntegrationFields, Note
 	case doc.ShapeCloudFormation:
 		spec, sev = doc.CloudFormationFields, Error
+	case doc.ShapeTerraform:
+		spec, sev = doc.TerraformFields, Error
 	}
 	// The pass with the shape's severity and the candidate names are only
 	// made when there is something to report.
@@ -71,6 +73,8 @@ func checkUnknownFields(p *Pass) {
 		rspec = doc.GetResponseFields
 	case doc.ShapeCloudFormation:
 		rspec = doc.CloudFormationResponseFields
+	case doc.ShapeTerraform:
+		rspec = doc.TerraformResponseFields
 	default:
 		rspec = doc.OpenAPIResponseFields
 	}
@@ -134,6 +138,15 @@ func unknownMessage(shape doc.Shape, where, key string, candidates []string) str
 			what = "IntegrationResponses entry"
 		}
 		msg = fmt.Sprintf("unknown %s property %q; CloudFormation rejects the template", what, key)
+	case doc.ShapeTerraform:
+		what := "aws_api_gateway_integration argument"
+		switch where {
+		case "integration response":
+			what = "aws_api_gateway_integration_response argument"
+		case "tlsConfig":
+			what = "tls_config argument"
+		}
+		msg = fmt.Sprintf("unknown %s %q; Terraform rejects the configuration", what, key)
 	}
 	if s := didYouMean(key, candidates); s != "" {
 		msg += fmt.Sprintf(" (did you mean %s?)", s)

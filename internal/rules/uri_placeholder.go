@@ -19,7 +19,10 @@ import (
 // that is one whole placeholder is another tool's value, and Fn::Sub
 // templates are CloudFormation's: neither is judged. The Uri of an
 // AWS::ApiGateway::Method is never imported, so there the import-time
-// variables are placeholders like any other.
+// variables are placeholders like any other; nor is the uri of a Terraform
+// aws_api_gateway_integration. In Terraform a plain string holds a ${...}
+// only when written $${ (Terraform's escape for a literal ${): nothing
+// fills it in, an error.
 func checkURIPlaceholder(p *Pass) {
 	if p.In.Type() == "MOCK" {
 		return // API Gateway does not use the uri of a mock integration
@@ -37,7 +40,7 @@ func checkURIPlaceholder(p *Pass) {
 	}
 	var names []string
 	seen := map[string]bool{}
-	method := p.In.Shape == doc.ShapeCloudFormation
+	method := p.In.Shape == doc.ShapeCloudFormation || p.In.Shape == doc.ShapeTerraform
 	for _, pc := range t {
 		if (pc.Hole == integrationuri.HoleOther || method && pc.Hole == integrationuri.HoleImportVar) && !seen[pc.Text] {
 			seen[pc.Text] = true
@@ -57,6 +60,11 @@ func checkURIPlaceholder(p *Pass) {
 			hint = " (import resolves only ${AWS::Region}, ${AWS::Partition} and ${AWS::AccountId})"
 			break
 		}
+	}
+	if p.In.Terraform() {
+		p.ReportValue(f, "%s has %s%s: $${ is Terraform's escape for a literal ${, so it reaches API Gateway as written and nothing fills it in; write ${...} for Terraform to interpolate",
+			f.Key.Value, what, hint)
+		return
 	}
 	if p.In.Embedded() {
 		fails := ""

@@ -21,10 +21,14 @@ func isHTTPType(t string) bool { return t == "HTTP" || t == "HTTP_PROXY" }
 func isAWSType(t string) bool { return t == "AWS" || t == "AWS_PROXY" }
 
 // shapeWhere names, for messages, an input whose enum values reach the API
-// as written: "put-integration input JSON", "a CloudFormation template".
+// as written: "put-integration input JSON", "a CloudFormation template",
+// "a Terraform configuration".
 func shapeWhere(s doc.Shape) string {
-	if s == doc.ShapeCloudFormation {
+	switch s {
+	case doc.ShapeCloudFormation:
 		return "a CloudFormation template"
+	case doc.ShapeTerraform:
+		return "a Terraform configuration"
 	}
 	return s.String() + " JSON"
 }

@@ -42,8 +42,9 @@ var fieldTypes = map[string]jsonType{
 // checkValueTypes: every field holds a value of its JSON type. OpenAPI
 // documents go through a lenient parser that turns numbers into strings
 // (statusCode: 200 is common and fine) but not objects into strings; the AWS
-// CLI checks types strictly. CloudFormation converts between strings,
-// numbers and booleans itself, and its IntegrationResponses is a list.
+// CLI checks types strictly. CloudFormation and Terraform convert between
+// strings, numbers and booleans themselves; CloudFormation's
+// IntegrationResponses is a list.
 func checkValueTypes(p *Pass) {
 	in := p.In
 	if v := doc.Classify(in.Node); v.Kind != doc.KindMap {
@@ -98,8 +99,10 @@ func checkType(p *Pass, f *doc.Field, t jsonType) {
 	if !v.Known() || v.Kind == doc.KindNull {
 		return // computed by CloudFormation, or explicitly empty
 	}
-	strict := p.In.Shape != doc.ShapeOpenAPI && p.In.Shape != doc.ShapeCloudFormation
-	converted := p.In.Shape == doc.ShapeCloudFormation // scalars converted without a word
+	// CloudFormation and Terraform convert scalars without a word
+	// (status_code = 200 is the string "200" to the AWS provider).
+	converted := p.In.Shape == doc.ShapeCloudFormation || p.In.Shape == doc.ShapeTerraform
+	strict := p.In.Shape != doc.ShapeOpenAPI && !converted
 	scalar := v.Kind == doc.KindString || v.Kind == doc.KindInt || v.Kind == doc.KindFloat || v.Kind == doc.KindBool
 	wrong := func() {
 		p.ReportValue(f, "%s is %s; expected %s", f.Key.Value, article(v.Kind), typeNames[t])

@@ -1,0 +1,244 @@
+// Package terraform is apigwlint's front-end for Terraform configuration
+// files (.tf, native syntax): it reads the API Gateway resources of the AWS
+// provider into the document model of internal/doc, so that the rules check
+// them as they check OpenAPI and CloudFormation.
+//
+// What it reads:
+//   - aws_api_gateway_integration: an integration of shape
+//     doc.ShapeTerraform, its arguments keyed by their snake_case names (see
+//     doc.TerraformFields);
+//   - aws_api_gateway_method, aws_api_gateway_method_response and
+//     aws_api_gateway_integration_response of the same method (the same
+//     rest_api_id, resource_id and http_method, compared as source text
+//     after following references between these resources): the method's
+//     declared request parameters and responses, and the integration's
+//     responses;
+//   - aws_api_gateway_rest_api with body = jsonencode({...}): the object
+//     becomes an embedded OpenAPI document.
+//
+// Nothing is evaluated: there is no Terraform run. A literal is a literal;
+// a string with interpolations is a template whose ${...} parts are
+// unknown (Classify gives KindTemplate); a reference to a Lambda function's
+// invoke_arn stands for an invocation ARN with unknown parts; every other
+// expression (references, function calls, conditionals, for expressions,
+// dynamic blocks, values of each.value or count.index) is unknown, and the
+// rules stay quiet about it. Positions are those of the .tf file.
+//
+// One file is read at a time, while a Terraform module is a folder: a
+// method or response the file does not hold may be in another file, so
+// what the file does not show is never taken as absent. Not read yet: a
+// body given by file(...) or templatefile(...), or through a local value;
+// the JSON syntax (.tf.json); HTTP and WebSocket APIs (aws_apigatewayv2_*).
+package terraform
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// The resource types the front-end reads.
+const (
+	integrationType         = "aws_api_gateway_integration"
+	methodType              = "aws_api_gateway_method"
+	methodResponseType      = "aws_api_gateway_method_response"
+	integrationResponseType = "aws_api_gateway_integration_response"
+	restAPIType             = "aws_api_gateway_rest_api"
+)
+
+// Load parses a .tf file and reads its API Gateway resources. The error,
+// when not nil, is a *loader.Error with the file's path and the position of
+// the first syntax error. A file without any integration or embedded
+// OpenAPI document gives a Result whose Content is doc.ContentNone. Load
+// never panics.
+func Load(path string, src []byte) (res *doc.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, &loader.Error{Path: path, Msg: fmt.Sprintf("%s: %v", internalError, r)}
+		}
+	}()
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	lim := loader.DefaultLimits
+	if int64(len(src)) > lim.MaxBytes {
+		return nil, &loader.Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes", lim.MaxBytes)}
+	}
+	c := newConv(src)
+	if off, ok := tooDeep(src, lim.MaxDepth); ok {
+		line, col := c.pos(off)
+		return nil, &loader.Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("nesting deeper than %d levels", lim.MaxDepth)}
+	}
+	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		e := &loader.Error{Path: path, Msg: d.Summary}
+		if d.Subject != nil {
+			e.Line, e.Col = c.pos(d.Subject.Start.Byte)
+		}
+		return nil, e
+	}
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return &doc.Result{File: &doc.File{Path: path, Src: src}}, nil
+	}
+	b := &builder{conv: c, file: &doc.File{Path: path, Src: src}}
+	b.read(body)
+	return b.result(), nil
+}
+
+// internalError starts the message of an error Load makes of a panic (a
+// bug), which the fuzz test looks for.
+const internalError = "internal error reading Terraform"
+
+// tooDeep reports where brackets, or a run of unary operators, nest deeper
+// than max: the HCL parser recurses on them without a limit. Brackets in
+// strings and comments are counted too, which only errs on the safe side.
+func tooDeep(src []byte, max int) (int, bool) {
+	depth, run := 0, 0
+	for i, ch := range src {
+		switch ch {
+		case '(', '[', '{':
+			depth++
+			run = 0
+		case ')', ']', '}':
+			depth--
+			run = 0
+		case '!', '-':
+			run++
+		case ' ', '\t', '\r', '\n':
+		default:
+			run = 0
+		}
+		if depth > max || run > max {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// resource is one resource block read into the model.
+type resource struct {
+	typ, name string
+	block     *hclsyntax.Block
+	label     *doc.Node // the name label: where findings about the resource as a whole go
+	node      *doc.Node // the body as a mapping
+	ptr       string    // JSON pointer of the body, as Terraform's JSON syntax would have it
+}
+
+// attr returns the expression of an argument, or nil.
+func (r *resource) attr(name string) hclsyntax.Expression {
+	if a := r.block.Body.Attributes[name]; a != nil {
+		return a.Expr
+	}
+	return nil
+}
+
+// builder reads the resources of one file.
+type builder struct {
+	*conv
+	file      *doc.File
+	resources []*resource
+	byType    map[string][]*resource
+	keys      map[*resource]string              // memo of methodKey
+	byKey     map[string]map[string][]*resource // resources by type and methodKey
+}
+
+// read converts the resources of the types the front-end reads.
+func (b *builder) read(body *hclsyntax.Body) {
+	b.byType = map[string][]*resource{}
+	blocks := append([]*hclsyntax.Block(nil), body.Blocks...)
+	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].TypeRange.Start.Byte < blocks[j].TypeRange.Start.Byte })
+	b.blocks = map[string]map[string]*hclsyntax.Block{}
+	for _, blk := range blocks {
+		if blk.Type == "resource" && len(blk.Labels) == 2 && len(blk.LabelRanges) == 2 {
+			if b.blocks[blk.Labels[0]] == nil {
+				b.blocks[blk.Labels[0]] = map[string]*hclsyntax.Block{}
+			}
+			b.blocks[blk.Labels[0]][blk.Labels[1]] = blk
+		}
+	}
+	for _, blk := range blocks {
+		if blk.Type != "resource" || len(blk.Labels) != 2 || len(blk.LabelRanges) != 2 {
+			continue
+		}
+		switch typ := blk.Labels[0]; typ {
+		case integrationType, methodType, methodResponseType, integrationResponseType, restAPIType:
+			r := &resource{typ: typ, name: blk.Labels[1], block: blk,
+				ptr: doc.Join("", "resource", typ, blk.Labels[1])}
+			r.label = b.scalar(blk.LabelRanges[1], "!!str", doc.DoubleQuotedStyle, r.name)
+			r.node = b.body(blk.Body, blk.OpenBraceRange, nil)
+			b.resources = append(b.resources, r)
+			b.byType[typ] = append(b.byType[typ], r)
+		}
+	}
+}
+
+// result builds the file's tree and model.
+func (b *builder) result() *doc.Result {
+	b.file.Root = b.root()
+	res := &doc.Result{File: b.file}
+	for _, r := range b.byType[integrationType] {
+		in := doc.NewIntegration(b.file, doc.ShapeTerraform, r.label, r.node, r.ptr)
+		in.Op = b.operation(r)
+		for _, ir := range b.sameMethod(r, integrationResponseType) {
+			in.AddResponse(ir.label, ir.node, ir.ptr)
+		}
+		res.Integrations = append(res.Integrations, in)
+	}
+	for _, r := range b.byType[restAPIType] {
+		b.addBody(res, r)
+	}
+	if len(res.Integrations) > 0 || len(res.APIs) > 0 {
+		res.Content = doc.ContentTerraform
+	}
+	return res
+}
+
+// root is the file's tree as Terraform's JSON syntax writes it, with the
+// resources read: {"resource": {TYPE: {NAME: body}}}, so that every
+// pointer resolves.
+func (b *builder) root() *doc.Node {
+	root := &doc.Node{Kind: doc.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	if len(b.resources) == 0 {
+		return root
+	}
+	types := &doc.Node{Kind: doc.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	root.Content = []*doc.Node{{Kind: doc.ScalarNode, Tag: "!!str", Value: "resource", Line: 1, Column: 1}, types}
+	byType := map[string]*doc.Node{}
+	for _, r := range b.resources {
+		m := byType[r.typ]
+		if m == nil {
+			m = &doc.Node{Kind: doc.MappingNode, Tag: "!!map", Line: r.label.Line, Column: r.label.Column}
+			byType[r.typ] = m
+			types.Content = append(types.Content, &doc.Node{Kind: doc.ScalarNode, Tag: "!!str", Value: r.typ, Line: r.label.Line, Column: r.label.Column}, m)
+		}
+		m.Content = append(m.Content, r.label, r.node)
+	}
+	return root
+}
+
+// addBody adds the OpenAPI document of an aws_api_gateway_rest_api whose
+// body is jsonencode of an object written in the file.
+func (b *builder) addBody(res *doc.Result, r *resource) {
+	call, ok := r.attr("body").(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal {
+		return
+	}
+	root := b.expr(call.Args[0])
+	if root.Kind != doc.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(r.node.Content); i += 2 {
+		if r.node.Content[i].Value == "body" {
+			r.node.Content[i+1] = root // the pointers into the document resolve in the file's tree
+		}
+	}
+	res.AddEmbeddedAPI(root, doc.Join(r.ptr, "body"), doc.REST,
+		&doc.Template{Resource: r.name, Type: restAPIType}, loader.Decoder)
+}
