@@ -16,10 +16,12 @@ const (
 	ContentTemplate                      // a CloudFormation/SAM template
 	ContentPutIntegration                // put-integration input JSON
 	ContentGetIntegration                // get-integration output JSON
+	ContentV2Integration                 // apigatewayv2 create-/update-/get-integration JSON (v2.go)
 )
 
 func (c Content) String() string {
-	return [...]string{"none", "OpenAPI", "CloudFormation template", "put-integration input", "get-integration output"}[c]
+	return [...]string{"none", "OpenAPI", "CloudFormation template", "put-integration input", "get-integration output",
+		"apigatewayv2 integration"}[c]
 }
 
 // Result is everything the loader found in one file.
@@ -28,6 +30,8 @@ type Result struct {
 	Content      Content
 	APIs         []*API
 	Integrations []*Integration
+	// V2Routes are the AWS::ApiGatewayV2::Route resources of a template.
+	V2Routes []*V2Route
 
 	decoder Decoder // passed to the APIs found
 }
@@ -84,6 +88,9 @@ func Extract(f *File, dec Decoder) *Result {
 	case isGetIntegration(root):
 		r.Content = ContentGetIntegration
 		r.Integrations = append(r.Integrations, newIntegration(f, ShapeGetIntegration, nil, root, ""))
+	case isV2Integration(root):
+		r.Content = ContentV2Integration
+		r.Integrations = append(r.Integrations, newV2JSON(f, root))
 	}
 	return r
 }
@@ -101,6 +108,8 @@ func ContentOf(root *Node) Content {
 		return ContentPutIntegration
 	case isGetIntegration(root):
 		return ContentGetIntegration
+	case isV2Integration(root):
+		return ContentV2Integration
 	}
 	return ContentNone
 }
@@ -182,6 +191,7 @@ func (r *Result) walkTemplate(root *Node) {
 			}
 		}
 	})
+	r.addV2(root) // AWS::ApiGatewayV2::Integration and ::Route resources (v2.go)
 }
 
 type branch struct {
