@@ -23,7 +23,7 @@ func isAWSType(t string) bool { return t == "AWS" || t == "AWS_PROXY" }
 // shapeWhere names, for messages, an input whose enum values reach the API
 // as written: "put-integration input JSON", "a CloudFormation template".
 func shapeWhere(s doc.Shape) string {
-	if s == doc.ShapeCloudFormation {
+	if s.CloudFormation() { // AWS::ApiGateway::Method or AWS::ApiGatewayV2::Integration
 		return "a CloudFormation template"
 	}
 	return s.String() + " JSON"

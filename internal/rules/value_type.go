@@ -98,8 +98,8 @@ func checkType(p *Pass, f *doc.Field, t jsonType) {
 	if !v.Known() || v.Kind == doc.KindNull {
 		return // computed by CloudFormation, or explicitly empty
 	}
-	strict := p.In.Shape != doc.ShapeOpenAPI && p.In.Shape != doc.ShapeCloudFormation
-	converted := p.In.Shape == doc.ShapeCloudFormation // scalars converted without a word
+	strict := p.In.Shape != doc.ShapeOpenAPI && !p.In.Shape.CloudFormation()
+	converted := p.In.Shape.CloudFormation() // scalars converted without a word (V2 resources too)
 	scalar := v.Kind == doc.KindString || v.Kind == doc.KindInt || v.Kind == doc.KindFloat || v.Kind == doc.KindBool
 	wrong := func() {
 		p.ReportValue(f, "%s is %s; expected %s", f.Key.Value, article(v.Kind), typeNames[t])
