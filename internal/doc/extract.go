@@ -505,9 +505,16 @@ func refName(n *Node) string {
 // isRootResourceID reports whether n is Fn::GetAtt of a RestApi's
 // RootResourceId, in any of its spellings.
 func isRootResourceID(n *Node) bool {
+	_, attr, ok := getAtt(n)
+	return ok && attr == "RootResourceId"
+}
+
+// getAtt returns the logical id and attribute of a Fn::GetAtt, in any of
+// its spellings (!GetAtt X.attr, Fn::GetAtt: [X, attr], Fn::GetAtt: X.attr).
+func getAtt(n *Node) (name, attr string, ok bool) {
 	n = Resolve(n)
 	if n == nil {
-		return false
+		return "", "", false
 	}
 	var arg *Node
 	switch fn, a := IntrinsicOf(n); {
@@ -516,17 +523,17 @@ func isRootResourceID(n *Node) bool {
 	case fn == "Fn::GetAtt":
 		arg = Resolve(a)
 	default:
-		return false
+		return "", "", false
 	}
 	switch {
 	case arg == nil:
-		return false
 	case arg.Kind == ScalarNode:
-		_, attr, ok := strings.Cut(arg.Value, ".")
-		return ok && attr == "RootResourceId"
+		return strings.Cut(arg.Value, ".")
 	case arg.Kind == SequenceNode && len(arg.Content) == 2:
-		a := Resolve(arg.Content[1])
-		return a != nil && a.Kind == ScalarNode && a.Value == "RootResourceId"
+		x, y := Resolve(arg.Content[0]), Resolve(arg.Content[1])
+		if x != nil && y != nil && x.Kind == ScalarNode && y.Kind == ScalarNode {
+			return x.Value, y.Value, true
+		}
 	}
-	return false
+	return "", "", false
 }

@@ -342,30 +342,8 @@ func logicalID(n *Node) string {
 	if name := refName(n); name != "" {
 		return name
 	}
-	n = Resolve(n)
-	if n == nil {
-		return ""
-	}
-	var arg *Node
-	switch fn, a := IntrinsicOf(n); {
-	case n.Tag == "!GetAtt":
-		arg = n
-	case fn == "Fn::GetAtt":
-		arg = Resolve(a)
-	default:
-		return ""
-	}
-	switch {
-	case arg == nil:
-	case arg.Kind == ScalarNode:
-		name, _, _ := strings.Cut(arg.Value, ".")
-		return name
-	case arg.Kind == SequenceNode && len(arg.Content) >= 1:
-		if a := Resolve(arg.Content[0]); a != nil && a.Kind == ScalarNode {
-			return a.Value
-		}
-	}
-	return ""
+	name, _, _ := getAtt(n)
+	return name
 }
 
 // integrationTarget returns the logical id a route Target names through
