@@ -17,10 +17,12 @@ const (
 	ContentPutIntegration                // put-integration input JSON
 	ContentGetIntegration                // get-integration output JSON
 	ContentTerraform                     // a Terraform configuration file (internal/terraform)
+	ContentV2Integration                 // apigatewayv2 create-/update-/get-integration JSON (v2.go)
 )
 
 func (c Content) String() string {
-	return [...]string{"none", "OpenAPI", "CloudFormation template", "put-integration input", "get-integration output", "Terraform configuration"}[c]
+	return [...]string{"none", "OpenAPI", "CloudFormation template", "put-integration input", "get-integration output",
+		"Terraform configuration", "apigatewayv2 integration"}[c]
 }
 
 // Result is everything the loader found in one file.
@@ -29,6 +31,8 @@ type Result struct {
 	Content      Content
 	APIs         []*API
 	Integrations []*Integration
+	// V2Routes are the AWS::ApiGatewayV2::Route resources of a template.
+	V2Routes []*V2Route
 
 	decoder Decoder // passed to the APIs found
 }
@@ -85,6 +89,9 @@ func Extract(f *File, dec Decoder) *Result {
 	case isGetIntegration(root):
 		r.Content = ContentGetIntegration
 		r.Integrations = append(r.Integrations, newIntegration(f, ShapeGetIntegration, nil, root, ""))
+	case isV2Integration(root):
+		r.Content = ContentV2Integration
+		r.Integrations = append(r.Integrations, newV2JSON(f, root))
 	}
 	return r
 }
@@ -102,6 +109,8 @@ func ContentOf(root *Node) Content {
 		return ContentPutIntegration
 	case isGetIntegration(root):
 		return ContentGetIntegration
+	case isV2Integration(root):
+		return ContentV2Integration
 	}
 	return ContentNone
 }
@@ -183,6 +192,7 @@ func (r *Result) walkTemplate(root *Node) {
 			}
 		}
 	})
+	r.addV2(root) // AWS::ApiGatewayV2::Integration and ::Route resources (v2.go)
 }
 
 // AddEmbeddedAPI adds the OpenAPI document at root, embedded in a resource
@@ -512,9 +522,16 @@ func refName(n *Node) string {
 // isRootResourceID reports whether n is Fn::GetAtt of a RestApi's
 // RootResourceId, in any of its spellings.
 func isRootResourceID(n *Node) bool {
+	_, attr, ok := getAtt(n)
+	return ok && attr == "RootResourceId"
+}
+
+// getAtt returns the logical id and attribute of a Fn::GetAtt, in any of
+// its spellings (!GetAtt X.attr, Fn::GetAtt: [X, attr], Fn::GetAtt: X.attr).
+func getAtt(n *Node) (name, attr string, ok bool) {
 	n = Resolve(n)
 	if n == nil {
-		return false
+		return "", "", false
 	}
 	var arg *Node
 	switch fn, a := IntrinsicOf(n); {
@@ -523,17 +540,17 @@ func isRootResourceID(n *Node) bool {
 	case fn == "Fn::GetAtt":
 		arg = Resolve(a)
 	default:
-		return false
+		return "", "", false
 	}
 	switch {
 	case arg == nil:
-		return false
 	case arg.Kind == ScalarNode:
-		_, attr, ok := strings.Cut(arg.Value, ".")
-		return ok && attr == "RootResourceId"
+		return strings.Cut(arg.Value, ".")
 	case arg.Kind == SequenceNode && len(arg.Content) == 2:
-		a := Resolve(arg.Content[1])
-		return a != nil && a.Kind == ScalarNode && a.Value == "RootResourceId"
+		x, y := Resolve(arg.Content[0]), Resolve(arg.Content[1])
+		if x != nil && y != nil && x.Kind == ScalarNode && y.Kind == ScalarNode {
+			return x.Value, y.Value, true
+		}
 	}
-	return false
+	return "", "", false
 }

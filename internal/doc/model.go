@@ -22,22 +22,30 @@ const (
 	// resource, read by internal/terraform: snake_case arguments, put
 	// through PutIntegration by the AWS provider (no import).
 	ShapeTerraform
+	// API Gateway V2 (HTTP and WebSocket APIs) integrations written without
+	// an OpenAPI document (v2.go).
+	ShapeV2CloudFormation // Properties of an AWS::ApiGatewayV2::Integration resource
+	ShapeV2JSON           // aws apigatewayv2 create-/update-/get-integration JSON
 )
 
 func (s Shape) String() string {
-	return [...]string{"OpenAPI", "put-integration input", "get-integration output", "CloudFormation", "Terraform"}[s]
+	return [...]string{"OpenAPI", "put-integration input", "get-integration output", "CloudFormation", "Terraform",
+		"AWS::ApiGatewayV2::Integration", "apigatewayv2 integration"}[s]
 }
 
-// APIKind tells REST APIs (API Gateway v1) from HTTP APIs (v2), whose
-// integrations follow different rules.
+// APIKind tells REST APIs (API Gateway v1) from HTTP and WebSocket APIs
+// (v2), whose integrations follow different rules.
 type APIKind int
 
 const (
 	REST APIKind = iota
 	HTTP
+	// WebSocket APIs have no OpenAPI form: their integrations are only
+	// AWS::ApiGatewayV2::Integration resources and apigatewayv2 JSON.
+	WebSocket
 )
 
-func (k APIKind) String() string { return [...]string{"REST API", "HTTP API"}[k] }
+func (k APIKind) String() string { return [...]string{"REST API", "HTTP API", "WebSocket API"}[k] }
 
 // Template describes the CloudFormation or SAM resource an embedded OpenAPI
 // document belongs to, or the Terraform resource whose body it is.
@@ -177,6 +185,9 @@ type Integration struct {
 	Fields    map[string]*Field // known fields by canonical name
 	All       []*Field          // every key in document order, known or not
 	Responses []*Response
+	// V2 is set for API Gateway V2 shapes (ShapeV2CloudFormation,
+	// ShapeV2JSON): the protocol, the routes and the integration responses.
+	V2 *V2Info
 
 	typ      string // cache of Type
 	typeRead bool
@@ -207,12 +218,31 @@ func (in *Integration) Field(name string) *Field { return in.Fields[name] }
 func (in *Integration) Val(name string) Value { return in.Fields[name].Val() }
 
 // Kind returns the API kind the integration belongs to. put-integration and
-// get-integration JSON are REST by definition.
+// get-integration JSON are REST by definition. A V2 integration whose
+// protocol is not known answers HTTP: check KindCertain.
 func (in *Integration) Kind() APIKind {
+	if in.V2 != nil {
+		if !in.V2.ProtocolCertain {
+			return HTTP
+		}
+		return in.V2.Protocol
+	}
 	if in.API == nil {
 		return REST
 	}
 	return in.API.Kind
+}
+
+// KindCertain reports whether Kind is settled (see API.KindCertain and
+// V2Info.ProtocolCertain).
+func (in *Integration) KindCertain() bool {
+	switch {
+	case in.V2 != nil:
+		return in.V2.ProtocolCertain
+	case in.API != nil:
+		return in.API.KindCertain
+	}
+	return true
 }
 
 // Anchor is where a finding about a missing field is reported: the
@@ -241,7 +271,7 @@ func (in *Integration) Type() string {
 // fills every ${...} of a string itself (the front-end makes such a string
 // a KindTemplate), so nothing read from Terraform is embedded in this sense.
 func (in *Integration) Embedded() bool {
-	return in.Shape == ShapeCloudFormation || in.API != nil && in.API.Template != nil && !in.API.Template.Terraform()
+	return in.Shape.CloudFormation() || in.API != nil && in.API.Template != nil && !in.API.Template.Terraform()
 }
 
 // Terraform reports whether the integration was read from a Terraform
@@ -273,6 +303,21 @@ func (in *Integration) KeyName(canonical string) string {
 			return "aws_api_gateway_integration_response"
 		}
 		return "integrationResponses"
+	}
+	if in.Shape.isV2() {
+		// One spelling per canonical name: the resource's PascalCase, or
+		// the JSON's own case.
+		for _, spec := range []fieldSpec{v2Fields, v2OutputFields} {
+			for _, k := range sortedKeys(spec) {
+				if spec[k] == canonical {
+					if in.Shape == ShapeV2JSON && (in.V2 == nil || !in.V2.Pascal) {
+						return lowerFirst(k)
+					}
+					return k
+				}
+			}
+		}
+		return canonical
 	}
 	spec := in.spec()
 	if spec[canonical] == canonical {
@@ -321,6 +366,10 @@ func specOf(s Shape) fieldSpec {
 		return CloudFormationFields
 	case ShapeTerraform:
 		return TerraformFields
+	case ShapeV2CloudFormation:
+		return V2CloudFormationFields
+	case ShapeV2JSON:
+		return V2JSONFields
 	}
 	return OpenAPIFields
 }

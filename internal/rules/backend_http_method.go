@@ -18,6 +18,12 @@ func checkBackendHTTPMethod(p *Pass) {
 	t := p.In.Type()
 	key := p.In.KeyName("httpMethod") // integrationHttpMethod in put-integration input
 	f := p.In.Field("httpMethod")
+	// A WebSocket integration (AWS::ApiGatewayV2::Integration) needs
+	// IntegrationMethod only as POST for Lambda: the V2 API reference asks
+	// for nothing else, and AWS's own WebSocket samples leave it out.
+	if f == nil && p.In.V2 != nil {
+		return
+	}
 	if f == nil {
 		if contains(integrationTypes, t) && t != "MOCK" {
 			p.ReportMissing("%s integration has no %s, the verb API Gateway calls the backend with; every type but MOCK needs one", t, key)
@@ -35,6 +41,10 @@ func checkBackendHTTPMethod(p *Pass) {
 			msg += " (did you mean " + s + "?)"
 		}
 		p.ReportValue(f, msg, key, text, oneOf(httpVerbs))
+		return
+	}
+	if isWebSocket(p.In) && isAWSType(t) && verb != "POST" && isLambdaInvocation(p.In) {
+		p.ReportValue(f, "%s is %s, but a WebSocket API must call a Lambda integration with POST (V2 API reference, IntegrationMethod)", key, text)
 		return
 	}
 	if isAWSType(t) && verb != "POST" && isLambdaInvocation(p.In) {

@@ -103,6 +103,11 @@ func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool)
 					if !objects[i] && r.Name != "value-type" {
 						continue
 					}
+					// API Gateway V2 integrations are checked only by the
+					// rules that say they apply to them (v2_util.go).
+					if !r.check.v2.applies(ins[i]) {
+						continue
+					}
 					p.In = ins[i]
 					r.check.integration(p)
 				}

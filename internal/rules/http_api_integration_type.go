@@ -22,5 +22,9 @@ func checkHTTPAPIIntegrationType(p *Pass) {
 	case "MOCK":
 		hint = "HTTP APIs have no mock integrations"
 	}
+	if p.In.V2 != nil { // an AWS::ApiGatewayV2::Integration: no import
+		p.ReportValue(f, "HTTP APIs support only AWS_PROXY and HTTP_PROXY integrations, not %s%s; %s", t, v2Why(p.In), hint)
+		return
+	}
 	p.ReportValue(f, "HTTP APIs support only AWS_PROXY and HTTP_PROXY integrations, not %s; the import reports a warning (and fails with fail-on-warnings); %s", t, hint)
 }

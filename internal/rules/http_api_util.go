@@ -15,7 +15,12 @@ import (
 // certainly an HTTP API: the Body of an AWS::ApiGatewayV2::Api or
 // AWS::Serverless::HttpApi, or a standalone OpenAPI 3 document with HTTP
 // API markers and no REST-only integration type.
+// An AWS::ApiGatewayV2::Integration is one when its protocol is known to be
+// HTTP (v2_util.go).
 func httpCertain(in *doc.Integration) bool {
+	if in.V2 != nil {
+		return in.V2.ProtocolCertain && in.V2.Protocol == doc.HTTP
+	}
 	return in.API != nil && in.API.Kind == doc.HTTP && in.API.KindCertain
 }
 

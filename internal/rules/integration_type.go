@@ -12,6 +12,9 @@ import (
 func checkIntegrationType(p *Pass) {
 	f := p.In.Field("type")
 	if f == nil {
+		if p.In.V2 != nil && p.In.V2.Update {
+			return // update-integration input changes only what it names
+		}
 		p.ReportMissing("integration has no %s; expected one of %s", p.In.KeyName("type"), oneOf(integrationTypes))
 		return
 	}

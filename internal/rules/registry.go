@@ -26,6 +26,11 @@ type check struct {
 	document    func(*DocPass)
 	file        func(*FilePass)
 	options     []*Option // the settings the rule declares
+	// v2 says whether an integration rule also checks API Gateway V2
+	// integrations (AWS::ApiGatewayV2::Integration, apigatewayv2 JSON; see
+	// v2_util.go). The REST rules do not: V2 has its own mapping and
+	// template semantics.
+	v2 v2Scope
 }
 
 // checks is every rule's code, sorted by name; each has its documentation
@@ -33,31 +38,31 @@ type check struct {
 var checks = []check{
 	{name: "authorizer", document: checkAuthorizer},
 	{name: "aws-proxy-target", integration: checkAWSProxyTarget},
-	{name: "aws-uri", integration: checkAWSURI},
-	{name: "backend-http-method", integration: checkBackendHTTPMethod},
+	{name: "aws-uri", integration: checkAWSURI, v2: v2Certain},
+	{name: "backend-http-method", integration: checkBackendHTTPMethod, v2: v2Certain},
 	{name: "cache-key-parameters", integration: checkCacheKeyParameters},
 	{name: "caller-credentials", integration: checkCallerCredentials},
 	{name: "cli-parameters", integration: checkCLIParameters},
 	{name: "credentials", integration: checkCredentials},
 	{name: "duplicate-key", file: checkDuplicateKeys},
-	{name: "enum-value", integration: checkEnumValues},
+	{name: "enum-value", integration: checkEnumValues, v2: v2Any},
 	{name: "extension-name", document: checkExtensionName},
 	{name: "extension-value", document: checkExtensionValue},
 	{name: "gateway-responses", document: checkGatewayResponses},
-	{name: "http-api-integration-type", integration: checkHTTPAPIIntegrationType},
+	{name: "http-api-integration-type", integration: checkHTTPAPIIntegrationType, v2: v2Certain},
 	{name: "http-api-only-field", integration: checkHTTPAPIOnlyField},
 	{name: "http-api-parameter-mapping", integration: checkHTTPAPIParameterMapping},
 	{name: "http-api-rest-field", integration: checkHTTPAPIRESTField},
-	{name: "http-api-uri", integration: checkHTTPAPIURI},
-	{name: "http-uri", integration: checkHTTPURI},
+	{name: "http-api-uri", integration: checkHTTPAPIURI, v2: v2Certain},
+	{name: "http-uri", integration: checkHTTPURI, v2: v2Certain},
 	{name: "insecure-tls", integration: checkInsecureTLS},
 	{name: "integration-ref", document: checkIntegrationRef},
-	{name: "integration-subtype", integration: checkIntegrationSubtype},
-	{name: "integration-type", integration: checkIntegrationType},
+	{name: "integration-subtype", integration: checkIntegrationSubtype, v2: v2Certain},
+	{name: "integration-type", integration: checkIntegrationType, v2: v2Any},
 	{name: "mapping-template", integration: checkMappingTemplate},
 	{name: "missing-method-response", integration: checkMissingMethodResponse},
 	{name: "multi-document", file: checkMultiDocument},
-	{name: "payload-format-version", integration: checkPayloadFormatVersion},
+	{name: "payload-format-version", integration: checkPayloadFormatVersion, v2: v2Certain},
 	{name: "proxy-ignored", integration: checkProxyIgnored},
 	{name: "ref-cycle", document: checkRefCycles},
 	{name: "request-parameters", integration: checkRequestParameters},
@@ -66,17 +71,20 @@ var checks = []check{
 	{name: "response-parameters", integration: checkResponseParameters},
 	{name: "response-status-code", integration: checkResponseStatusCode},
 	{name: "response-streaming", integration: checkResponseStreaming},
+	{name: "route-target", file: checkRouteTarget},
 	{name: "selection-pattern", integration: checkSelectionPattern},
 	{name: "suppression"}, // no check: Check reports on the comments after every other rule has run
-	{name: "timeout", integration: checkTimeout, options: []*Option{TimeoutCeiling}},
+	{name: "timeout", integration: checkTimeout, options: []*Option{TimeoutCeiling}, v2: v2Any},
 	{name: "undeclared-parameter", integration: checkUndeclaredParameters},
 	{name: "undeclared-response-header", integration: checkUndeclaredResponseHeader},
 	{name: "unknown-field", integration: checkUnknownFields},
 	{name: "unmapped-path-template", integration: checkUnmappedPathTemplate},
 	{name: "uri-placeholder", integration: checkURIPlaceholder},
 	{name: "uri-required", integration: checkURIRequired},
-	{name: "value-type", integration: checkValueTypes},
+	{name: "v2-protocol-field", integration: checkV2ProtocolField, v2: v2Certain},
+	{name: "value-type", integration: checkValueTypes, v2: v2Any},
 	{name: "vpc-link", integration: checkVPCLink},
+	{name: "websocket-parameter-mapping", integration: checkWebSocketParameterMapping, v2: v2Certain},
 }
 
 // BuildError is why the rule set is incomplete: a rule without valid

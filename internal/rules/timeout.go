@@ -18,6 +18,7 @@ const (
 	minTimeout       = 50
 	streamTimeout    = 900000 // responseTransferMode STREAM: up to 15 minutes
 	httpAPITimeout   = 30000  // HTTP APIs, not increasable
+	webSocketTimeout = 29000  // WebSocket APIs (V2 API reference, TimeoutInMillis)
 	timeoutFieldName = "timeoutInMillis"
 )
 
@@ -46,6 +47,16 @@ func checkTimeout(p *Pass) {
 		return
 	}
 	switch {
+	case p.In.V2 != nil && !p.In.KindCertain():
+		// An API Gateway V2 integration of an API whose protocol is not
+		// known: only what neither protocol allows.
+		if n > httpAPITimeout {
+			p.ReportValue(f, "%s %d is above %d ms, the maximum for HTTP APIs (%d ms for WebSocket APIs); neither can be raised", key, n, httpAPITimeout, webSocketTimeout)
+		}
+	case p.In.Kind() == doc.WebSocket:
+		if n > webSocketTimeout {
+			p.ReportValue(f, "%s %d is above %d ms, the maximum for WebSocket APIs%s", key, n, webSocketTimeout, v2Why(p.In))
+		}
 	case p.In.Kind() == doc.HTTP:
 		if n > httpAPITimeout {
 			p.ReportValue(f, "%s %d is above %d ms, the maximum for HTTP APIs (it cannot be raised)", key, n, httpAPITimeout)

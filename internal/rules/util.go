@@ -24,10 +24,10 @@ func isAWSType(t string) bool { return t == "AWS" || t == "AWS_PROXY" }
 // as written: "put-integration input JSON", "a CloudFormation template",
 // "a Terraform configuration".
 func shapeWhere(s doc.Shape) string {
-	switch s {
-	case doc.ShapeCloudFormation:
+	switch {
+	case s.CloudFormation(): // AWS::ApiGateway::Method or AWS::ApiGatewayV2::Integration
 		return "a CloudFormation template"
-	case doc.ShapeTerraform:
+	case s == doc.ShapeTerraform:
 		return "a Terraform configuration"
 	}
 	return s.String() + " JSON"

@@ -99,9 +99,10 @@ func checkType(p *Pass, f *doc.Field, t jsonType) {
 	if !v.Known() || v.Kind == doc.KindNull {
 		return // computed by CloudFormation, or explicitly empty
 	}
-	// CloudFormation and Terraform convert scalars without a word
-	// (status_code = 200 is the string "200" to the AWS provider).
-	converted := p.In.Shape == doc.ShapeCloudFormation || p.In.Shape == doc.ShapeTerraform
+	// CloudFormation (V2 resources too) and Terraform convert scalars
+	// without a word (status_code = 200 is the string "200" to the AWS
+	// provider).
+	converted := p.In.Shape.CloudFormation() || p.In.Shape == doc.ShapeTerraform
 	strict := p.In.Shape != doc.ShapeOpenAPI && !converted
 	scalar := v.Kind == doc.KindString || v.Kind == doc.KindInt || v.Kind == doc.KindFloat || v.Kind == doc.KindBool
 	wrong := func() {
