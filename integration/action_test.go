@@ -620,7 +620,7 @@ func TestActionMetadata(t *testing.T) {
 // and the job summary has a row per rule, linking its page.
 func TestActionExamples(t *testing.T) {
 	needBash(t)
-	ws := workspaceWith(t, "testdata/examples/openapi.yaml", "testdata/examples/template.yaml", "testdata/examples/put-integration.json")
+	ws := workspaceWith(t, "testdata/examples/openapi.yaml", "testdata/examples/template.yaml", "testdata/examples/put-integration.json", "testdata/examples/orders.tf")
 	res := runAction(t, ws, map[string]string{"paths": "testdata/examples"}, map[string]string{"APIGWLINT_BIN": builtCLI(t)})
 	t.Logf("the steps' output:\n%s\njob summary:\n%s\noutputs: %v", res.stdout, res.summary, res.outputs)
 

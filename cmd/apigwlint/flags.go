@@ -25,11 +25,14 @@ var usage = fmt.Sprintf(`Usage: apigwlint [flags] PATH...
 
 Lint Amazon API Gateway integrations before they are deployed: the
 x-amazon-apigateway-integration blocks of OpenAPI 3 and Swagger 2 documents
-(also inside CloudFormation and SAM templates), the Integration of
-AWS::ApiGateway::Method resources, and the JSON of
-"aws apigateway put-integration --cli-input-json" and "get-integration".
+(also inside CloudFormation and SAM templates and Terraform jsonencode
+bodies), the Integration of AWS::ApiGateway::Method resources,
+AWS::ApiGatewayV2::Integration resources, Terraform's
+aws_api_gateway_integration resources, and the JSON of
+"aws apigateway put-integration --cli-input-json", "get-integration" and
+their apigatewayv2 counterparts.
 
-PATH is a file, a folder (searched recursively for *.json, *.yaml and *.yml),
+PATH is a file, a folder (searched recursively for *.json, *.yaml, *.yml and *.tf),
 a glob ("specs/**/*.yaml") or - for standard input. Files that hold no API
 Gateway content are skipped silently. Flags may come before or after paths.
 

@@ -23,7 +23,7 @@ type input struct {
 }
 
 // lintableExt are the file endings searched for when walking a folder.
-var lintableExt = map[string]bool{".json": true, ".yaml": true, ".yml": true}
+var lintableExt = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".tf": true}
 
 // skipDirs are folders never searched: version control and dependencies.
 var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true}

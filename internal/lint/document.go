@@ -38,7 +38,7 @@ func Document(o Options, path string, src []byte) (findings []rules.Finding, ier
 	if o.File.Dir != "" && !o.File.Keeps(o.File.Rel(path)) {
 		return nil, nil, true, nil
 	}
-	st := fileStages{load: loader.Load, check: rules.Check}
+	st := fileStages{load: load, check: rules.Check}
 	res := st.lintSource(path, src, o.Rules)
 	if res.err != nil {
 		return nil, res.err, false, nil

@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 	"github.com/apigwlint/apigwlint/internal/suppress"
@@ -44,7 +43,7 @@ type Result struct {
 // the report; an error stops the run (a refused output, a baseline that
 // cannot be read or written, a report that cannot be written).
 func Run(o *Options, stdin io.Reader, stdout, stderr io.Writer) (*Result, error) {
-	return run(o, fileStages{load: loader.Load, check: rules.Check}, stdin, stdout, stderr)
+	return run(o, fileStages{load: load, check: rules.Check}, stdin, stdout, stderr)
 }
 
 func run(o *Options, st fileStages, stdin io.Reader, stdout, stderr io.Writer) (*Result, error) {

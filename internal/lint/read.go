@@ -88,6 +88,7 @@ func readSized(r io.Reader, size int64) ([]byte, error) {
 var apiMarkers = [][]byte{
 	[]byte("x-amazon-apigateway"), []byte("swagger"), []byte("openapi"), []byte("AWS::ApiGateway"),
 	[]byte("AWS::Serverless"), []byte("restApiId"), []byte("integrationHttpMethod"),
+	[]byte("aws_api_gateway_"), []byte("aws_apigatewayv2_"),
 }
 
 func mentionsAPI(src []byte) bool {

@@ -1,0 +1,26 @@
+package lint
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/terraform"
+)
+
+// load is the Load stage: the front-end that owns a file reads it into the
+// doc model. Terraform's HCL is chosen by the file's ending (.tf), as
+// Terraform itself does; YAML and JSON are told apart by their content.
+func load(path string, src []byte, lim loader.Limits) (*doc.Result, error) {
+	if isTerraform(path) {
+		return terraform.Load(path, src)
+	}
+	return loader.Load(path, src, lim)
+}
+
+// isTerraform reports whether path names a Terraform configuration file in
+// HCL syntax.
+func isTerraform(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".tf")
+}
