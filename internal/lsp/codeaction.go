@@ -7,10 +7,11 @@ import (
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
-// codeActions offers, for each apigwlint diagnostic of the request, a quick
-// fix that disables its rule on that line: an apigwlint:ignore comment on
-// its own line above it, at the line's indentation. JSON has no comments,
-// so a JSON document gets none.
+// codeActions offers, for each apigwlint diagnostic of the request, its
+// fixes (the edits --fix would make), preferred, and a quick fix that
+// disables its rule on that line: an apigwlint:ignore comment on its own
+// line above it, at the line's indentation. JSON has no comments, so a
+// JSON document gets no such comment.
 func (s *Server) codeActions(params json.RawMessage) (any, *rpcError) {
 	var p struct {
 		TextDocument struct {
@@ -26,12 +27,27 @@ func (s *Server) codeActions(params json.RawMessage) (any, *rpcError) {
 	s.mu.Lock()
 	d := s.docs[p.TextDocument.URI]
 	text := ""
+	var fixes []published
 	if d != nil {
-		text = d.text
+		text, fixes = d.text, d.fixes
 	}
 	s.mu.Unlock()
 	actions := []any{}
-	if d == nil || strings.HasPrefix(strings.TrimSpace(text), "{") || strings.HasPrefix(strings.TrimSpace(text), "[") {
+	if d == nil {
+		return actions, nil
+	}
+	for _, diag := range p.Context.Diagnostics {
+		for _, f := range fixes {
+			if f.code == diag.Code && f.rng == diag.Range {
+				actions = append(actions, map[string]any{
+					"title": "Fix: " + f.description, "kind": "quickfix", "isPreferred": true,
+					"diagnostics": []diagnostic{diag},
+					"edit":        map[string]any{"changes": map[string]any{p.TextDocument.URI: f.edits}},
+				})
+			}
+		}
+	}
+	if strings.HasPrefix(strings.TrimSpace(text), "{") || strings.HasPrefix(strings.TrimSpace(text), "[") {
 		return actions, nil
 	}
 	x := newLineIndex(text)

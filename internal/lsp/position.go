@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"sort"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,22 @@ func (x *lineIndex) position(line, col int) position {
 		i += size
 	}
 	return position{Line: line - 1, Character: units}
+}
+
+// offsetPosition converts a byte offset of the text (the loader drops a
+// byte order mark, and an editor's text has none in front) to a position.
+func (x *lineIndex) offsetPosition(off int) position {
+	off = max(0, min(off, len(x.text)))
+	line := sort.SearchInts(x.starts, off+1) - 1
+	units := 0
+	for _, r := range x.text[x.starts[line]:off] {
+		if r >= 0x10000 {
+			units += 2
+		} else {
+			units++
+		}
+	}
+	return position{Line: line, Character: units}
 }
 
 // span converts a finding's span; an unknown end ends the range at the

@@ -51,6 +51,22 @@ type document struct {
 	version   int
 	gen       int // raised by every change: a lint of an older text is dropped
 	timer     *time.Timer
+	// fixes are the fixes of the published diagnostics, for code actions:
+	// the diagnostic's code and range, and the edits in LSP positions.
+	fixes []published
+}
+
+// published is a fix of one published diagnostic.
+type published struct {
+	code        string
+	rng         lspRange
+	description string
+	edits       []textEdit
+}
+
+type textEdit struct {
+	Range   lspRange `json:"range"`
+	NewText string   `json:"newText"`
 }
 
 // New returns a server reading requests from in and writing to out; opts
@@ -281,9 +297,12 @@ func (s *Server) schedule(d *document, delay time.Duration) {
 	s.lints.Add(1)
 	d.timer = time.AfterFunc(delay, func() {
 		defer s.lints.Done()
-		diags := s.diagnose(d.path, text)
+		diags, fixes := s.diagnose(d.path, text)
 		s.mu.Lock()
 		current := s.docs[d.uri] == d && d.gen == gen
+		if current {
+			d.fixes = fixes
+		}
 		s.mu.Unlock()
 		if current {
 			s.notify("textDocument/publishDiagnostics", map[string]any{"uri": d.uri, "version": version, "diagnostics": diags})
@@ -315,17 +334,19 @@ type diagnostic struct {
 	Message         string            `json:"message"`
 }
 
-// diagnose lints text as the file at path and returns its diagnostics.
-func (s *Server) diagnose(path, text string) []diagnostic {
+// diagnose lints text as the file at path and returns its diagnostics and
+// the fixes they carry.
+func (s *Server) diagnose(path, text string) ([]diagnostic, []published) {
 	x := newLineIndex(text)
 	findings, ierr, _, err := lint.Document(s.opts, path, []byte(text))
 	out := []diagnostic{}
 	switch {
 	case err != nil: // the configuration: say so at the top of the document
-		return append(out, diagnostic{Range: x.span(1, 1, 0, 0), Severity: 1, Source: "apigwlint", Message: "configuration: " + err.Error()})
+		return append(out, diagnostic{Range: x.span(1, 1, 0, 0), Severity: 1, Source: "apigwlint", Message: "configuration: " + err.Error()}), nil
 	case ierr != nil:
-		return append(out, inputDiagnostic(x, ierr))
+		return append(out, inputDiagnostic(x, ierr)), nil
 	}
+	var fixes []published
 	for _, f := range findings {
 		if f.Suppressed != nil {
 			continue
@@ -338,8 +359,15 @@ func (s *Server) diagnose(path, text string) []diagnostic {
 			d.CodeDescription = map[string]string{"href": r.HelpURL()}
 		}
 		out = append(out, d)
+		for _, fx := range f.Fixes {
+			p := published{code: d.Code, rng: d.Range, description: fx.Description}
+			for _, e := range fx.Edits {
+				p.edits = append(p.edits, textEdit{Range: lspRange{x.offsetPosition(e.Start), x.offsetPosition(e.End)}, NewText: e.New})
+			}
+			fixes = append(fixes, p)
+		}
 	}
-	return out
+	return out, fixes
 }
 
 func inputDiagnostic(x *lineIndex, e *loader.Error) diagnostic {

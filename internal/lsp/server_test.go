@@ -250,3 +250,44 @@ func TestPositions(t *testing.T) {
 		t.Errorf("uriPath = %q", p)
 	}
 }
+
+// TestFixAction: a diagnostic with a fix offers it as the preferred quick
+// fix, with the edit at the value in UTF-16 positions (after non-ASCII
+// text on the line), before the disable-here comment.
+func TestFixAction(t *testing.T) {
+	c := startServer(t)
+	c.request("initialize", map[string]any{})
+	uri := "file:///tmp/apigwlint-lsp-test/fix.yaml"
+	text := `openapi: 3.0.1
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      x-amazon-apigateway-integration: {summary: "é😀", type: aws_proxy, httpMethod: GET, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations"}
+`
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": text}})
+	var diag map[string]any
+	for _, d := range c.diagnostics(uri, 1) {
+		if d := d.(map[string]any); d["code"] == "AGW102" {
+			diag = d
+		}
+	}
+	if diag == nil {
+		t.Fatal("no AGW102 diagnostic")
+	}
+	actions := c.request("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": uri}, "range": diag["range"],
+		"context": map[string]any{"diagnostics": []any{diag}},
+	})["result"].([]any)
+	if len(actions) != 2 {
+		t.Fatalf("actions %v, want the fix and the disable comment", actions)
+	}
+	fix := actions[0].(map[string]any)
+	edit := fix["edit"].(map[string]any)["changes"].(map[string]any)[uri].([]any)[0].(map[string]any)
+	line := strings.Split(text, "\n")[5]
+	off := strings.Index(line, "GET")
+	start := edit["range"].(map[string]any)["start"].(map[string]any)
+	if fix["isPreferred"] != true || edit["newText"] != "POST" || start["line"] != float64(5) || start["character"] != utf16Col(line, off) {
+		t.Errorf("fix %v, edit %v; want POST at 5:%v", fix["title"], edit, utf16Col(line, off))
+	}
+}
