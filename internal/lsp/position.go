@@ -1,9 +1,9 @@
 package lsp
 
 import (
-	"sort"
 	"net/url"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
