@@ -12,6 +12,9 @@ import (
 type File struct {
 	Path string // the path as shown to the user (slash-separated)
 	Src  []byte // the bytes as read (after a leading BOM is dropped)
+	// BOM is the length of the byte order mark dropped before Src (0 or
+	// 3): what a byte offset of Src is short of an offset in the file.
+	BOM int
 	Root *Node  // the first document's content node; nil for an empty file
 	// Later are documents after the first, which are not checked: the
 	// first that is not empty and the first with API content, when there

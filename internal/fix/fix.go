@@ -10,20 +10,12 @@ import (
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
-// bom is the UTF-8 byte order mark, which the loader drops before it counts
-// offsets, and which a fixed file keeps.
-var bom = []byte("\xef\xbb\xbf")
-
 // Apply applies the first fix of each finding to src, the file as read
-// (a byte order mark included). Fixes are applied in the order of their
+// (edits count a byte order mark, which stays). Fixes are applied in the order of their
 // first edit; a fix whose edits overlap one already applied is skipped (it
 // is reported again by the next run, when it may no longer apply). It
 // returns the new text and, per finding, whether its fix was applied.
 func Apply(src []byte, findings []rules.Finding) ([]byte, []bool) {
-	prefix := 0
-	if bytes.HasPrefix(src, bom) {
-		prefix = len(bom)
-	}
 	type candidate struct {
 		i   int
 		fix rules.Fix
@@ -38,7 +30,7 @@ func Apply(src []byte, findings []rules.Finding) ([]byte, []bool) {
 	applied := make([]bool, len(findings))
 	var edits []rules.Edit
 	for _, c := range cands {
-		if !valid(c.fix, len(src)-prefix) || overlaps(c.fix.Edits, edits) {
+		if !valid(c.fix, len(src)) || overlaps(c.fix.Edits, edits) {
 			continue
 		}
 		edits = append(edits, c.fix.Edits...)
@@ -49,9 +41,9 @@ func Apply(src []byte, findings []rules.Finding) ([]byte, []bool) {
 	out.Grow(len(src))
 	at := 0
 	for _, e := range edits {
-		out.Write(src[at : prefix+e.Start])
+		out.Write(src[at:e.Start])
 		out.WriteString(e.New)
-		at = prefix + e.End
+		at = e.End
 	}
 	out.Write(src[at:])
 	return out.Bytes(), applied

@@ -84,11 +84,14 @@ func Parse(path string, src []byte, lim Limits) (f *doc.File, err error) {
 	if int64(len(src)) > maxBytes {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes", len(src), maxBytes)}
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	bom := 0
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		src, bom = src[3:], 3
+	}
 	if line, col, msg := findBadBytes(src); msg != "" {
 		return nil, &Error{Path: path, Line: line, Col: col, Msg: msg}
 	}
-	p := &parse{File: &doc.File{Path: path, Src: src}}
+	p := &parse{File: &doc.File{Path: path, Src: src, BOM: bom}}
 	text := src
 	depth := lim.MaxDepth
 	if depth <= 0 {

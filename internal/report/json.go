@@ -23,6 +23,8 @@ type jsonFinding struct {
 	Suppressed    bool   `json:"suppressed,omitempty"`
 	SuppressedBy  string `json:"suppressedBy,omitempty"`
 	Justification string `json:"justification,omitempty"`
+	// Fixes are the edits --fix would make for the finding.
+	Fixes []jsonFix `json:"fixes,omitempty"`
 }
 
 // JSON writes the findings as a JSON array (empty: []).
@@ -32,7 +34,7 @@ func JSON(w io.Writer, r *Report) error {
 		out = append(out, jsonFinding{
 			Rule: f.RuleID, Name: f.Rule, Severity: f.Severity.String(), Message: f.Message,
 			File: f.File, Line: f.Line, Column: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol,
-			Pointer: f.Pointer,
+			Pointer: f.Pointer, Fixes: jsonFixes(f.Fixes),
 		})
 		if s := f.Suppressed; s != nil {
 			j := &out[len(out)-1]

@@ -53,9 +53,11 @@ func SARIF(w io.Writer, r *Report) error {
 			WithRuleIndex(index[f.RuleID]).
 			WithMessage(sarif.NewTextMessage(f.Message)).
 			WithPartialFingerPrints(map[string]interface{}{"apigwlint/v1": Fingerprint(f)})
+		loc := sarif.NewSimpleArtifactLocation(ArtifactURI(f.File)).WithUriBaseId("%SRCROOT%")
 		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(ArtifactURI(f.File)).WithUriBaseId("%SRCROOT%")).
+			WithArtifactLocation(loc).
 			WithRegion(region)))
+		addFixes(res, f, loc)
 		addSuppression(res, f, r.Baseline)
 	}
 	inv := run.AddInvocation(len(r.Errors) == 0)

@@ -17,8 +17,8 @@ type Fix struct {
 	Edits       []Edit
 }
 
-// Edit replaces the bytes [Start, End) of the file's source (after a byte
-// order mark, which the loader drops) with New.
+// Edit replaces the bytes [Start, End) of the file, as it is on disk (a
+// byte order mark included), with New.
 type Edit struct {
 	Start, End int
 	New        string
@@ -66,7 +66,7 @@ func replaceValue(f *doc.File, n *doc.Node, value, description string) *Fix {
 	default:
 		text = value
 	}
-	return &Fix{Description: description, Edits: []Edit{{Start: start, End: end, New: text}}}
+	return &Fix{Description: description, Edits: []Edit{{Start: f.BOM + start, End: f.BOM + end, New: text}}}
 }
 
 // renameKey is the fix that renames key node k to name, keeping its
