@@ -14,8 +14,8 @@ type File struct {
 	Src  []byte // the bytes as read (after a leading BOM is dropped)
 	// BOM is the length of the byte order mark dropped before Src (0 or
 	// 3): what a byte offset of Src is short of an offset in the file.
-	BOM int
-	Root *Node  // the first document's content node; nil for an empty file
+	BOM  int
+	Root *Node // the first document's content node; nil for an empty file
 	// Later are documents after the first, which are not checked: the
 	// first that is not empty and the first with API content, when there
 	// are such. LaterCount is the number of non-empty later documents.
