@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // Lines splits src (as the loader keeps it: without a leading BOM) into
@@ -154,4 +155,21 @@ func HasDuplicateKeys(n *doc.Node) bool {
 		}
 	}
 	return false
+}
+
+// FindingProblem returns what is wrong with a finding of a fuzzed input,
+// or "": it lies outside the input (see SpanProblem), its message is not
+// one clean line (MessageProblem), or its JSON pointer does not resolve in
+// the file's tree.
+func FindingProblem(lines [][]byte, root *doc.Node, f rules.Finding) string {
+	if p := SpanProblem(lines, f.Span); p != "" {
+		return fmt.Sprintf("%s finding %q: %s", f.RuleID, f.Message, p)
+	}
+	if p := MessageProblem(f.Message); p != "" {
+		return fmt.Sprintf("%s finding: %s", f.RuleID, p)
+	}
+	if n, ok := Resolve(root, f.Pointer); !ok || n == nil && f.Pointer != "" {
+		return fmt.Sprintf("%s finding %q: pointer %q does not resolve", f.RuleID, f.Message, f.Pointer)
+	}
+	return ""
 }

@@ -192,25 +192,17 @@ func (s *Server) dispatch(method string, params json.RawMessage) (any, *rpcError
 		// whole text.
 		s.update(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges[len(p.ContentChanges)-1].Text, s.delay)
 	case "textDocument/didSave":
-		var p struct {
-			TextDocument struct {
-				URI string `json:"uri"`
-			} `json:"textDocument"`
-		}
-		if err := json.Unmarshal(params, &p); err != nil {
+		uri, err := documentURI(params)
+		if err != nil {
 			return nil, badParams(method, err)
 		}
-		s.relint(p.TextDocument.URI) // the configuration may have changed
+		s.relint(uri) // the configuration may have changed
 	case "textDocument/didClose":
-		var p struct {
-			TextDocument struct {
-				URI string `json:"uri"`
-			} `json:"textDocument"`
-		}
-		if err := json.Unmarshal(params, &p); err != nil {
+		uri, err := documentURI(params)
+		if err != nil {
 			return nil, badParams(method, err)
 		}
-		s.close(p.TextDocument.URI)
+		s.close(uri)
 	case "textDocument/codeAction":
 		return s.codeActions(params)
 	default:
@@ -220,6 +212,17 @@ func (s *Server) dispatch(method string, params json.RawMessage) (any, *rpcError
 		return nil, &rpcError{codeMethodNotFound, "method not supported: " + method}
 	}
 	return nil, nil
+}
+
+// documentURI reads the textDocument.uri of a notification's params.
+func documentURI(params json.RawMessage) (string, error) {
+	var p struct {
+		TextDocument struct {
+			URI string `json:"uri"`
+		} `json:"textDocument"`
+	}
+	err := json.Unmarshal(params, &p)
+	return p.TextDocument.URI, err
 }
 
 func badParams(method string, err error) *rpcError {

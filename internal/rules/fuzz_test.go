@@ -48,14 +48,8 @@ func lintSummary(t *testing.T, src []byte) string {
 	lines := fuzzcheck.Lines(res.File.Src)
 	var b strings.Builder
 	for _, f := range fs {
-		if p := fuzzcheck.SpanProblem(lines, f.Span); p != "" {
-			t.Fatalf("%s finding %q: %s", f.RuleID, f.Message, p)
-		}
-		if p := fuzzcheck.MessageProblem(f.Message); p != "" {
-			t.Fatalf("%s finding: %s", f.RuleID, p)
-		}
-		if n, ok := fuzzcheck.Resolve(res.File.Root, f.Pointer); !ok || n == nil && f.Pointer != "" {
-			t.Fatalf("%s finding %q: pointer %q does not resolve", f.RuleID, f.Message, f.Pointer)
+		if p := fuzzcheck.FindingProblem(lines, res.File.Root, f); p != "" {
+			t.Fatal(p)
 		}
 		fmt.Fprintf(&b, "%d:%d-%d:%d %s %s %s %s\n", f.Line, f.Col, f.EndLine, f.EndCol, f.RuleID, f.Severity, f.Pointer, f.Message)
 	}

@@ -170,14 +170,8 @@ func FuzzLoad(f *testing.F) {
 		fs := rules.Check(res, nil)
 		lines := fuzzcheck.Lines(res.File.Src)
 		for _, f := range fs {
-			if p := fuzzcheck.SpanProblem(lines, f.Span); p != "" {
-				t.Fatalf("%s finding %q: %s", f.Rule, f.Message, p)
-			}
-			if p := fuzzcheck.MessageProblem(f.Message); p != "" {
-				t.Fatalf("%s finding: %s", f.Rule, p)
-			}
-			if n, ok := fuzzcheck.Resolve(res.File.Root, f.Pointer); !ok || n == nil && f.Pointer != "" {
-				t.Fatalf("%s finding %q: pointer %q does not resolve", f.Rule, f.Message, f.Pointer)
+			if p := fuzzcheck.FindingProblem(lines, res.File.Root, f); p != "" {
+				t.Fatal(p)
 			}
 		}
 	})
