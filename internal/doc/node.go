@@ -16,9 +16,9 @@ type Node struct {
 	// items, or a document's root.
 	Content []*Node
 	// Alias is the anchored node an alias stands for; nil for other kinds.
+	// (Anchor names are not kept: nothing checks them, and a node is
+	// smaller without.)
 	Alias *Node
-	// Anchor is the name of the anchor written on the node ("&name"), if any.
-	Anchor string
 	// Line and Column are where the node starts, 1-based, counting lines by
 	// LF and columns in characters.
 	Line, Column int

@@ -36,8 +36,9 @@ const saturated = 1 << 50
 // before its aliases, so the size of the node an alias names is known when
 // the alias is reached.
 func (f *parse) checkAliases(lim Limits) *Error {
-	written := countWritten(f.Root)
-	w := &aliasWalk{size: map[*doc.Node]int{}, open: map[*doc.Node]bool{}, limit: aliasLimit(lim, written)}
+	targets := map[*doc.Node]bool{}
+	written := countWritten(f.Root, targets)
+	w := &aliasWalk{size: map[*doc.Node]int{}, open: map[*doc.Node]bool{}, targets: targets, limit: aliasLimit(lim, written)}
 	w.walk(f.Root)
 	if w.at == nil {
 		return nil
@@ -53,20 +54,29 @@ func (f *parse) checkAliases(lim Limits) *Error {
 	return e
 }
 
-func countWritten(n *doc.Node) int {
-	if n == nil || n.Kind == doc.AliasNode {
+// countWritten counts the nodes written in the tree and records in targets
+// the nodes aliases stand for (the anchored ones that are used).
+func countWritten(n *doc.Node, targets map[*doc.Node]bool) int {
+	if n == nil {
+		return 0
+	}
+	if n.Kind == doc.AliasNode {
+		if n.Alias != nil {
+			targets[n.Alias] = true
+		}
 		return 0
 	}
 	c := 1
 	for _, k := range n.Content {
-		c += countWritten(k)
+		c += countWritten(k, targets)
 	}
 	return c
 }
 
 type aliasWalk struct {
-	size     map[*doc.Node]int  // expanded size of each anchored node walked
-	open     map[*doc.Node]bool // anchored nodes being walked
+	size     map[*doc.Node]int  // expanded size of each alias target walked
+	open     map[*doc.Node]bool // alias targets being walked
+	targets  map[*doc.Node]bool // the nodes aliases stand for
 	limit    int
 	expanded int       // nodes the aliases walked so far stand for
 	at       *doc.Node // the alias that broke a rule
@@ -99,14 +109,15 @@ func (w *aliasWalk) walk(n *doc.Node) int {
 		}
 		return s
 	}
-	if n.Anchor != "" {
+	target := w.targets[n]
+	if target {
 		w.open[n] = true
 	}
 	s := 1
 	for _, c := range n.Content {
 		s = min(s+w.walk(c), saturated)
 	}
-	if n.Anchor != "" {
+	if target {
 		delete(w.open, n)
 		w.size[n] = s
 	}

@@ -49,7 +49,7 @@ func countYAML(y *yaml.Node) (nodes, children int) {
 func (c *converter) node(y *yaml.Node) *doc.Node {
 	c.nodes = append(c.nodes, doc.Node{
 		Kind: doc.Kind(y.Kind), Style: doc.Style(y.Style), Tag: y.Tag, Value: y.Value,
-		Anchor: y.Anchor, Line: y.Line, Column: y.Column,
+		Line: y.Line, Column: y.Column,
 	})
 	n := &c.nodes[len(c.nodes)-1]
 	if y.Anchor != "" {

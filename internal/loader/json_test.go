@@ -55,7 +55,7 @@ func TestJSONMatchesYAML(t *testing.T) {
 }
 
 func compareNodes(a, b *doc.Node, path string) string {
-	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column || a.Style != b.Style || a.Anchor != b.Anchor {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column || a.Style != b.Style {
 		return fmt.Sprintf("%s: json %v %s %q %d:%d style %v, yaml %v %s %q %d:%d style %v",
 			path, a.Kind, a.Tag, a.Value, a.Line, a.Column, a.Style, b.Kind, b.Tag, b.Value, b.Line, b.Column, b.Style)
 	}
