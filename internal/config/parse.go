@@ -68,7 +68,9 @@ func Parse(path string, src []byte) (*File, error) {
 				c.TimeoutCeiling = n
 			}
 		case "fail-level":
-			if s, ok := severityName(val, false, bad); ok {
+			if val.Kind == doc.ScalarNode && strings.EqualFold(val.Value, "never") {
+				c.FailLevel = "never" // findings never fail the run
+			} else if s, ok := severityName(val, false, bad); ok {
 				c.FailLevel = s
 			}
 		case "include", "exclude":

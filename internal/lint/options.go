@@ -85,9 +85,9 @@ func (o *Options) validate() error {
 	if !slices.Contains([]string{"auto", "always", "never"}, o.Color) {
 		return fmt.Errorf("unknown --color %q (want auto, always or never)", o.Color)
 	}
-	fail, err := rules.ParseSeverity(o.FailLevel)
+	fail, err := parseFailLevel(o.FailLevel)
 	if err != nil {
-		return fmt.Errorf("--fail-level: %v", err)
+		return err
 	}
 	if o.TimeoutCeiling < 50 {
 		return fmt.Errorf("--timeout-ceiling must be at least 50 (milliseconds), not %d", o.TimeoutCeiling)
@@ -100,11 +100,31 @@ func (o *Options) validate() error {
 		}
 		r := rules.ByID(id)
 		if r == nil {
-			return fmt.Errorf("--disable: no rule %q (see apigwlint --list-rules)", id)
+			return fmt.Errorf("--disable: no rule %q%s (see apigwlint --list-rules)", id, rules.SuggestRule(id))
 		}
 		o.Rules.Disabled[r.ID] = true
 	}
 	return nil
+}
+
+// FailNever is the fail level "never": above every severity, so that no
+// finding fails the run (input errors still do).
+const FailNever = rules.Error + 1
+
+// parseFailLevel reads --fail-level: a severity, or never.
+func parseFailLevel(s string) (rules.Severity, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "never") {
+		return FailNever, nil
+	}
+	fail, err := rules.ParseSeverity(s)
+	if err != nil {
+		hint := ""
+		if c := rules.Closest(s, []string{"error", "warning", "note", "never"}); c != "" {
+			hint = "; did you mean " + c + "?"
+		}
+		return 0, fmt.Errorf("--fail-level: unknown level %q%s (want error, warning, note or never)", s, hint)
+	}
+	return fail, nil
 }
 
 // readConfig reads the file of --config, or the one found from the working
