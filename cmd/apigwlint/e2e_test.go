@@ -75,7 +75,7 @@ func TestJSONFormat(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
 	}
 	want := map[string]any{
-		"rule": "AGW118", "name": "unknown-field", "severity": "warning",
+		"kind": "finding", "rule": "AGW118", "name": "unknown-field", "severity": "warning",
 		"file": "testdata/e2e/warnings.yaml", "line": 12.0, "column": 9.0, "endLine": 12.0, "endColumn": 23.0,
 		"pointer": "/paths/~1orders/get/x-amazon-apigateway-integration/timeoutInMilis",
 	}
@@ -89,6 +89,25 @@ func TestJSONFormat(t *testing.T) {
 	}
 	if msg, _ := got[0]["message"].(string); !strings.Contains(msg, "timeoutInMilis") {
 		t.Errorf("message = %q", msg)
+	}
+	// Input errors follow the findings, with every field a finding has.
+	r = runCLI(t, "", "--format", "json", "testdata/e2e/broken.json", "testdata/e2e/warnings.yaml", "testdata/e2e/missing.yaml")
+	got = nil
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || r.code != exitError {
+		t.Fatalf("exit %d, not JSON: %v\n%s", r.code, err, r.stdout)
+	}
+	if len(got) != 3 || got[0]["kind"] != "finding" || got[1]["kind"] != "inputError" || got[2]["kind"] != "inputError" {
+		t.Fatalf("want a finding and two input errors, got %v", got)
+	}
+	for _, e := range got[1:] {
+		for _, k := range []string{"rule", "name", "severity", "message", "file", "line", "column", "pointer"} {
+			if _, ok := e[k]; !ok {
+				t.Errorf("input error %v lacks %s", e, k)
+			}
+		}
+	}
+	if got[1]["file"] != "testdata/e2e/broken.json" || got[1]["line"].(float64) < 1 || got[1]["severity"] != "error" || got[2]["message"] != "no such file or folder" {
+		t.Errorf("input errors: %v", got[1:])
 	}
 	// A clean run is an empty array, not null.
 	if r := runCLI(t, "", "--format", "json", "testdata/e2e/clean.yaml"); r.stdout != "[]\n" || r.code != exitClean {

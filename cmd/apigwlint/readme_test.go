@@ -137,10 +137,14 @@ func TestREADMEReference(t *testing.T) {
 	var buf bytes.Buffer
 	f := rules.Finding{RuleID: "AGW101", Rule: "integration-type", Severity: rules.Error, Message: "m", File: "f",
 		Span: doc.Span{Line: 1, Col: 1, EndLine: 1, EndCol: 2}, Pointer: "/p"}
-	if err := report.JSON(&buf, &report.Report{Findings: []rules.Finding{f}}); err != nil {
+	ie := &loader.Error{Path: "f", Line: 1, Col: 1, Msg: "m"}
+	if err := report.JSON(&buf, &report.Report{Findings: []rules.Finding{f}, Errors: []*loader.Error{ie}}); err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range regexp.MustCompile(`"(\w+)":`).FindAllStringSubmatch(buf.String(), -1) {
+	for _, m := range regexp.MustCompile(`"(\w+)": "?(\w*)`).FindAllStringSubmatch(buf.String(), -1) {
+		if m[1] == "kind" && !strings.Contains(readme, "`kind: "+m[2]+"`") {
+			t.Errorf("README does not document the JSON kind %s", m[2])
+		}
 		if !strings.Contains(readme, "`"+m[1]+"`") {
 			t.Errorf("README does not document the JSON field %s", m[1])
 		}
