@@ -24,6 +24,9 @@ type Report struct {
 	// Baseline is set when the run compared findings with a baseline: SARIF
 	// then gives every result a baselineState.
 	Baseline bool
+	// WorkDir is the absolute working folder, which relative paths in
+	// findings are relative to: SARIF's %SRCROOT%. "" means the process's.
+	WorkDir string
 }
 
 // Formats lists the names accepted by Write.
