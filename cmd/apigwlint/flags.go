@@ -49,9 +49,10 @@ Flags:
                                integrations (default %d; Regional and private
                                APIs can have it raised by a quota increase)
       --disable RULES          comma-separated rule ids or names to switch off
-      --skip-unparsable        skip named files that do not parse and mention no
-                               API Gateway marker, as for files found in folders
-                               (for pre-commit, which names every YAML and JSON file)
+      --skip-unparsable        skip named files that do not parse unless they hold
+                               an x-amazon-apigateway- extension or an API Gateway
+                               resource type (for pre-commit, which names every
+                               YAML and JSON file)
       --color WHEN             auto (default), always or never; NO_COLOR is respected
       --no-color               the same as --color never
       --config FILE            read the configuration from FILE instead of the

@@ -68,6 +68,9 @@ func (st fileStages) lintFile(in input, stdin io.Reader, cfg *rules.Config) (res
 	stage = stageLoad
 	loaded, err := st.load(in.path, src, loader.DefaultLimits)
 	if err != nil {
+		if in.skipUnparsable {
+			return skipUnparsable(in, src, err)
+		}
 		if !in.explicit && !mentionsAPI(src) {
 			return fileResult{} // not API Gateway content we could judge
 		}
@@ -77,6 +80,21 @@ func (st fileStages) lintFile(in input, stdin io.Reader, cfg *rules.Config) (res
 	findings := st.check(loaded, cfg)
 	stage = stageSuppress
 	return fileResult{findings: suppress.Comments(loaded.File, findings, cfg)}
+}
+
+// skipUnparsable judges a named file that does not parse under
+// --skip-unparsable, which pre-commit uses on every staged YAML and JSON
+// file: it is skipped unless it holds an unmistakable API Gateway marker
+// (an x-amazon-apigateway- extension or an API Gateway resource type; the
+// word openapi is not enough, Helm charts embed it). When it does, the
+// error says how to leave the file out.
+func skipUnparsable(in input, src []byte, err error) fileResult {
+	if !doc.MentionsAPIGateway(src) {
+		return fileResult{}
+	}
+	e := *asInputError(in.path, err)
+	e.Msg += "; if this file is not meant to be linted, exclude it (exclude: in .apigwlint.yaml, or exclude: in the hook of .pre-commit-config.yaml)"
+	return fileResult{err: &e}
 }
 
 // asInputError is err as an input error of the file at path: the
