@@ -55,6 +55,9 @@ Flags:
                                YAML and JSON file)
       --color WHEN             auto (default), always or never; NO_COLOR is respected
       --no-color               the same as --color never
+      --pretty WHEN            auto (default: on a terminal), always or never: show
+                               each finding's source line with a caret under the
+                               column, and end with a summary line (text format)
       --config FILE            read the configuration from FILE instead of the
                                .apigwlint.yaml found from the working folder up
       --no-config              read no configuration file
@@ -159,6 +162,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.Disable, "disable", "", "")
 	fs.StringVar(&o.Color, "color", "auto", "")
 	fs.BoolVar(&o.noColor, "no-color", false, "")
+	fs.StringVar(&o.Pretty, "pretty", "auto", "")
 	fs.StringVar(&o.Config, "config", "", "")
 	fs.BoolVar(&o.NoConfig, "no-config", false, "")
 	fs.StringVar(&o.Baseline, "baseline", "", "")

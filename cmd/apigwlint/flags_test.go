@@ -154,3 +154,25 @@ func TestNoPathLintsTheWorkingFolder(t *testing.T) {
 		t.Errorf("no PATH: exit %d, stdout %q, stderr %q; want the findings of specs/api.yaml", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestPretty checks --pretty: off for output that is not a terminal (the
+// goldens are such output), on with always, and only for the text format.
+func TestPretty(t *testing.T) {
+	plain := runCLI(t, "", "--no-config", "testdata/e2e/api.yaml")
+	if r := runCLI(t, "", "--no-config", "--pretty", "auto", "testdata/e2e/api.yaml"); r.stdout != plain.stdout {
+		t.Errorf("--pretty auto into a pipe changed the report:\n%s", r.stdout)
+	}
+	r := runCLI(t, "", "--no-config", "--pretty", "always", "testdata/e2e/api.yaml")
+	want := "testdata/e2e/api.yaml:12:26: error: timeoutInMillis 30 is below the minimum of 50 ms [AGW108]\n" +
+		" 12 |         timeoutInMillis: 30\n" +
+		"    |                          ^~\n"
+	if r.code != exitFindings || !strings.HasPrefix(r.stdout, want) || !strings.HasSuffix(r.stdout, "\n3 findings in 1 file: 2 errors, 1 warning\n") {
+		t.Errorf("--pretty always: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+	if r := runCLI(t, "", "--no-config", "--pretty", "always", "--format", "json", "testdata/e2e/api.yaml"); strings.Contains(r.stdout, "findings in") {
+		t.Errorf("--pretty always changed the JSON report:\n%s", r.stdout)
+	}
+	if r := runCLI(t, "", "--no-config", "--pretty", "sometimes", "testdata/e2e/api.yaml"); r.code != exitError || !strings.Contains(r.stderr, `unknown --pretty "sometimes"`) {
+		t.Errorf("--pretty sometimes: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

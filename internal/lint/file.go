@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 	"github.com/apigwlint/apigwlint/internal/suppress"
 )
@@ -19,12 +20,15 @@ import (
 type fileStages struct {
 	load  func(path string, src []byte, lim loader.Limits) (*doc.Result, error)
 	check func(*doc.Result, *rules.Config) []rules.Finding
+	// keepLines keeps the source lines findings point at (--pretty).
+	keepLines bool
 }
 
 // fileResult is the outcome of linting one file.
 type fileResult struct {
 	findings []rules.Finding
 	err      *loader.Error
+	lines    map[int]string // the lines findings point at, when kept
 }
 
 // lintAll lints files on all cores and returns the results in input order,
@@ -79,7 +83,11 @@ func (st fileStages) lintFile(in input, stdin io.Reader, cfg *rules.Config) (res
 	stage = stageCheck
 	findings := st.check(loaded, cfg)
 	stage = stageSuppress
-	return fileResult{findings: suppress.Comments(loaded.File, findings, cfg)}
+	res.findings = suppress.Comments(loaded.File, findings, cfg)
+	if st.keepLines {
+		res.lines = report.SourceLines(src, res.findings)
+	}
+	return res
 }
 
 // skipUnparsable judges a named file that does not parse under

@@ -25,6 +25,7 @@ type Options struct {
 	TimeoutCeiling int
 	Disable        string
 	Color          string
+	Pretty         string // auto, always or never: the summary line and source lines of text output
 	Verbose        bool
 	ShowSuppressed bool
 	ListRules      bool // the run lists the rules: --format is text, json or markdown
@@ -84,6 +85,12 @@ func (o *Options) validate() error {
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, o.Color) {
 		return fmt.Errorf("unknown --color %q (want auto, always or never)", o.Color)
+	}
+	if o.Pretty == "" {
+		o.Pretty = "auto"
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, o.Pretty) {
+		return fmt.Errorf("unknown --pretty %q (want auto, always or never)", o.Pretty)
 	}
 	fail, err := parseFailLevel(o.FailLevel)
 	if err != nil {
