@@ -56,6 +56,9 @@ func (o *Options) Resolve() error {
 	if c.TimeoutCeiling != 0 && !o.Set["timeout-ceiling"] {
 		o.TimeoutCeiling = c.TimeoutCeiling
 	}
+	if c.Baseline != "" && !o.Set["baseline"] && o.WriteBaseline == "" {
+		o.Baseline = c.Baseline // the key; --baseline wins, --write-baseline writes a new one
+	}
 	if err := o.validate(); err != nil {
 		return err
 	}
