@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Step "lint" of the apigwlint action. One apigwlint run prints the findings
-# as workflow commands (annotations) and writes the SARIF file; then the step
+# as workflow commands (annotations) and writes the SARIF file; from those
+# annotations the step
 #   - says in a notice how many findings GitHub will not annotate (it shows
 #     at most 10 errors, 10 warnings and 10 notices per step),
-#   - prints the full text report in a collapsed group,
+#   - prints the full report, as --format text writes it, in a collapsed
+#     group,
 #   - writes a Markdown table of the findings per rule to the job summary,
 #   - sets the outputs findings, sarif-file and exit-code,
-# and exits as apigwlint did (unless fail-level is never).
+# and exits as apigwlint did.
 #
 # Inputs come through the environment, never through ${{ }} in the script:
-# APIGWLINT (the binary), PATHS, CONFIG, FAIL_LEVEL, SARIF_FILE.
+# APIGWLINT (the binary), PATHS, CONFIG, FAIL_LEVEL, SARIF_FILE, BASELINE,
+# ARGS (split on white space, never evaluated).
 set -euo pipefail
 
 docs=https://github.com/apigwlint/apigwlint/blob/main/docs/rules
@@ -32,13 +35,8 @@ fail() {
 }
 
 level=${FAIL_LEVEL:-warning}
-never=false
 case $level in
-error | warning | note) ;;
-never)
-	never=true
-	level=error
-	;;
+error | warning | note | never) ;;
 *) fail "fail-level must be error, warning, note or never, not \"$level\"" ;;
 esac
 
@@ -51,13 +49,16 @@ sarif=${SARIF_FILE:-}
 if [ -z "$sarif" ]; then sarif=$tmp/apigwlint.sarif; fi
 mkdir -p "$(dirname "$sarif")"
 
-common=()
-if [ -n "${CONFIG:-}" ]; then common+=(--config "$CONFIG"); fi
+opts=()
+if [ -n "${CONFIG:-}" ]; then opts+=(--config "$CONFIG"); fi
+if [ -n "${BASELINE:-}" ]; then opts+=(--baseline "$BASELINE"); fi
+extra=()
+read -r -d '' -a extra < <(printf '%s\0' "${ARGS:-}") || true
 
 annotations=$tmp/apigwlint-annotations.txt
 errors=$tmp/apigwlint-stderr.txt
 code=0
-"$APIGWLINT" --format github --sarif-output "$sarif" --fail-level "$level" ${common[@]+"${common[@]}"} -- "${paths[@]}" >"$annotations" 2>"$errors" || code=$?
+"$APIGWLINT" --format github --sarif-output "$sarif" --fail-level "$level" ${opts[@]+"${opts[@]}"} ${extra[@]+"${extra[@]}"} -- "${paths[@]}" >"$annotations" 2>"$errors" || code=$?
 if [ -s "$errors" ]; then cat "$errors" >&2; fi
 if [ "$code" -ge 2 ] && [ ! -s "$annotations" ]; then
 	echo "exit-code=$code" >>"$out"
@@ -111,7 +112,30 @@ cat "$annotations"
 token=apigwlint-$(od -An -tx1 -N16 /dev/urandom 2>/dev/null | tr -d ' \n' || true)$RANDOM$RANDOM
 echo "::group::apigwlint report: $findings finding(s)"
 echo "::stop-commands::$token"
-"$APIGWLINT" --format text --color never ${common[@]+"${common[@]}"} -- "${paths[@]}" 2>/dev/null || true
+# The annotations as text lines (path:line:col: severity: message [ID]),
+# their escapes undone; input errors are on standard error above.
+awk '
+	function undo(s, prop) {
+		if (prop) { gsub(/%3A/, ":", s); gsub(/%2C/, ",", s) }
+		gsub(/%0D/, "\\r", s); gsub(/%0A/, "\\n", s); gsub(/%25/, "%", s)
+		return s
+	}
+	substr($0, 1, 2) == "::" {
+		sp = index($0, " ")
+		if (sp == 0) next
+		level = substr($0, 3, sp - 3)
+		rest = substr($0, sp + 1)
+		end = index(rest, "::")
+		if (end == 0) next
+		n = split(substr(rest, 1, end - 1), kv, ",")
+		delete p
+		for (i = 1; i <= n; i++) { eq = index(kv[i], "="); p[substr(kv[i], 1, eq - 1)] = substr(kv[i], eq + 1) }
+		if (p["title"] == "apigwlint input error") next
+		sev = level == "notice" ? "note" : level
+		t = undo(p["title"], 1)
+		id = substr(t, 1, index(t, " ") - 1)
+		printf "%s:%s:%s: %s: %s [%s]\n", undo(p["file"], 1), p["line"], p["col"], sev, undo(substr(rest, end + 2), 0), id
+	}' "$annotations"
 echo "::$token::"
 echo "::endgroup::"
 
@@ -122,7 +146,6 @@ echo "::endgroup::"
 } >>"$out"
 
 status=$code
-if [ "$never" = true ] && [ "$code" -eq 1 ]; then status=0; fi
 
 # The job summary: totals and a table of the findings per rule.
 shown_paths=${PATHS:-.}
