@@ -36,9 +36,9 @@ type File struct {
 	// the configuration file's folder and shown relative to the working
 	// folder; "" when not set.
 	Baseline string
-	Include        []*Glob
-	Exclude        []*Glob
-	Ignore         []*Ignore
+	Include  []*Glob
+	Exclude  []*Glob
+	Ignore   []*Ignore
 }
 
 // Ignore is one item of the ignore list: findings in files matching Path,
