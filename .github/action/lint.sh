@@ -65,11 +65,20 @@ if [ "$code" -ge 2 ] && [ ! -s "$annotations" ]; then
 	fail "apigwlint could not run: $(head -n 1 "$errors")"
 fi
 
-# Count the annotations by level, the input errors apart, and the findings
-# by level and rule ("title=AGW108 timeout", the last property).
+# One pass over the annotations counts them by level, the input errors
+# apart, and the findings by level and rule ("title=AGW108 timeout"), and
+# writes them as the text report (path:line:col: severity: message [ID],
+# their escapes undone; input errors are on standard error above).
 counts=$tmp/apigwlint-counts.txt
 rules=$tmp/apigwlint-rules.txt
-awk -v rules="$rules" '
+text=$tmp/apigwlint-report.txt
+awk -v rules="$rules" -v text="$text" '
+	function undo(s, prop) {
+		if (prop) { gsub(/%3A/, ":", s); gsub(/%2C/, ",", s) }
+		gsub(/%0D/, "\\r", s); gsub(/%0A/, "\\n", s); gsub(/%25/, "%", s)
+		return s
+	}
+	BEGIN { printf "" > text }
 	substr($0, 1, 2) == "::" {
 		sp = index($0, " ")
 		if (sp == 0) next
@@ -77,22 +86,26 @@ awk -v rules="$rules" '
 		rest = substr($0, sp + 1)
 		end = index(rest, "::")
 		if (end == 0) next
-		props = substr(rest, 1, end - 1)
-		t = index(props, "title=")
-		title = t ? substr(props, t + 6) : ""
+		k = split(substr(rest, 1, end - 1), kv, ",")
+		delete p
+		for (i = 1; i <= k; i++) { eq = index(kv[i], "="); p[substr(kv[i], 1, eq - 1)] = substr(kv[i], eq + 1) }
+		title = p["title"]
 		shown[level]++
 		if (title == "apigwlint input error") { input++; next }
 		found[level]++
 		n[level SUBSEP title]++
+		t = undo(title, 1)
+		printf "%s:%s:%s: %s: %s [%s]\n", undo(p["file"], 1), p["line"], p["col"], level == "notice" ? "note" : level, undo(substr(rest, end + 2), 0), substr(t, 1, index(t, " ") - 1) > text
 	}
 	END {
 		printf "%d %d %d %d %d %d %d\n", shown["error"], shown["warning"], shown["notice"], found["error"], found["warning"], found["notice"], input
-		for (k in n) {
-			split(k, p, SUBSEP)
-			rank = p[1] == "error" ? 1 : p[1] == "warning" ? 2 : 3
-			printf "%d\t%s\t%s\t%d\n", rank, p[1], p[2], n[k] > rules
+		for (key in n) {
+			split(key, q, SUBSEP)
+			rank = q[1] == "error" ? 1 : q[1] == "warning" ? 2 : 3
+			printf "%d\t%s\t%s\t%d\n", rank, q[1], q[2], n[key] > rules
 		}
 		close(rules)
+		close(text)
 	}' "$annotations" >"$counts"
 if [ ! -e "$rules" ]; then : >"$rules"; fi
 read -r shown_e shown_w shown_n errs warns notes inputs <"$counts"
@@ -112,30 +125,7 @@ cat "$annotations"
 token=apigwlint-$(od -An -tx1 -N16 /dev/urandom 2>/dev/null | tr -d ' \n' || true)$RANDOM$RANDOM
 echo "::group::apigwlint report: $findings finding(s)"
 echo "::stop-commands::$token"
-# The annotations as text lines (path:line:col: severity: message [ID]),
-# their escapes undone; input errors are on standard error above.
-awk '
-	function undo(s, prop) {
-		if (prop) { gsub(/%3A/, ":", s); gsub(/%2C/, ",", s) }
-		gsub(/%0D/, "\\r", s); gsub(/%0A/, "\\n", s); gsub(/%25/, "%", s)
-		return s
-	}
-	substr($0, 1, 2) == "::" {
-		sp = index($0, " ")
-		if (sp == 0) next
-		level = substr($0, 3, sp - 3)
-		rest = substr($0, sp + 1)
-		end = index(rest, "::")
-		if (end == 0) next
-		n = split(substr(rest, 1, end - 1), kv, ",")
-		delete p
-		for (i = 1; i <= n; i++) { eq = index(kv[i], "="); p[substr(kv[i], 1, eq - 1)] = substr(kv[i], eq + 1) }
-		if (p["title"] == "apigwlint input error") next
-		sev = level == "notice" ? "note" : level
-		t = undo(p["title"], 1)
-		id = substr(t, 1, index(t, " ") - 1)
-		printf "%s:%s:%s: %s: %s [%s]\n", undo(p["file"], 1), p["line"], p["col"], sev, undo(substr(rest, end + 2), 0), id
-	}' "$annotations"
+cat "$text"
 echo "::$token::"
 echo "::endgroup::"
 
