@@ -144,6 +144,8 @@ func (c *exprContext) operand(s string) (string, error) {
 		return c.runnerTemp, nil
 	case "runner.os":
 		return c.runnerOS, nil
+	case "github.action_ref":
+		return "", nil // as for uses: ./, which has no ref
 	case "success()":
 		return fmt.Sprint(!c.failed), nil
 	case "failure()":
@@ -169,7 +171,7 @@ func (c *exprContext) operand(s string) (string, error) {
 		}
 		return outs[out], nil
 	}
-	return "", fmt.Errorf("${{ %s }}: the action test knows only inputs.*, github.action_path, runner.temp, runner.os, steps.*.outputs.* and 'strings'", s)
+	return "", fmt.Errorf("${{ %s }}: the action test knows only inputs.*, github.action_path, github.action_ref, runner.temp, runner.os, steps.*.outputs.* and 'strings'", s)
 }
 
 // actionResult is the outcome of a run of the action.
@@ -183,6 +185,26 @@ type actionResult struct {
 	path           []string
 	uses           *actionStep // a uses: step that would have run, where the run stopped
 	env            []string    // the environment of the last step
+	cached         []string    // the paths actions/cache restored
+}
+
+// restoreGoCaches makes dir, the action's Go cache folder, hold links to
+// this machine's module and build caches, as if actions/cache had restored
+// them.
+func restoreGoCaches(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]string{"mod": "GOMODCACHE", "build": "GOCACHE"} {
+		out, err := exec.Command("go", "env", v).Output()
+		if err != nil {
+			t.Fatalf("go env %s: %v", v, err)
+		}
+		if err := os.Symlink(strings.TrimSpace(string(out)), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // runAction runs action.yml with the inputs in with, in workspace (the
@@ -222,7 +244,7 @@ func runAction(t *testing.T, workspace string, with, env map[string]string) *act
 	}
 	for k, v := range map[string]string{
 		"CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": workspace, "GITHUB_ACTION_PATH": root,
-		"RUNNER_TEMP": temp, "RUNNER_OS": runnerOS(),
+		"RUNNER_TEMP": temp, "RUNNER_OS": runnerOS(), "RUNNER_ARCH": runnerArch(),
 	} {
 		base[k] = v
 	}
@@ -243,6 +265,17 @@ func runAction(t *testing.T, workspace string, with, env map[string]string) *act
 			t.Fatalf("step %s: if: %v", step.label(), err)
 		}
 		if ok != "true" {
+			continue
+		}
+		if strings.HasPrefix(step.Uses, "actions/cache@") {
+			// A cache hit, offline: the action's cache folder is restored
+			// as links to this machine's own Go caches.
+			dir, err := ctx.interpolate(step.With["path"])
+			if err != nil {
+				t.Fatalf("step %s: with: %v", step.label(), err)
+			}
+			restoreGoCaches(t, dir)
+			res.cached = append(res.cached, dir)
 			continue
 		}
 		if step.Uses != "" {
@@ -342,6 +375,13 @@ func maps(ms ...map[string]string) map[string]string {
 		}
 	}
 	return out
+}
+
+func runnerArch() string {
+	if runtime.GOARCH == "arm64" {
+		return "ARM64"
+	}
+	return "X64"
 }
 
 func runnerOS() string {
@@ -783,7 +823,7 @@ func TestActionInputs(t *testing.T) {
 	})
 	t.Run("fail-level never", func(t *testing.T) {
 		res := runAction(t, ws, map[string]string{"paths": "testdata/examples", "fail-level": "never"}, bin)
-		if res.failed != "" || res.outputs["findings"] != inOpenAPI || res.outputs["exit-code"] != "1" {
+		if res.failed != "" || res.outputs["findings"] != inOpenAPI || res.outputs["exit-code"] != "0" {
 			t.Errorf("failed %q (exit %d), outputs %v; want success with %s findings", res.failed, res.exitCode, res.outputs, inOpenAPI)
 		}
 	})
@@ -803,6 +843,40 @@ func TestActionInputs(t *testing.T) {
 		res := runAction(t, ws, map[string]string{"paths": "testdata/examples", "config": "ci/apigwlint.yaml"}, bin)
 		if res.outputs["findings"] != withoutTimeout || strings.Contains(res.stdout, "AGW108") {
 			t.Errorf("with the timeout rule off: outputs %v; want %s findings and none of AGW108:\n%s%s", res.outputs, withoutTimeout, res.stdout, res.stderr)
+		}
+	})
+	t.Run("args and baseline, one run", func(t *testing.T) {
+		// A wrapper logs each run's arguments: the step must run apigwlint
+		// once (besides install's --version) for annotations, SARIF, report
+		// and summary.
+		log := filepath.Join(t.TempDir(), "runs.txt")
+		wrapper := filepath.Join(t.TempDir(), "apigwlint")
+		script := "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >>" + shellQuote(log) + "\nexec " + shellQuote(builtCLI(t)) + " \"$@\"\n"
+		if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(ws, "ci"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(builtCLI(t), "--no-config", "--write-baseline", "ci/baseline.json", "testdata/examples/openapi.yaml")
+		cmd.Dir = ws
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("--write-baseline: %v\n%s", err, out)
+		}
+		res := runAction(t, ws, map[string]string{"paths": "testdata/examples testdata/e2e/warnings.yaml", "baseline": "ci/baseline.json", "args": "--disable AGW118  --color never"},
+			map[string]string{"APIGWLINT_BIN": wrapper})
+		if res.failed != "" || res.outputs["findings"] != "0" || res.outputs["exit-code"] != "0" || !strings.Contains(res.stderr, "baseline ci/baseline.json: ") || !strings.Contains(res.stderr, " findings accepted") {
+			t.Errorf("failed %q, outputs %v; want the baseline's findings accepted and AGW118 off:\n%s%s", res.failed, res.outputs, res.stdout, res.stderr)
+		}
+		var runs []string
+		for _, l := range strings.Split(strings.TrimSpace(clitest.ReadAll(t, log)), "\n") {
+			if l != "--version" {
+				runs = append(runs, l)
+			}
+		}
+		want := "--format github --sarif-output " + filepath.Join(res.env0("RUNNER_TEMP"), "apigwlint.sarif") + " --fail-level warning --baseline ci/baseline.json --disable AGW118 --color never -- testdata/examples testdata/e2e/warnings.yaml"
+		if len(runs) != 1 || runs[0] != want {
+			t.Errorf("apigwlint ran %d times: %q; want once, as %q", len(runs), runs, want)
 		}
 	})
 	t.Run("input error", func(t *testing.T) {
@@ -861,6 +935,9 @@ func TestActionBuildsFromSource(t *testing.T) {
 	res := runAction(t, ws, map[string]string{"paths": "testdata/examples"}, map[string]string{"GOPROXY": "off"})
 	if res.uses != nil {
 		t.Fatalf("the runner's Go is recent enough, yet %s would run", res.uses.Uses)
+	}
+	if want := filepath.Join(res.env0("RUNNER_TEMP"), "apigwlint-go"); len(res.cached) != 1 || res.cached[0] != want || res.steps["go"]["mode"] != "build" {
+		t.Errorf("a build from source restores the Go caches in %s; cached %v, go step %v", want, res.cached, res.steps["go"])
 	}
 	if res.steps["go"]["setup"] != "false" || !strings.Contains(res.stdout, "Using the runner's Go ") {
 		t.Errorf("go step: outputs %v\n%s", res.steps["go"], res.stdout)
@@ -927,3 +1004,6 @@ func pathWithoutGo() string {
 	}
 	return strings.Join(keep, string(os.PathListSeparator))
 }
+
+// shellQuote quotes s for bash.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }

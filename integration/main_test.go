@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/clitest"
 )
 
 // The exit codes of apigwlint (cmd/apigwlint).
@@ -54,5 +56,5 @@ func runCLI(t *testing.T, stdin string, args ...string) result {
 func normalize(t *testing.T, s string) string {
 	t.Helper()
 	v, _, _ := strings.Cut(strings.TrimPrefix(runCLI(t, "", "--version").stdout, "apigwlint "), " ")
-	return strings.ReplaceAll(s, `"version": "`+v+`"`, `"version": "VERSION"`)
+	return clitest.NormalizeSARIFRoot(strings.ReplaceAll(s, `"version": "`+v+`"`, `"version": "VERSION"`))
 }

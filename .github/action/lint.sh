@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Step "lint" of the apigwlint action. One apigwlint run prints the findings
-# as workflow commands (annotations) and writes the SARIF file; then the step
+# as workflow commands (annotations) and writes the SARIF file; from those
+# annotations the step
 #   - says in a notice how many findings GitHub will not annotate (it shows
 #     at most 10 errors, 10 warnings and 10 notices per step),
-#   - prints the full text report in a collapsed group,
+#   - prints the full report, as --format text writes it, in a collapsed
+#     group,
 #   - writes a Markdown table of the findings per rule to the job summary,
 #   - sets the outputs findings, sarif-file and exit-code,
-# and exits as apigwlint did (unless fail-level is never).
+# and exits as apigwlint did.
 #
 # Inputs come through the environment, never through ${{ }} in the script:
-# APIGWLINT (the binary), PATHS, CONFIG, FAIL_LEVEL, SARIF_FILE.
+# APIGWLINT (the binary), PATHS, CONFIG, FAIL_LEVEL, SARIF_FILE, BASELINE,
+# ARGS (split on white space, never evaluated).
 set -euo pipefail
 
 docs=https://github.com/apigwlint/apigwlint/blob/main/docs/rules
@@ -32,13 +35,8 @@ fail() {
 }
 
 level=${FAIL_LEVEL:-warning}
-never=false
 case $level in
-error | warning | note) ;;
-never)
-	never=true
-	level=error
-	;;
+error | warning | note | never) ;;
 *) fail "fail-level must be error, warning, note or never, not \"$level\"" ;;
 esac
 
@@ -51,24 +49,36 @@ sarif=${SARIF_FILE:-}
 if [ -z "$sarif" ]; then sarif=$tmp/apigwlint.sarif; fi
 mkdir -p "$(dirname "$sarif")"
 
-common=()
-if [ -n "${CONFIG:-}" ]; then common+=(--config "$CONFIG"); fi
+opts=()
+if [ -n "${CONFIG:-}" ]; then opts+=(--config "$CONFIG"); fi
+if [ -n "${BASELINE:-}" ]; then opts+=(--baseline "$BASELINE"); fi
+extra=()
+read -r -d '' -a extra < <(printf '%s\0' "${ARGS:-}") || true
 
 annotations=$tmp/apigwlint-annotations.txt
 errors=$tmp/apigwlint-stderr.txt
 code=0
-"$APIGWLINT" --format github --sarif-output "$sarif" --fail-level "$level" ${common[@]+"${common[@]}"} -- "${paths[@]}" >"$annotations" 2>"$errors" || code=$?
+"$APIGWLINT" --format github --sarif-output "$sarif" --fail-level "$level" ${opts[@]+"${opts[@]}"} ${extra[@]+"${extra[@]}"} -- "${paths[@]}" >"$annotations" 2>"$errors" || code=$?
 if [ -s "$errors" ]; then cat "$errors" >&2; fi
 if [ "$code" -ge 2 ] && [ ! -s "$annotations" ]; then
 	echo "exit-code=$code" >>"$out"
 	fail "apigwlint could not run: $(head -n 1 "$errors")"
 fi
 
-# Count the annotations by level, the input errors apart, and the findings
-# by level and rule ("title=AGW108 timeout", the last property).
+# One pass over the annotations counts them by level, the input errors
+# apart, and the findings by level and rule ("title=AGW108 timeout"), and
+# writes them as the text report (path:line:col: severity: message [ID],
+# their escapes undone; input errors are on standard error above).
 counts=$tmp/apigwlint-counts.txt
 rules=$tmp/apigwlint-rules.txt
-awk -v rules="$rules" '
+text=$tmp/apigwlint-report.txt
+awk -v rules="$rules" -v text="$text" '
+	function undo(s, prop) {
+		if (prop) { gsub(/%3A/, ":", s); gsub(/%2C/, ",", s) }
+		gsub(/%0D/, "\\r", s); gsub(/%0A/, "\\n", s); gsub(/%25/, "%", s)
+		return s
+	}
+	BEGIN { printf "" > text }
 	substr($0, 1, 2) == "::" {
 		sp = index($0, " ")
 		if (sp == 0) next
@@ -76,22 +86,26 @@ awk -v rules="$rules" '
 		rest = substr($0, sp + 1)
 		end = index(rest, "::")
 		if (end == 0) next
-		props = substr(rest, 1, end - 1)
-		t = index(props, "title=")
-		title = t ? substr(props, t + 6) : ""
+		k = split(substr(rest, 1, end - 1), kv, ",")
+		delete p
+		for (i = 1; i <= k; i++) { eq = index(kv[i], "="); p[substr(kv[i], 1, eq - 1)] = substr(kv[i], eq + 1) }
+		title = p["title"]
 		shown[level]++
 		if (title == "apigwlint input error") { input++; next }
 		found[level]++
 		n[level SUBSEP title]++
+		t = undo(title, 1)
+		printf "%s:%s:%s: %s: %s [%s]\n", undo(p["file"], 1), p["line"], p["col"], level == "notice" ? "note" : level, undo(substr(rest, end + 2), 0), substr(t, 1, index(t, " ") - 1) > text
 	}
 	END {
 		printf "%d %d %d %d %d %d %d\n", shown["error"], shown["warning"], shown["notice"], found["error"], found["warning"], found["notice"], input
-		for (k in n) {
-			split(k, p, SUBSEP)
-			rank = p[1] == "error" ? 1 : p[1] == "warning" ? 2 : 3
-			printf "%d\t%s\t%s\t%d\n", rank, p[1], p[2], n[k] > rules
+		for (key in n) {
+			split(key, q, SUBSEP)
+			rank = q[1] == "error" ? 1 : q[1] == "warning" ? 2 : 3
+			printf "%d\t%s\t%s\t%d\n", rank, q[1], q[2], n[key] > rules
 		}
 		close(rules)
+		close(text)
 	}' "$annotations" >"$counts"
 if [ ! -e "$rules" ]; then : >"$rules"; fi
 read -r shown_e shown_w shown_n errs warns notes inputs <"$counts"
@@ -111,7 +125,7 @@ cat "$annotations"
 token=apigwlint-$(od -An -tx1 -N16 /dev/urandom 2>/dev/null | tr -d ' \n' || true)$RANDOM$RANDOM
 echo "::group::apigwlint report: $findings finding(s)"
 echo "::stop-commands::$token"
-"$APIGWLINT" --format text --color never ${common[@]+"${common[@]}"} -- "${paths[@]}" 2>/dev/null || true
+cat "$text"
 echo "::$token::"
 echo "::endgroup::"
 
@@ -122,7 +136,6 @@ echo "::endgroup::"
 } >>"$out"
 
 status=$code
-if [ "$never" = true ] && [ "$code" -eq 1 ]; then status=0; fi
 
 # The job summary: totals and a table of the findings per rule.
 shown_paths=${PATHS:-.}

@@ -141,3 +141,39 @@ func TestBaselineErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestBaselineKey checks the baseline key of .apigwlint.yaml: a path
+// relative to the configuration file's folder, read from any folder below
+// it; --baseline wins over it; --write-baseline writes a new one without
+// reading it.
+func TestBaselineKey(t *testing.T) {
+	dir := t.TempDir()
+	api := filepath.Join(dir, "specs", "api.yaml")
+	if err := os.MkdirAll(filepath.Dir(api), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, api, clitest.ReadAll(t, "testdata/config/api.yaml"))
+	writeFile(t, filepath.Join(dir, ".apigwlint.yaml"), "baseline: ci/baseline.json\n")
+	if err := os.Mkdir(filepath.Join(dir, "ci"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	wantRun(t, runCLI(t, "", "--write-baseline", "ci/baseline.json", "specs"), exitClean, nil, "wrote 3 findings to the baseline ci/baseline.json")
+	wantRun(t, runCLI(t, "", "specs"), exitClean, nil, "apigwlint: baseline ci/baseline.json: 3 findings accepted\n")
+	t.Chdir("specs")
+	wantRun(t, runCLI(t, "", "api.yaml"), exitClean, nil, "apigwlint: baseline "+filepath.Join("..", "ci", "baseline.json")+": 3 findings accepted\n")
+	t.Chdir("..")
+	// The flag wins: an empty baseline accepts nothing.
+	writeFile(t, "empty.json", `{"version": 1, "findings": []}`+"\n")
+	if r := runCLI(t, "", "--baseline", "empty.json", "specs"); r.code != exitFindings {
+		t.Errorf("--baseline over the key: exit %d, stderr %q; want 1", r.code, r.stderr)
+	}
+	// A bad value is a configuration error with its position.
+	writeFile(t, ".apigwlint.yaml", "baseline: [a, b]\n")
+	if r := runCLI(t, "", "specs"); r.code != exitError || !strings.Contains(r.stderr, ".apigwlint.yaml:1:11: baseline must be the path of a baseline file") {
+		t.Errorf("baseline: [a, b]: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

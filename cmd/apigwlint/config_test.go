@@ -112,7 +112,7 @@ func TestConfigErrors(t *testing.T) {
 	wantRun(t, r, exitError, nil,
 		p+`2:3: no rule "timout"; did you mean AGW108 (timeout)? (see apigwlint --list-rules)`+"\n",
 		p+`3:11: "fatal" is not a severity (want off, error, warning, note)`+"\n",
-		p+`4:1: unknown setting "timeout_ceiling"; did you mean timeout-ceiling? (known: rules, timeout-ceiling, include, exclude, fail-level, ignore)`+"\n",
+		p+`4:1: unknown setting "timeout_ceiling"; did you mean timeout-ceiling? (known: rules, timeout-ceiling, include, exclude, fail-level, ignore, baseline)`+"\n",
 		p+`5:10: exclude must be a list of path patterns, such as ["specs/**/*.yaml"]`+"\n",
 		p+`8:14: pointer "paths/~1pets" must start with / (a JSON pointer, such as /paths/~1pets/get)`+"\n",
 	)

@@ -75,7 +75,7 @@ func TestJSONFormat(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
 	}
 	want := map[string]any{
-		"rule": "AGW118", "name": "unknown-field", "severity": "warning",
+		"kind": "finding", "rule": "AGW118", "name": "unknown-field", "severity": "warning",
 		"file": "testdata/e2e/warnings.yaml", "line": 12.0, "column": 9.0, "endLine": 12.0, "endColumn": 23.0,
 		"pointer": "/paths/~1orders/get/x-amazon-apigateway-integration/timeoutInMilis",
 	}
@@ -89,6 +89,25 @@ func TestJSONFormat(t *testing.T) {
 	}
 	if msg, _ := got[0]["message"].(string); !strings.Contains(msg, "timeoutInMilis") {
 		t.Errorf("message = %q", msg)
+	}
+	// Input errors follow the findings, with every field a finding has.
+	r = runCLI(t, "", "--format", "json", "testdata/e2e/broken.json", "testdata/e2e/warnings.yaml", "testdata/e2e/missing.yaml")
+	got = nil
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || r.code != exitError {
+		t.Fatalf("exit %d, not JSON: %v\n%s", r.code, err, r.stdout)
+	}
+	if len(got) != 3 || got[0]["kind"] != "finding" || got[1]["kind"] != "inputError" || got[2]["kind"] != "inputError" {
+		t.Fatalf("want a finding and two input errors, got %v", got)
+	}
+	for _, e := range got[1:] {
+		for _, k := range []string{"rule", "name", "severity", "message", "file", "line", "column", "pointer"} {
+			if _, ok := e[k]; !ok {
+				t.Errorf("input error %v lacks %s", e, k)
+			}
+		}
+	}
+	if got[1]["file"] != "testdata/e2e/broken.json" || got[1]["line"].(float64) < 1 || got[1]["severity"] != "error" || got[2]["message"] != "no such file or folder" {
+		t.Errorf("input errors: %v", got[1:])
 	}
 	// A clean run is an empty array, not null.
 	if r := runCLI(t, "", "--format", "json", "testdata/e2e/clean.yaml"); r.stdout != "[]\n" || r.code != exitClean {
@@ -114,15 +133,14 @@ func TestExitCodes(t *testing.T) {
 		{"warnings under --fail-level note", []string{"--fail-level=note", "testdata/e2e/warnings.yaml"}, 1, "warning:", ""},
 		{"rule disabled by id", []string{"--disable", "AGW118", "testdata/e2e/warnings.yaml"}, 0, "", ""},
 		{"rule disabled by name", []string{"--disable", "unknown-field,integration-type", "testdata/e2e/warnings.yaml"}, 0, "", ""},
-		{"unknown flag", []string{"--nope", "testdata/e2e/clean.yaml"}, 2, "", "apigwlint: flag provided but not defined: -nope (see apigwlint --help)\n"},
-		{"flag without value", []string{"testdata/e2e/clean.yaml", "--format"}, 2, "", "flag needs an argument"},
+		{"unknown flag", []string{"--nope", "testdata/e2e/clean.yaml"}, 2, "", "apigwlint: unknown flag --nope (see apigwlint --help)\n"},
+		{"flag without value", []string{"testdata/e2e/clean.yaml", "--format"}, 2, "", "flag --format needs a value"},
 		{"unknown format", []string{"--format", "xml", "testdata/e2e/clean.yaml"}, 2, "", `unknown --format "xml"`},
-		{"unknown fail level", []string{"--fail-level", "fatal", "testdata/e2e/clean.yaml"}, 2, "", `--fail-level: unknown severity "fatal"`},
+		{"unknown fail level", []string{"--fail-level", "fatal", "testdata/e2e/clean.yaml"}, 2, "", `--fail-level: unknown level "fatal" (want error, warning, note or never)`},
 		{"unknown color", []string{"--color", "sometimes", "testdata/e2e/clean.yaml"}, 2, "", `unknown --color "sometimes"`},
 		{"unknown rule", []string{"--disable", "AGW999", "testdata/e2e/clean.yaml"}, 2, "", `--disable: no rule "AGW999"`},
 		{"timeout ceiling too low", []string{"--timeout-ceiling", "10", "testdata/e2e/clean.yaml"}, 2, "", "--timeout-ceiling must be at least 50"},
 		{"timeout ceiling not a number", []string{"--timeout-ceiling", "lots", "testdata/e2e/clean.yaml"}, 2, "", "invalid value"},
-		{"no path", nil, 2, "", "no PATH given"},
 		// The other files are still linted and reported.
 		{"missing file", []string{"testdata/e2e/missing.yaml", "testdata/e2e/warnings.yaml"}, 2, "testdata/e2e/warnings.yaml:12:9: warning:",
 			"testdata/e2e/missing.yaml: input error: no such file or folder\n"},

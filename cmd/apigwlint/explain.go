@@ -44,3 +44,13 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprint(stdout, ruledoc.Explain(rs, lintExample))
 	return exitClean
 }
+
+// explainArgs are the arguments of explain when flags came before it: the
+// rules, and --help when it was given.
+func explainArgs(o *options) []string {
+	args := o.Paths[1:]
+	if o.help {
+		args = append(args, "--help")
+	}
+	return args
+}

@@ -16,10 +16,14 @@ type options struct {
 	lint.Options
 	version bool
 	help    bool
+	noColor bool
+	// explain is set when the first path is the word explain, not after
+	// "--": the explain subcommand, with flags before it.
+	explain bool
 }
 
 // usage is the help text; the defaults of rule options come from the rules.
-var usage = fmt.Sprintf(`Usage: apigwlint [flags] PATH...
+var usage = fmt.Sprintf(`Usage: apigwlint [flags] [PATH...]
        apigwlint explain RULE...
        apigwlint lsp [flags]    (a language server on standard input and output)
 
@@ -34,7 +38,8 @@ their apigatewayv2 counterparts.
 
 PATH is a file, a folder (searched recursively for *.json, *.yaml, *.yml and *.tf),
 a glob ("specs/**/*.yaml") or - for standard input. Files that hold no API
-Gateway content are skipped silently. Flags may come before or after paths.
+Gateway content are skipped silently. Without a PATH, the working folder is
+linted. Flags may come before or after paths.
 
 Flags:
   -f, --format FORMAT          text (default), json, sarif or github
@@ -42,15 +47,21 @@ Flags:
       --sarif-output FILE      also write a SARIF report to FILE, whatever the
                                format, e.g. annotations and SARIF in one run
       --fail-level LEVEL       exit 1 on findings at least this severe:
-                               error, warning (default) or note
+                               error, warning (default) or note; never to
+                               only report
       --timeout-ceiling MS     highest timeoutInMillis accepted for buffered REST
                                integrations (default %d; Regional and private
                                APIs can have it raised by a quota increase)
       --disable RULES          comma-separated rule ids or names to switch off
-      --skip-unparsable        skip named files that do not parse and mention no
-                               API Gateway marker, as for files found in folders
-                               (for pre-commit, which names every YAML and JSON file)
+      --skip-unparsable        skip named files that do not parse unless they hold
+                               an x-amazon-apigateway- extension or an API Gateway
+                               resource type (for pre-commit, which names every
+                               YAML and JSON file)
       --color WHEN             auto (default), always or never; NO_COLOR is respected
+      --no-color               the same as --color never
+      --pretty WHEN            auto (default: on a terminal), always or never: show
+                               each finding's source line with a caret under the
+                               column, and end with a summary line (text format)
       --config FILE            read the configuration from FILE instead of the
                                .apigwlint.yaml found from the working folder up
       --no-config              read no configuration file
@@ -82,7 +93,7 @@ func parseArgs(args []string) (*options, error) {
 	cur := args
 	for {
 		if err := fs.Parse(cur); err != nil {
-			return nil, fmt.Errorf("%v (see apigwlint --help)", strings.TrimPrefix(err.Error(), "flag: "))
+			return nil, flagError(fs, err)
 		}
 		left := fs.Args()
 		if len(left) == 0 {
@@ -94,12 +105,52 @@ func parseArgs(args []string) (*options, error) {
 			o.Paths = append(o.Paths, left...)
 			break
 		}
+		if len(o.Paths) == 0 && left[0] == "explain" {
+			o.explain = true
+		}
 		o.Paths = append(o.Paths, left[0])
 		cur = left[1:]
 	}
 	o.Set = map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { o.Set[f.Name] = true })
+	if o.noColor {
+		if o.Set["color"] && o.Color != "never" {
+			return nil, fmt.Errorf("--no-color and --color %s contradict each other", o.Color)
+		}
+		o.Color, o.Set["color"] = "never", true
+	}
 	return o, nil
+}
+
+// flagError rewords an error of package flag as the help spells flags:
+// --name (-f for the one-letter ones), with the nearest flag for an
+// unknown one.
+func flagError(fs *flag.FlagSet, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "flag: ")
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		msg = "unknown flag " + dashes(name)
+		if c := rules.Closest(strings.TrimLeft(name, "-"), names); c != "" {
+			msg += "; did you mean " + dashes(c) + "?"
+		}
+	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		msg = "flag " + dashes(name) + " needs a value"
+	} else if _, rest, ok := strings.Cut(msg, " for flag -"); ok && strings.HasPrefix(msg, "invalid ") {
+		// invalid value "x" for flag -name: parse error
+		name, why, _ := strings.Cut(rest, ": ")
+		msg = strings.TrimSuffix(msg[:len(msg)-len(rest)], " for flag -") + " for " + dashes(name) + ": " + why
+	}
+	return fmt.Errorf("%s (see apigwlint --help)", msg)
+}
+
+// dashes is a flag's name as written on the command line: -f, --format.
+func dashes(name string) string {
+	name = strings.TrimLeft(name, "-")
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // newFlagSet defines the flags, storing their values in o.
@@ -118,6 +169,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.IntVar(&o.TimeoutCeiling, "timeout-ceiling", rules.TimeoutCeiling.Default, "")
 	fs.StringVar(&o.Disable, "disable", "", "")
 	fs.StringVar(&o.Color, "color", "auto", "")
+	fs.BoolVar(&o.noColor, "no-color", false, "")
+	fs.StringVar(&o.Pretty, "pretty", "auto", "")
 	fs.StringVar(&o.Config, "config", "", "")
 	fs.BoolVar(&o.NoConfig, "no-config", false, "")
 	fs.StringVar(&o.Baseline, "baseline", "", "")

@@ -4,9 +4,11 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -137,10 +139,14 @@ func TestREADMEReference(t *testing.T) {
 	var buf bytes.Buffer
 	f := rules.Finding{RuleID: "AGW101", Rule: "integration-type", Severity: rules.Error, Message: "m", File: "f",
 		Span: doc.Span{Line: 1, Col: 1, EndLine: 1, EndCol: 2}, Pointer: "/p"}
-	if err := report.JSON(&buf, &report.Report{Findings: []rules.Finding{f}}); err != nil {
+	ie := &loader.Error{Path: "f", Line: 1, Col: 1, Msg: "m"}
+	if err := report.JSON(&buf, &report.Report{Findings: []rules.Finding{f}, Errors: []*loader.Error{ie}}); err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range regexp.MustCompile(`"(\w+)":`).FindAllStringSubmatch(buf.String(), -1) {
+	for _, m := range regexp.MustCompile(`"(\w+)": "?(\w*)`).FindAllStringSubmatch(buf.String(), -1) {
+		if m[1] == "kind" && !strings.Contains(readme, "`kind: "+m[2]+"`") {
+			t.Errorf("README does not document the JSON kind %s", m[2])
+		}
 		if !strings.Contains(readme, "`"+m[1]+"`") {
 			t.Errorf("README does not document the JSON field %s", m[1])
 		}
@@ -158,5 +164,37 @@ func TestREADMEReference(t *testing.T) {
 	}
 	if exitClean != 0 || exitFindings != 1 || exitError != 2 {
 		t.Errorf("exit codes changed: update the README")
+	}
+}
+
+// TestREADMESuppressionExample lints the README's suppression example, in
+// an operation of a document: every comment in it suppresses a finding and
+// none is reported.
+func TestREADMESuppressionExample(t *testing.T) {
+	readme := clitest.ReadAll(t, "README.md")
+	m := regexp.MustCompile("(?s)### Suppression comments\n.*?```yaml\n(.*?)```").FindStringSubmatch(readme)
+	if m == nil || !strings.Contains(m[1], "apigwlint:ignore") {
+		t.Fatal("README.md has no suppression example")
+	}
+	src := "openapi: 3.0.1\ninfo: {title: t, version: \"1\"}\npaths:\n  /pets:\n    get:\n" + m[1] +
+		"      responses:\n        \"200\": {description: ok}\n"
+	path := filepath.Join(t.TempDir(), "api.yaml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", "--no-config", "--format", "json", path)
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range got {
+		if f["suppressed"] != true {
+			t.Errorf("the README's suppression example gives a finding: %v", f)
+		}
+		n++
+	}
+	if r.code != exitClean || n != strings.Count(m[1], "apigwlint:ignore") {
+		t.Errorf("exit %d, %d suppressed findings; want 0 and one per comment:\n%s", r.code, n, r.stdout)
 	}
 }

@@ -28,6 +28,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	if o.explain { // flags before explain: apigwlint --color always explain AGW108
+		return explain(explainArgs(o), stdout, stderr)
+	}
 	switch {
 	case o.help:
 		fmt.Fprint(stdout, usage)
@@ -51,8 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitClean
 	}
 	if len(o.Paths) == 0 {
-		fmt.Fprintf(stderr, "apigwlint: no PATH given; try apigwlint --help\n")
-		return exitError
+		o.Paths = []string{"."} // as the Action's default
 	}
 	res, err := lint.Run(&o.Options, stdin, stdout, stderr)
 	if err != nil {

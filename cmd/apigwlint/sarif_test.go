@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/apigwlint/apigwlint/internal/clitest"
+	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
@@ -172,6 +173,65 @@ func TestSARIFForGitHub(t *testing.T) {
 		}
 		if _, ok := res.PartialFingerprints["primaryLocationLineHash"]; ok {
 			t.Errorf("result %s: primaryLocationLineHash is left to upload-sarif", res.RuleID)
+		}
+	}
+}
+
+// TestSARIFLocations checks, on a real run that validates against the
+// schema, that artifact locations are relative to the working folder and
+// cleaned, that %SRCROOT% is declared as the working folder, and that a
+// file outside it is named by an absolute URI without a base.
+func TestSARIFLocations(t *testing.T) {
+	src := clitest.ReadAll(t, "testdata/e2e/api.yaml")
+	sch := clitest.Schema(t) // before leaving the repository
+	root := t.TempDir()
+	for _, p := range []string{"work/specs/api.yaml", "elsewhere/api.yaml"} {
+		p = filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join(root, "work"))
+	r := runCLI(t, "", "--no-config", "--format", "sarif", "specs/../specs/api.yaml", "../elsewhere/api.yaml")
+	clitest.Validate(t, sch, "a run with .. in paths", r.stdout)
+	var log struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Results            []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("not a SARIF log with one run: %v", err)
+	}
+	run := log.Runs[0]
+	wd, _ := os.Getwd()
+	if got := run.OriginalURIBaseIDs["%SRCROOT%"].URI; !strings.HasPrefix(got, "file://") || !strings.HasSuffix(got, "/work/") || !strings.Contains(got, filepath.ToSlash(filepath.Base(filepath.Dir(wd)))) {
+		t.Errorf("%%SRCROOT%% is %q, want the working folder %s as a file:// URI ending in /", got, wd)
+	}
+	seen := map[string]bool{}
+	for _, res := range run.Results {
+		a := res.Locations[0].PhysicalLocation.ArtifactLocation
+		seen[a.URI+" "+a.URIBaseID] = true
+		if strings.Contains(a.URI, "..") {
+			t.Errorf("uri %q is not cleaned", a.URI)
+		}
+	}
+	outside := report.ArtifactURI(filepath.Join(root, "elsewhere", "api.yaml"))
+	for _, want := range []string{"specs/api.yaml %SRCROOT%", outside + " "} {
+		if !seen[want] {
+			t.Errorf("no result at %q; have %v", want, seen)
 		}
 	}
 }

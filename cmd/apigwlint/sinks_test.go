@@ -87,8 +87,23 @@ func TestSkipUnparsable(t *testing.T) {
 	if r := runCLI(t, "", "--skip-unparsable", helm, "testdata/e2e/api.yaml"); r.code != exitFindings || r.stdout != want.stdout {
 		t.Errorf("--skip-unparsable with findings: exit %d, stdout %q", r.code, r.stdout)
 	}
-	if r := runCLI(t, "", "--skip-unparsable", "testdata/e2e/broken.json"); r.code != exitError || r.stderr != brokenStderr {
-		t.Errorf("a broken file with API Gateway content: exit %d, stderr %q; want 2", r.code, r.stderr)
+	hint := "; if this file is not meant to be linted, exclude it (exclude: in .apigwlint.yaml, or exclude: in the hook of .pre-commit-config.yaml)\n"
+	if r := runCLI(t, "", "--skip-unparsable", "testdata/e2e/broken.json"); r.code != exitError || r.stderr != strings.TrimSuffix(brokenStderr, "\n")+hint {
+		t.Errorf("a broken file with API Gateway content: exit %d, stderr %q; want 2 and how to exclude it", r.code, r.stderr)
+	}
+	// Only an unmistakable marker counts: a Helm chart embedding a spec, or
+	// a broken document, that says openapi or swagger but has no
+	// x-amazon-apigateway- extension nor API Gateway resource type, is
+	// skipped. Without the flag, found in a folder, it is still an error.
+	spec := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(spec, []byte("openapi: 3.0.1\npaths:\n{{ .Values.paths | toYaml | indent 2 }}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, "", "--skip-unparsable", spec); r.code != exitClean || r.stderr != "" {
+		t.Errorf("--skip-unparsable, a broken file saying only openapi: exit %d, stderr %q; want 0", r.code, r.stderr)
+	}
+	if r := runCLI(t, "", dir); r.code != exitError || !strings.Contains(r.stderr, "spec.yaml") || strings.Contains(r.stderr, "exclude it") {
+		t.Errorf("found in a folder, a broken file saying openapi: exit %d, stderr %q; want 2, without the hint", r.code, r.stderr)
 	}
 	if r := runCLI(t, "kind: x\n  y: {{ z }}\n", "--skip-unparsable", "-"); r.code != exitError {
 		t.Errorf("broken standard input: exit %d, want 2", r.code)

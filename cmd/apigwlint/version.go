@@ -1,17 +1,7 @@
 package main
 
-import "runtime/debug"
+import "github.com/apigwlint/apigwlint/internal/buildinfo"
 
-// version is set at release time with -ldflags "-X main.version=v1.2.3";
-// otherwise the module version recorded by go install is used.
-var version = ""
-
-func toolVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
-}
+// toolVersion is the version of this binary, from its build information
+// (internal/buildinfo): never set with -ldflags.
+func toolVersion() string { return buildinfo.Version() }

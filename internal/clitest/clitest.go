@@ -6,6 +6,7 @@ package clitest
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -42,4 +43,14 @@ func ReadAll(t testing.TB, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// srcRootURI matches the working folder SARIF names as %SRCROOT%.
+var srcRootURI = regexp.MustCompile(`("%SRCROOT%": \{\s*"uri": ")[^"]*(")`)
+
+// NormalizeSARIFRoot replaces the working folder of a SARIF log
+// (originalUriBaseIds), which depends on where the test runs, with a fixed
+// marker.
+func NormalizeSARIFRoot(s string) string {
+	return srcRootURI.ReplaceAllString(s, "${1}file:///SRCROOT/${2}")
 }

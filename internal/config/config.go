@@ -18,7 +18,7 @@ import (
 var configNames = []string{".apigwlint.yaml", ".apigwlint.yml"}
 
 // Keys are the top-level keys of the configuration file.
-var Keys = []string{"rules", "timeout-ceiling", "include", "exclude", "fail-level", "ignore"}
+var Keys = []string{"rules", "timeout-ceiling", "include", "exclude", "fail-level", "ignore", "baseline"}
 
 // ignoreKeys are the keys of one entry of the ignore list.
 var ignoreKeys = []string{"path", "rule", "pointer", "reason"}
@@ -32,9 +32,13 @@ type File struct {
 	Rules          map[string]string // rule id -> off, error, warning or note
 	TimeoutCeiling int               // 0 when not set
 	FailLevel      string            // "" when not set
-	Include        []*Glob
-	Exclude        []*Glob
-	Ignore         []*Ignore
+	// Baseline is the baseline file of the baseline key, resolved against
+	// the configuration file's folder and shown relative to the working
+	// folder; "" when not set.
+	Baseline string
+	Include  []*Glob
+	Exclude  []*Glob
+	Ignore   []*Ignore
 }
 
 // Ignore is one item of the ignore list: findings in files matching Path,

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -68,7 +69,9 @@ func Parse(path string, src []byte) (*File, error) {
 				c.TimeoutCeiling = n
 			}
 		case "fail-level":
-			if s, ok := severityName(val, false, bad); ok {
+			if val.Kind == doc.ScalarNode && strings.EqualFold(val.Value, "never") {
+				c.FailLevel = "never" // findings never fail the run
+			} else if s, ok := severityName(val, false, bad); ok {
 				c.FailLevel = s
 			}
 		case "include", "exclude":
@@ -80,6 +83,12 @@ func Parse(path string, src []byte) (*File, error) {
 			}
 		case "ignore":
 			c.parseIgnore(val, bad)
+		case "baseline":
+			if val.Kind != doc.ScalarNode || val.Value == "" {
+				bad(val, "baseline must be the path of a baseline file, relative to this file's folder")
+			} else {
+				c.Baseline = c.resolve(val.Value)
+			}
 		}
 	}
 	if len(errs) > 0 {
@@ -262,4 +271,18 @@ func checkPointer(p string) string {
 		}
 	}
 	return ""
+}
+
+// resolve is path, relative to the configuration file's folder unless
+// absolute, as shown to the user: relative to the working folder when that
+// is shorter to read.
+func (c *File) resolve(path string) string {
+	path = filepath.FromSlash(path)
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(c.Dir, path)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		return shown(wd, path)
+	}
+	return path
 }

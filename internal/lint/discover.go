@@ -19,7 +19,10 @@ type input struct {
 	// by walking a folder or expanding a glob is not: when it does not parse
 	// and holds no API Gateway marker it is skipped (a Helm template, say).
 	explicit bool
-	stdin    bool
+	// skipUnparsable is set for a named file under --skip-unparsable: it is
+	// judged like a file found in a folder, but more strictly (file.go).
+	skipUnparsable bool
+	stdin          bool
 }
 
 // lintableExt are the file endings searched for when walking a folder.
@@ -61,14 +64,15 @@ func filter(c *config.File, files []input) []input {
 }
 
 // judgeLikeFound applies --skip-unparsable: named files are judged like files
-// found by walking a folder, so one that does not parse and mentions no API
-// Gateway marker (a Helm template, say) is skipped instead of being an input
-// error. pre-commit names every staged YAML and JSON file, and a hook must
+// found by walking a folder, so one that does not parse and holds no
+// unmistakable API Gateway marker (a Helm template, say, even one whose text
+// says openapi) is skipped instead of being an input error. pre-commit names every staged YAML and JSON file, and a hook must
 // let those that are not API Gateway content pass. Standard input stays
 // explicit: it was given on purpose.
 func judgeLikeFound(files []input) {
 	for i := range files {
 		if !files[i].stdin {
+			files[i].skipUnparsable = files[i].explicit
 			files[i].explicit = false
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 	"github.com/apigwlint/apigwlint/internal/suppress"
 )
@@ -21,13 +22,16 @@ type fileStages struct {
 	load  func(path string, src []byte, lim loader.Limits) (*doc.Result, error)
 	check func(*doc.Result, *rules.Config) []rules.Finding
 	sums  bool // keep each file's SHA-256, for the Fix stage
+	// keepLines keeps the source lines findings point at (--pretty).
+	keepLines bool
 }
 
 // fileResult is the outcome of linting one file.
 type fileResult struct {
 	findings []rules.Finding
 	err      *loader.Error
-	sum      [32]byte // of the text linted, when fileStages.sums is set
+	sum      [32]byte       // of the text linted, when fileStages.sums is set
+	lines    map[int]string // the lines findings point at, when kept
 }
 
 // lintAll lints files on all cores and returns the results in input order,
@@ -57,19 +61,20 @@ func (st fileStages) lintAll(files []input, stdin io.Reader, cfg *rules.Config) 
 // lintFile reads one file and takes it through its stages.
 func (st fileStages) lintFile(in input, stdin io.Reader, cfg *rules.Config) fileResult {
 	read := func() ([]byte, *loader.Error) { return readInput(in, stdin, loader.DefaultLimits) }
-	return st.lint(in.path, in.explicit, read, cfg)
+	return st.lint(in, read, cfg)
 }
 
 // lintSource takes text already in memory (an editor's buffer) through the
 // stages, as a file named on the command line.
 func (st fileStages) lintSource(path string, src []byte, cfg *rules.Config) fileResult {
-	return st.lint(path, true, func() ([]byte, *loader.Error) { return src, nil }, cfg)
+	return st.lint(input{path: path, explicit: true}, func() ([]byte, *loader.Error) { return src, nil }, cfg)
 }
 
 // lint reads a file with read and takes it through its stages. This is the
 // one place a panic while linting a file is recovered: it becomes an input
 // error of that file in one shape (panic.go), and the run goes on.
-func (st fileStages) lint(path string, explicit bool, read func() ([]byte, *loader.Error), cfg *rules.Config) (res fileResult) {
+func (st fileStages) lint(in input, read func() ([]byte, *loader.Error), cfg *rules.Config) (res fileResult) {
+	path := in.path
 	stage := stageRead
 	defer func() {
 		if v := recover(); v != nil {
@@ -83,7 +88,10 @@ func (st fileStages) lint(path string, explicit bool, read func() ([]byte, *load
 	stage = stageLoad
 	loaded, err := st.load(path, src, loader.DefaultLimits)
 	if err != nil {
-		if !explicit && !mentionsAPI(src) {
+		if in.skipUnparsable {
+			return skipUnparsable(in, src, err)
+		}
+		if !in.explicit && !mentionsAPI(src) {
 			return fileResult{} // not API Gateway content we could judge
 		}
 		return fileResult{err: asInputError(path, err)}
@@ -91,11 +99,29 @@ func (st fileStages) lint(path string, explicit bool, read func() ([]byte, *load
 	stage = stageCheck
 	findings := st.check(loaded, cfg)
 	stage = stageSuppress
-	res = fileResult{findings: suppress.Comments(loaded.File, findings, cfg)}
+	res.findings = suppress.Comments(loaded.File, findings, cfg)
 	if st.sums {
 		res.sum = sha256.Sum256(src)
 	}
+	if st.keepLines {
+		res.lines = report.SourceLines(src, res.findings)
+	}
 	return res
+}
+
+// skipUnparsable judges a named file that does not parse under
+// --skip-unparsable, which pre-commit uses on every staged YAML and JSON
+// file: it is skipped unless it holds an unmistakable API Gateway marker
+// (an x-amazon-apigateway- extension or an API Gateway resource type; the
+// word openapi is not enough, Helm charts embed it). When it does, the
+// error says how to leave the file out.
+func skipUnparsable(in input, src []byte, err error) fileResult {
+	if !doc.MentionsAPIGateway(src) {
+		return fileResult{}
+	}
+	e := *asInputError(in.path, err)
+	e.Msg += "; if this file is not meant to be linted, exclude it (exclude: in .apigwlint.yaml, or exclude: in the hook of .pre-commit-config.yaml)"
+	return fileResult{err: &e}
 }
 
 // asInputError is err as an input error of the file at path: the

@@ -43,7 +43,8 @@ type Result struct {
 // the report; an error stops the run (a refused output, a baseline that
 // cannot be read or written, a report that cannot be written).
 func Run(o *Options, stdin io.Reader, stdout, stderr io.Writer) (*Result, error) {
-	return run(o, fileStages{load: load, check: rules.Check}, stdin, stdout, stderr)
+	st := fileStages{load: load, check: rules.Check, keepLines: usePretty(o, stdout)}
+	return run(o, st, stdin, stdout, stderr)
 }
 
 func run(o *Options, st fileStages, stdin io.Reader, stdout, stderr io.Writer) (*Result, error) {
@@ -70,6 +71,12 @@ func run(o *Options, st fileStages, stdin io.Reader, stdout, stderr io.Writer) (
 	for i, r := range st.lintAll(files, stdin, o.Rules) {
 		paths[i] = files[i].path
 		rep.Findings = append(rep.Findings, r.findings...)
+		if r.lines != nil {
+			if rep.Source == nil {
+				rep.Source = map[string]map[int]string{}
+			}
+			rep.Source[files[i].path] = r.lines
+		}
 		if r.err != nil {
 			rep.Errors = append(rep.Errors, r.err)
 		}

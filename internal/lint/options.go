@@ -25,6 +25,7 @@ type Options struct {
 	TimeoutCeiling int
 	Disable        string
 	Color          string
+	Pretty         string // auto, always or never: the summary line and source lines of text output
 	Verbose        bool
 	ShowSuppressed bool
 	ListRules      bool // the run lists the rules: --format is text, json or markdown
@@ -56,6 +57,9 @@ func (o *Options) Resolve() error {
 	}
 	if c.TimeoutCeiling != 0 && !o.Set["timeout-ceiling"] {
 		o.TimeoutCeiling = c.TimeoutCeiling
+	}
+	if c.Baseline != "" && !o.Set["baseline"] && o.WriteBaseline == "" {
+		o.Baseline = c.Baseline // the key; --baseline wins, --write-baseline writes a new one
 	}
 	if err := o.validate(); err != nil {
 		return err
@@ -93,9 +97,15 @@ func (o *Options) validate() error {
 	if !slices.Contains([]string{"auto", "always", "never"}, o.Color) {
 		return fmt.Errorf("unknown --color %q (want auto, always or never)", o.Color)
 	}
-	fail, err := rules.ParseSeverity(o.FailLevel)
+	if o.Pretty == "" {
+		o.Pretty = "auto"
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, o.Pretty) {
+		return fmt.Errorf("unknown --pretty %q (want auto, always or never)", o.Pretty)
+	}
+	fail, err := parseFailLevel(o.FailLevel)
 	if err != nil {
-		return fmt.Errorf("--fail-level: %v", err)
+		return err
 	}
 	if o.TimeoutCeiling < 50 {
 		return fmt.Errorf("--timeout-ceiling must be at least 50 (milliseconds), not %d", o.TimeoutCeiling)
@@ -108,11 +118,31 @@ func (o *Options) validate() error {
 		}
 		r := rules.ByID(id)
 		if r == nil {
-			return fmt.Errorf("--disable: no rule %q (see apigwlint --list-rules)", id)
+			return fmt.Errorf("--disable: no rule %q%s (see apigwlint --list-rules)", id, rules.SuggestRule(id))
 		}
 		o.Rules.Disabled[r.ID] = true
 	}
 	return nil
+}
+
+// FailNever is the fail level "never": above every severity, so that no
+// finding fails the run (input errors still do).
+const FailNever = rules.Error + 1
+
+// parseFailLevel reads --fail-level: a severity, or never.
+func parseFailLevel(s string) (rules.Severity, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "never") {
+		return FailNever, nil
+	}
+	fail, err := rules.ParseSeverity(s)
+	if err != nil {
+		hint := ""
+		if c := rules.Closest(s, []string{"error", "warning", "note", "never"}); c != "" {
+			hint = "; did you mean " + c + "?"
+		}
+		return 0, fmt.Errorf("--fail-level: unknown level %q%s (want error, warning, note or never)", s, hint)
+	}
+	return fail, nil
 }
 
 // readConfig reads the file of --config, or the one found from the working

@@ -15,7 +15,9 @@ import (
 // sink so that a CI step can annotate with --format github and upload SARIF
 // from one run.
 func render(o *Options, rep *report.Report, stdout io.Writer) error {
-	ropt := report.Options{Color: useColor(o.Color, stdout) && o.Output == "", Verbose: o.Verbose, ShowSuppressed: o.ShowSuppressed}
+	pretty := usePretty(o, stdout)
+	ropt := report.Options{Color: useColor(o.Color, stdout) && o.Output == "", Verbose: o.Verbose, ShowSuppressed: o.ShowSuppressed,
+		Summary: pretty, Source: pretty}
 	if err := WriteOutput(o, stdout, func(w io.Writer) error { return report.Write(w, o.Format, rep, ropt) }); err != nil {
 		return err
 	}
@@ -74,6 +76,24 @@ func useColor(when string, w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
+	return isTerminal(w)
+}
+
+// usePretty decides on the summary line and the source lines of the text
+// format (--pretty): by default only for a terminal, never for a file or
+// a pipe, which tools and problem matchers read.
+func usePretty(o *Options, stdout io.Writer) bool {
+	switch {
+	case o.Format != "text" || o.Pretty == "never":
+		return false
+	case o.Pretty == "always":
+		return true
+	}
+	return o.Output == "" && isTerminal(stdout)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

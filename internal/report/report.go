@@ -24,6 +24,12 @@ type Report struct {
 	// Baseline is set when the run compared findings with a baseline: SARIF
 	// then gives every result a baselineState.
 	Baseline bool
+	// WorkDir is the absolute working folder, which relative paths in
+	// findings are relative to: SARIF's %SRCROOT%. "" means the process's.
+	WorkDir string
+	// Source holds, per file, the text of the lines findings point at, for
+	// Options.Source; nil when not asked for.
+	Source map[string]map[int]string
 }
 
 // Formats lists the names accepted by Write.
@@ -36,6 +42,10 @@ type Options struct {
 	// ShowSuppressed keeps suppressed findings in text and GitHub output,
 	// which otherwise leave them out (JSON and SARIF always keep them).
 	ShowSuppressed bool
+	// Summary ends the text report with a line of totals ("12 findings in
+	// 3 files: 10 errors, 2 warnings"); Source shows each finding's line
+	// with a caret under its column (Report.Source). Text only.
+	Summary, Source bool
 }
 
 // Write renders r in the named format.

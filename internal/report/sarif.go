@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -29,6 +30,10 @@ func SARIF(w io.Writer, r *Report) error {
 	run := sarif.NewRunWithInformationURI(r.Tool, "https://github.com/apigwlint/apigwlint")
 	run.Tool.Driver.WithVersion(r.Version)
 	run.WithColumnKind("unicodeCodePoints")
+	loc := newLocator(r.WorkDir)
+	if loc.root != "" {
+		run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{srcRoot: sarif.NewSimpleArtifactLocation(loc.root)}
+	}
 	index := map[string]int{}
 	for i, rule := range rules.All {
 		index[rule.ID] = i
@@ -53,17 +58,16 @@ func SARIF(w io.Writer, r *Report) error {
 			WithRuleIndex(index[f.RuleID]).
 			WithMessage(sarif.NewTextMessage(f.Message)).
 			WithPartialFingerPrints(map[string]interface{}{"apigwlint/v1": Fingerprint(f)})
-		loc := sarif.NewSimpleArtifactLocation(ArtifactURI(f.File)).WithUriBaseId("%SRCROOT%")
 		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-			WithArtifactLocation(loc).
+			WithArtifactLocation(loc.artifact(f.File)).
 			WithRegion(region)))
-		addFixes(res, f, loc)
-		addSuppression(res, f, r.Baseline)
+		addFixes(res, f, loc.artifact(f.File))
+		addSuppression(res, f, r.Baseline, loc)
 	}
 	inv := run.AddInvocation(len(r.Errors) == 0)
 	for _, e := range r.Errors {
 		n := sarif.NewNotification().WithLevel("error").WithTextMessage(e.Msg)
-		pl := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(ArtifactURI(e.Path)).WithUriBaseId("%SRCROOT%"))
+		pl := sarif.NewPhysicalLocation().WithArtifactLocation(loc.artifact(e.Path))
 		if e.Line > 0 {
 			reg := sarif.NewRegion().WithStartLine(e.Line)
 			if e.Col > 0 {
@@ -83,6 +87,51 @@ func SARIF(w io.Writer, r *Report) error {
 func Fingerprint(f rules.Finding) string {
 	sum := sha256.Sum256([]byte(f.RuleID + "|" + filepath.ToSlash(f.File) + "|" + f.Pointer))
 	return hex.EncodeToString(sum[:16])
+}
+
+// srcRoot is the uriBaseId of the working folder, which GitHub code
+// scanning and other viewers resolve to the checkout.
+const srcRoot = "%SRCROOT%"
+
+// locator writes the artifact locations of one log: paths relative to the
+// working folder, cleaned, against %SRCROOT%; paths outside it as absolute
+// file:// URIs without a base.
+type locator struct {
+	wd   string // absolute working folder; "" when unknown
+	root string // its file:// URI, ending in /
+}
+
+// newLocator is the locator for working folder wd, or the process's own
+// when wd is "".
+func newLocator(wd string) locator {
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	if wd == "" || !filepath.IsAbs(wd) {
+		return locator{}
+	}
+	root := ArtifactURI(wd)
+	if !strings.HasSuffix(root, "/") {
+		root += "/"
+	}
+	return locator{wd: filepath.Clean(wd), root: root}
+}
+
+// artifact is the artifact location of path, as reported (relative to the
+// working folder, or absolute).
+func (l locator) artifact(path string) *sarif.ArtifactLocation {
+	if l.wd == "" {
+		return sarif.NewSimpleArtifactLocation(ArtifactURI(path)).WithUriBaseId(srcRoot)
+	}
+	abs := path
+	if !filepath.IsAbs(path) {
+		abs = filepath.Join(l.wd, path)
+	}
+	rel, err := filepath.Rel(l.wd, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return sarif.NewSimpleArtifactLocation(ArtifactURI(filepath.Clean(abs)))
+	}
+	return sarif.NewSimpleArtifactLocation(ArtifactURI(rel)).WithUriBaseId(srcRoot)
 }
 
 // ArtifactURI turns a file path into a SARIF artifact URI: relative paths

@@ -15,7 +15,7 @@ import (
 // configuration, located in it, or a baseline) with the reason as its
 // justification. When the run used a baseline every result also gets a
 // baselineState: unchanged for a finding the baseline holds, new otherwise.
-func addSuppression(res *sarif.Result, f rules.Finding, baseline bool) {
+func addSuppression(res *sarif.Result, f rules.Finding, baseline bool, loc locator) {
 	s := f.Suppressed
 	if baseline {
 		state := "new"
@@ -33,7 +33,7 @@ func addSuppression(res *sarif.Result, f rules.Finding, baseline bool) {
 	sup := sarif.NewSuppression(s.Kind).WithJustifcation(s.Justification).WithStatus("accepted").
 		WithGuid(suppressionGUID(f))
 	pl := sarif.NewPhysicalLocation().
-		WithArtifactLocation(sarif.NewSimpleArtifactLocation(ArtifactURI(s.File)).WithUriBaseId("%SRCROOT%"))
+		WithArtifactLocation(loc.artifact(s.File))
 	if s.Line > 0 {
 		pl.WithRegion(sarif.NewRegion().WithStartLine(s.Line).WithStartColumn(max(s.Col, 1)))
 	}

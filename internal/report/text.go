@@ -35,11 +35,17 @@ func Text(w io.Writer, r *Report, opt Options) error {
 			id = ansiGray + id + ansiReset
 		}
 		fmt.Fprintf(bw, "%s %s: %s %s%s\n", loc, sev, OneLine(f.Message), id, suffix(f))
+		if opt.Source {
+			sourceSnippet(bw, r, f, opt.Color)
+		}
 		if opt.Verbose {
 			if rule := rules.ByID(f.RuleID); rule != nil {
 				fmt.Fprintf(bw, "    %s: %s\n", rule.Name, rule.HelpURL())
 			}
 		}
+	}
+	if s := summary(r); opt.Summary && s != "" {
+		fmt.Fprintln(bw, s)
 	}
 	return bw.Flush()
 }

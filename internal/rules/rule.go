@@ -8,9 +8,8 @@ package rules
 
 import (
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/buildinfo"
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
-	"runtime/debug"
 	"strings"
 )
 
@@ -92,32 +91,7 @@ func (r *Rule) HelpURL() string {
 // docsRef is the git ref whose documentation the help links show: the
 // module version of a released build, so that a user reads the page of the
 // rule as their version has it, and main for any other build.
-var docsRef = refOf(moduleVersion())
-
-// moduleVersion is the version of the main module recorded in the binary:
-// "v0.3.0" for go install ...@v0.3.0, "(devel)" or "" for a local build or
-// a test, a pseudo-version for a commit without a tag.
-func moduleVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		return bi.Main.Version
-	}
-	return ""
-}
-
-// pseudoVersion matches the end of a Go pseudo-version: a timestamp and a
-// commit hash, which name no release.
-var pseudoVersion = regexp.MustCompile(`[-.]\d{14}-[0-9a-f]{12}$`)
-
-// refOf is the git ref of the documentation for module version v: the tag
-// itself for a release (v0.3.0, v1.0.0-rc.1), main for a development build
-// ("(devel)", "", a pseudo-version, or a version with build metadata such
-// as +dirty, whose tag does not hold what was built).
-func refOf(v string) string {
-	if !strings.HasPrefix(v, "v") || strings.Contains(v, "+") || pseudoVersion.MatchString(v) {
-		return "main"
-	}
-	return v
-}
+var docsRef = buildinfo.DocsRef()
 
 // Finding is one problem found in one file.
 type Finding struct {

@@ -28,7 +28,7 @@ type directive struct {
 // suppressing nothing (stale). A comment naming a rule that is switched off
 // is not judged stale. The result is sorted as rules.Check sorts.
 func Comments(f *doc.File, out []rules.Finding, cfg *rules.Config) []rules.Finding {
-	if !bytes.Contains(f.Src, []byte("apigwlint:")) {
+	if !mentionsTool(f.Src) {
 		return out // the fast path for nearly every file
 	}
 	self := rules.ByID(rules.SuppressionRule)
@@ -59,7 +59,7 @@ func Comments(f *doc.File, out []rules.Finding, cfg *rules.Config) []rules.Findi
 		}
 		text := string(bytes.TrimRight(f.Src[l.comment+1:l.end], " \t"))
 		body := strings.TrimLeft(text, " \t")
-		if !strings.HasPrefix(body, "apigwlint:") {
+		if len(body) < len("apigwlint") || !strings.EqualFold(body[:len("apigwlint")], "apigwlint") {
 			continue
 		}
 		col := utf8.RuneCount(f.Src[l.start:l.comment]) + 1
@@ -67,6 +67,13 @@ func Comments(f *doc.File, out []rules.Finding, cfg *rules.Config) []rules.Findi
 		word, rest := body, ""
 		if k := strings.IndexAny(body, " \t"); k >= 0 {
 			word, rest = body[:k], body[k:]
+		}
+		if miss, ok := nearMiss(body); ok && word != "apigwlint:ignore" {
+			report(self.Severity, i+1, col, endCol, "unknown directive %q; did you mean apigwlint:ignore?", miss)
+			continue
+		}
+		if !strings.HasPrefix(body, "apigwlint:") {
+			continue // a comment that mentions apigwlint
 		}
 		if word != "apigwlint:ignore" {
 			if len(word) > len("apigwlint:") {
@@ -84,15 +91,19 @@ func Comments(f *doc.File, out []rules.Finding, cfg *rules.Config) []rules.Findi
 			continue
 		}
 		d := &directive{line: i + 1, col: col, endCol: endCol, reason: reason}
+		given := map[*rules.Rule]string{} // how each rule was named
 		for _, n := range names {
 			r := rules.ByID(n)
 			switch {
+			case r != nil && given[r] != "":
+				report(self.Severity, i+1, col, endCol, "apigwlint:ignore names %s (%s) twice, as %q and %q; name each rule once", r.ID, r.Name, given[r], n)
 			case r == nil:
 				report(self.Severity, i+1, col, endCol, "apigwlint:ignore names no rule %q%s", n, rules.SuggestRule(n))
 			case r == self:
 				report(self.Severity, i+1, col, endCol, "apigwlint:ignore cannot suppress %s (%s) itself; switch the rule off in the configuration instead", r.ID, r.Name)
 			default:
 				d.rules = append(d.rules, r)
+				given[r] = n
 			}
 		}
 		if len(d.rules) == 0 {
@@ -136,6 +147,43 @@ func Comments(f *doc.File, out []rules.Finding, cfg *rules.Config) []rules.Findi
 	out = append(out, own...)
 	rules.Sort(out)
 	return out
+}
+
+// mentionsTool reports whether src holds apigwlint in the letter cases a
+// directive, or a near miss of one, is written in.
+func mentionsTool(src []byte) bool {
+	for _, s := range []string{"apigwlint", "APIGWLINT", "Apigwlint", "ApiGwLint"} {
+		if bytes.Contains(src, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearMiss reports whether comment text body, which starts with apigwlint in
+// some letter case, is a mistyped apigwlint:ignore: another letter case,
+// spaces or a dash or underscore instead of the colon (apigwlint: ignore,
+// apigwlint-ignore, APIGWLINT:IGNORE), or a misspelt ignore
+// (apigwlint:ingore). It returns the directive as written.
+func nearMiss(body string) (string, bool) {
+	i := len("apigwlint")
+	j := i
+	for j < len(body) && strings.IndexByte(" \t:-_", body[j]) >= 0 {
+		j++
+	}
+	sep := body[i:j]
+	k := j
+	for k < len(body) && isWordByte(body[k]) && body[k] != '-' && body[k] != '_' {
+		k++
+	}
+	w := strings.ToLower(body[j:k])
+	if w == "" || strings.TrimLeft(sep, " \t") == "" && w != "ignore" {
+		return "", false // "apigwlint is ...": a comment about the tool
+	}
+	if w != "ignore" && rules.Closest(w, []string{"ignore"}) == "" {
+		return "", false
+	}
+	return body[:k], body[:k] != "apigwlint:ignore"
 }
 
 // splitDirective splits the text after "apigwlint:ignore" into rule ids or

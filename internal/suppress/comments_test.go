@@ -99,3 +99,34 @@ func TestSplitDirective(t *testing.T) {
 		}
 	}
 }
+
+// TestNearMiss checks which comments are taken for a mistyped
+// apigwlint:ignore: other letter cases, a space, dash or underscore for the
+// colon, a misspelt ignore; not the directive itself, nor a comment that
+// only mentions apigwlint.
+func TestNearMiss(t *testing.T) {
+	for body, want := range map[string]string{
+		"apigwlint:ignore AGW108 why":   "",
+		"apigwlint: ignore AGW108 why":  "apigwlint: ignore",
+		"apigwlint:  ignore AGW108 why": "apigwlint:  ignore",
+		"apigwlint-ignore AGW108 why":   "apigwlint-ignore",
+		"apigwlint_ignore AGW108 why":   "apigwlint_ignore",
+		"apigwlint ignore AGW108 why":   "apigwlint ignore",
+		"APIGWLINT:IGNORE AGW108 why":   "APIGWLINT:IGNORE",
+		"Apigwlint:Ignore AGW108 why":   "Apigwlint:Ignore",
+		"apigwlint:ingore AGW108 why":   "apigwlint:ingore",
+		"apigwlint:ignroe":              "apigwlint:ignroe",
+		"apigwlint is run in CI":        "",
+		"apigwlint: see the README":     "",
+		"apigwlint:disable AGW108":      "",
+		"apigwlint":                     "",
+	} {
+		got, ok := nearMiss(body)
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("nearMiss(%q) = %q, want %q", body, got, want)
+		}
+	}
+}
