@@ -67,6 +67,7 @@ var checks = []check{
 	{name: "response-status-code", integration: checkResponseStatusCode},
 	{name: "response-streaming", integration: checkResponseStreaming},
 	{name: "selection-pattern", integration: checkSelectionPattern},
+	{name: "sub-variable", integration: checkSubVariable},
 	{name: "suppression"}, // no check: Check reports on the comments after every other rule has run
 	{name: "timeout", integration: checkTimeout, options: []*Option{TimeoutCeiling}},
 	{name: "undeclared-parameter", integration: checkUndeclaredParameters},
