@@ -52,6 +52,9 @@ func checkUnmappedPathTemplate(p *Pass) {
 		mapped[name] = true
 	}
 	seen := map[string]bool{}
+	for _, ph := range fillInPlaceholders(p.In, v, true) {
+		seen[strings.Trim(ph, "{}")] = true // a value to fill in: uri-placeholder's note
+	}
 	for _, m := range uriTemplateVar.FindAllStringSubmatch(mustacheVar.ReplaceAllString(dollarVar.ReplaceAllString(v.Text, ""), ""), -1) {
 		name := m[1]
 		if mapped[name] || seen[name] {
