@@ -57,6 +57,7 @@ var checks = []check{
 	{name: "mapping-template", integration: checkMappingTemplate},
 	{name: "missing-method-response", integration: checkMissingMethodResponse},
 	{name: "multi-document", file: checkMultiDocument},
+	{name: "path-item", document: checkPathItem},
 	{name: "payload-format-version", integration: checkPayloadFormatVersion},
 	{name: "proxy-ignored", integration: checkProxyIgnored},
 	{name: "ref-cycle", document: checkRefCycles},
