@@ -3,17 +3,23 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/ruledoc"
 	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 const explainUsage = `Usage: apigwlint explain RULE...
+       apigwlint explain "MESSAGE"
 
 Print the documentation of each RULE, given by id (AGW108) or name
 (timeout): why it matters, what API Gateway says without it, and a failing
 and a fixed example with apigwlint's real output on them. The same pages are
 in docs/rules/ and behind the links of --verbose and SARIF.
+
+Any other argument is taken as an error message pasted from a failed import
+or deploy: explain lists the rules that catch the mistake behind it, best
+first (exit 2 when none does).
 `
 
 // explain is the "apigwlint explain RULE..." subcommand.
@@ -32,16 +38,33 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", rules.BuildError)
 		return exitError
 	}
+	var out strings.Builder
 	var rs []*rules.Rule
 	for _, a := range args {
-		r := rules.ByID(a)
-		if r == nil {
-			fmt.Fprintf(stderr, "apigwlint explain: no rule %q%s (apigwlint --list-rules lists them)\n", a, rules.SuggestRule(a))
+		if r := rules.ByID(a); r != nil {
+			rs = append(rs, r)
+			continue
+		}
+		// Not a rule: an error message AWS answered with.
+		matches := ruledoc.Match(rules.All, a)
+		if len(matches) == 0 {
+			if strings.TrimSpace(a) != "" && !strings.ContainsAny(strings.TrimSpace(a), " \t\n") {
+				fmt.Fprintf(stderr, "apigwlint explain: no rule %q%s (apigwlint --list-rules lists them), and no rule records an API Gateway message like it\n", a, rules.SuggestRule(a))
+			} else {
+				fmt.Fprintf(stderr, "apigwlint explain: no rule records an API Gateway or CloudFormation message like %q (apigwlint --list-rules lists the rules)\n", a)
+			}
 			return exitError
 		}
-		rs = append(rs, r)
+		if len(rs) > 0 {
+			out.WriteString(ruledoc.Explain(rs, lintExample))
+			rs = nil
+		}
+		out.WriteString(ruledoc.Matches(a, matches))
 	}
-	fmt.Fprint(stdout, ruledoc.Explain(rs, lintExample))
+	if len(rs) > 0 {
+		out.WriteString(ruledoc.Explain(rs, lintExample))
+	}
+	fmt.Fprint(stdout, out.String())
 	return exitClean
 }
 

@@ -198,18 +198,44 @@ func extTypesFor(kind doc.APIKind, known bool) string {
 	return "token, request or cognito_user_pools (REST APIs), or request or jwt (HTTP APIs)"
 }
 
-// extCheckIdentitySource checks the comma-separated identity sources of a
-// request or JWT authorizer against the grammar of its kind of API.
+// extCheckIdentitySource checks the identity sources of a request or JWT
+// authorizer against the grammar of its kind of API. A REST API takes one
+// string of comma-separated expressions; an HTTP API also takes an array of
+// them, the form AWS SAM generates for every HTTP API Lambda and JWT
+// authorizer, so an array is only wrong where the API is certainly REST.
 func extCheckIdentitySource(p *DocPass, f doc.Pair, v doc.Value, kind doc.APIKind, known bool) {
-	if v.Kind != doc.KindString {
+	type source struct {
+		text string
+		at   doc.Pair // where to report it: the string, or the array item
+	}
+	var sources []source
+	split := func(text string, at doc.Pair) {
+		for _, src := range strings.Split(text, ",") {
+			sources = append(sources, source{strings.TrimSpace(src), at})
+		}
+	}
+	switch {
+	case v.Kind == doc.KindSeq && known && kind == doc.REST:
+		extReport(p, f, "identitySource of a REST API authorizer must be a string of comma-separated mapping expressions, not an array (only HTTP APIs take an array)")
+		return
+	case v.Kind == doc.KindSeq:
+		for i, item := range v.Node.Content {
+			iv := doc.Classify(item)
+			if iv.Kind != doc.KindString || strings.Contains(iv.Text, "${") || strings.Contains(iv.Text, "{{") {
+				continue // an intrinsic or a placeholder: not judged
+			}
+			split(iv.Text, doc.Pair{Key: f.Key, Value: item, Pointer: doc.Join(f.Pointer, strconv.Itoa(i))})
+		}
+	case v.Kind != doc.KindString:
 		extReport(p, f, "identitySource must be a string of comma-separated mapping expressions, not %s", extKindName(v.Kind))
 		return
-	}
-	if strings.Contains(v.Text, "${") || strings.Contains(v.Text, "{{") {
+	case strings.Contains(v.Text, "${") || strings.Contains(v.Text, "{{"):
 		return
+	default:
+		split(v.Text, f)
 	}
-	for _, src := range strings.Split(v.Text, ",") {
-		src = strings.TrimSpace(src)
+	for _, s := range sources {
+		src, f := s.text, s.at
 		rest, http := extRESTIdentity.MatchString(src), extHTTPIdentity.MatchString(src)
 		switch {
 		case known && kind == doc.REST && !rest && http:

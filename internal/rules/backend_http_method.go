@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"regexp"
 	"strings"
 )
 
@@ -13,7 +14,8 @@ var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIO
 // Lambda function is only ever invoked with POST.
 func checkBackendHTTPMethod(p *Pass) {
 	if p.In.Kind() == doc.HTTP {
-		return // HTTP APIs fill it in themselves
+		checkHTTPAPILambdaMethod(p) // HTTP APIs fill it in themselves when absent
+		return
 	}
 	t := p.In.Type()
 	key := p.In.KeyName("httpMethod") // integrationHttpMethod in put-integration input
@@ -43,13 +45,56 @@ func checkBackendHTTPMethod(p *Pass) {
 		p.ReportValue(f, msg, key, text, oneOf(httpVerbs))
 		return
 	}
-	if isWebSocket(p.In) && isAWSType(t) && verb != "POST" && isLambdaInvocation(p.In) {
-		p.ReportValue(f, "%s is %s, but a WebSocket API must call a Lambda integration with POST (V2 API reference, IntegrationMethod)", key, text)
+	if !isAWSType(t) || verb == "POST" {
 		return
 	}
-	if isAWSType(t) && verb != "POST" && isLambdaInvocation(p.In) {
-		p.Fixed(replaceValue(p.file, f.Value, "POST", "write POST")).ReportValue(f, "%s is %s, but Lambda functions are invoked with POST; API Gateway fails such calls at run time", key, text)
+	post := replaceValue(p.file, f.Value, "POST", "write POST")
+	switch {
+	case isWebSocket(p.In) && isLambdaInvocation(p.In):
+		p.Fixed(post).ReportValue(f, "%s is %s, but a WebSocket API must call a Lambda integration with POST (V2 API reference, IntegrationMethod)", key, text)
+	case isLambdaInvocation(p.In):
+		p.Fixed(post).ReportValue(f, "%s is %s, but Lambda functions are invoked with POST; API Gateway fails such calls at run time", key, text)
+	case isLambdaFunctionARN(p.In):
+		// No fix: the uri must change as well.
+		// aws-uri reports the uri; say that the verb is wrong too, so that
+		// fixing one does not leave the other.
+		p.ReportValue(f, "%s is %s, but the uri names a Lambda function, which is invoked with POST; fix both: the verb POST and the uri in the invoke form %s", key, text, lambdaURIForm)
 	}
+}
+
+// checkHTTPAPILambdaMethod: an HTTP API AWS_PROXY integration without an
+// integrationSubtype always invokes a Lambda function, whatever its uri
+// looks like (a placeholder, a stage variable, an intrinsic), so an
+// httpMethod, when given, is POST.
+func checkHTTPAPILambdaMethod(p *Pass) {
+	f := p.In.Field("httpMethod")
+	if f == nil || !isLambdaProxy(p.In) || isFirehoseURI(p.In) {
+		return
+	}
+	text, ok := literal(f)
+	if !ok {
+		return
+	}
+	if verb := strings.ToUpper(strings.TrimSpace(text)); contains(httpVerbs, verb) && verb != "POST" {
+		p.Fixed(replaceValue(p.file, f.Value, "POST", "write POST")).ReportValue(f, "%s is %s, but an HTTP API AWS_PROXY integration without integrationSubtype invokes a Lambda function, which is invoked with POST; write POST (or leave %s out)", p.In.KeyName("httpMethod"), text, p.In.KeyName("httpMethod"))
+	}
+}
+
+// lambdaFunctionARN is a bare Lambda function ARN, ${...} parts allowed.
+var lambdaFunctionARN = regexp.MustCompile(`^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:/]+(:[^:/]+)?$`)
+
+// isLambdaFunctionARN reports whether the integration's uri is a bare Lambda
+// function ARN (not the invoke ARN an AWS integration needs).
+func isLambdaFunctionARN(in *doc.Integration) bool {
+	v := in.Val("uri")
+	return v.IsText() && lambdaFunctionARN.MatchString(dollarVar.ReplaceAllString(strings.TrimSpace(v.Text), "VAR"))
+}
+
+// isFirehoseURI reports whether the uri visibly names Firehose, the one
+// other target AWS's error text names for AWS_PROXY.
+func isFirehoseURI(in *doc.Integration) bool {
+	v := in.Val("uri")
+	return v.IsText() && strings.Contains(v.Text, ":firehose:")
 }
 
 // isLambdaInvocation reports whether the integration's uri (a literal or a

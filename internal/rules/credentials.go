@@ -32,6 +32,7 @@ func checkCredentials(p *Pass) {
 		return
 	}
 	var text string
+	fillIns := fillInPlaceholders(p.In, v, false) // uri-placeholder notes them
 	switch v.Kind {
 	case doc.KindString:
 		text = strings.TrimSpace(v.Text)
@@ -50,6 +51,9 @@ func checkCredentials(p *Pass) {
 		text = subVarExpr.ReplaceAllString(strings.TrimSpace(v.Text), "§")
 	default:
 		return
+	}
+	for _, ph := range fillIns {
+		text = strings.ReplaceAll(text, ph, "§")
 	}
 	if roleARN.MatchString(text) || callerARN.MatchString(text) {
 		return

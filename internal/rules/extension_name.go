@@ -50,6 +50,9 @@ func extMisplaced(p *DocPass, s doc.Site, f doc.Pair, name string, info extInfo)
 		p.Report(f.Key, f.Pointer, "x-amazon-apigateway-request-validators (the map of validators) only takes effect at the document root; an operation names its validator with x-amazon-apigateway-request-validator")
 	case name == "x-amazon-apigateway-integration":
 		p.Report(f.Key, f.Pointer, "x-amazon-apigateway-integration has no effect %s; it belongs in an operation (get, post ... or x-amazon-apigateway-any-method)", s.Place)
+	case name == "x-amazon-apigateway-api-key-source" && extIsText(f.Value, "HEADER"):
+		// HEADER is the default: ignored, it still gets what it asks for.
+		p.WithSeverity(Note).Report(f.Key, f.Pointer, "%s has no effect %s; it belongs %s (HEADER is the default, so nothing is lost)", name, s.Place, info.where)
 	default:
 		p.Report(f.Key, f.Pointer, "%s has no effect %s; it belongs %s", name, s.Place, info.where)
 	}
@@ -86,4 +89,11 @@ func extNameTypo(key string) string {
 		}
 	}
 	return best
+}
+
+// extIsText reports whether n is the literal string want, in any letter
+// case.
+func extIsText(n *doc.Node, want string) bool {
+	v := doc.Classify(n)
+	return v.Kind == doc.KindString && strings.EqualFold(strings.TrimSpace(v.Text), want)
 }

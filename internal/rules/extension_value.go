@@ -35,7 +35,7 @@ func checkExtensionValue(p *DocPass) {
 			case "x-amazon-apigateway-importexport-version":
 				extCheckImportExportVersion(p, f, v)
 			case "x-amazon-apigateway-auth":
-				extCheckAuth(p, f, v)
+				extCheckAuth(p, s, f, v)
 			case "x-amazon-apigateway-policy":
 				extCheckPolicy(p, f, v)
 			case "x-amazon-apigateway-cors":
@@ -186,7 +186,8 @@ func extCheckImportExportVersion(p *DocPass, f doc.Pair, v doc.Value) {
 
 var extAuthTypes = []string{"NONE", "AWS_IAM"}
 
-func extCheckAuth(p *DocPass, f doc.Pair, v doc.Value) {
+// extCheckAuth checks the x-amazon-apigateway-auth of operation s.
+func extCheckAuth(p *DocPass, s doc.Site, f doc.Pair, v doc.Value) {
 	if v.Kind != doc.KindMap {
 		extReport(p, f, "x-amazon-apigateway-auth must be an object with a type (NONE or AWS_IAM), not %s", extKindName(v.Kind))
 		return
@@ -209,8 +210,17 @@ func extCheckAuth(p *DocPass, f doc.Pair, v doc.Value) {
 		return
 	}
 	msg := "x-amazon-apigateway-auth type %q is not valid; expected NONE or AWS_IAM (case-insensitive)"
-	switch strings.ToUpper(text) {
-	case "COGNITO_USER_POOLS", "CUSTOM", "JWT", "TOKEN", "REQUEST":
+	switch up := strings.ToUpper(text); up {
+	case "COGNITO_USER_POOLS", "CUSTOM":
+		// The authorization types of the Method resource: the import passes
+		// them through, and they are what the operation's security
+		// requirement sets anyway when it names a defined authorizer.
+		if name := extAuthorizerRequirement(p.API, s.Node); name != "" {
+			extReport(p.WithSeverity(Note), *t, "x-amazon-apigateway-auth type %q is not one of the documented values (NONE, AWS_IAM); the operation's security requirement %q already applies its authorizer, so this key can go", text, name)
+			return
+		}
+		fallthrough
+	case "JWT", "TOKEN", "REQUEST":
 		msg += "; Lambda, Cognito and JWT authorizers are applied through the operation's security requirement"
 	default:
 		msg += extDidYouMean(didYouMean(text, extAuthTypes))
@@ -310,4 +320,26 @@ func extCheckAnyMethod(p *DocPass, f doc.Pair, v doc.Value) {
 			extReport(p, *g, "isDefaultRoute must be true or false, not %s", extValueText(gv))
 		}
 	}
+}
+
+// extAuthorizerRequirement returns the name of a security scheme that the
+// operation's own security requirement names and that defines an
+// x-amazon-apigateway-authorizer, or "" if there is none.
+func extAuthorizerRequirement(api *doc.API, op *doc.Node) string {
+	_, sec := doc.Get(op, "security")
+	sec = doc.Resolve(sec)
+	if sec == nil || sec.Kind != doc.SequenceNode {
+		return ""
+	}
+	schemes := doc.Resolve(securitySchemes(api))
+	name := ""
+	for _, req := range sec.Content {
+		doc.Pairs(doc.Resolve(req), func(k, _ *doc.Node) {
+			_, scheme := doc.Get(schemes, k.Value)
+			if _, a := doc.Get(doc.Resolve(scheme), "x-amazon-apigateway-authorizer"); a != nil && name == "" {
+				name = k.Value
+			}
+		})
+	}
+	return name
 }

@@ -41,7 +41,7 @@ func TestFrontMatterAsYAML(t *testing.T) {
 		"integration-type": {"Member must satisfy enum value set: [HTTP, AWS, MOCK, HTTP_PROXY, AWS_PROXY]", "integration type is present and one of AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK"},
 		"aws-proxy-target": {"Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations", "AWS_PROXY integrations target Lambda"},
 		"credentials":      {"Invalid ARN specified in the request", "credentials is an IAM role ARN or arn:aws:iam::*:user/*"},
-		"uri-placeholder":  {"Invalid ARN specified in the request", "no unresolved ${...} placeholder in a plain-string uri"},
+		"uri-placeholder":  {"Invalid ARN specified in the request", "no unresolved ${...} or other placeholder in a uri or credentials"},
 		"duplicate-key":    {"", "no key is written twice in the same object or mapping"},
 	} {
 		r := ByID(name)

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"strconv"
+	"strings"
 )
 
 // checkHTTPAPIOnlyField: integrationSubtype, payloadFormatVersion and
@@ -23,7 +25,16 @@ func checkHTTPAPIOnlyField(p *Pass) {
 		if p.In.Type() == "AWS_PROXY" {
 			lambda = "; a REST Lambda proxy always receives the 1.0 event format"
 		}
-		p.ReportKey(f, "payloadFormatVersion is an HTTP API field, which a REST API ignores (%s)%s", why, lambda)
+		// "1.0" asks for what a REST API does anyway (its Lambda proxy event
+		// is the 1.0 format): harmless, so a note. Any other value asks for
+		// something the REST API will not do.
+		r := p
+		if v := f.Val(); v.Known() && v.Kind != doc.KindMap && v.Kind != doc.KindSeq {
+			if n, err := strconv.ParseFloat(strings.TrimSpace(v.Text), 64); err == nil && n == 1 {
+				r = p.WithSeverity(Note)
+			}
+		}
+		r.ReportKey(f, "payloadFormatVersion is an HTTP API field, which a REST API ignores (%s)%s", why, lambda)
 	}
 	if tls := p.In.Field("tlsConfig"); tls != nil {
 		if k, v := doc.Get(tls.Value, "serverNameToVerify"); k != nil {

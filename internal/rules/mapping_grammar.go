@@ -4,6 +4,8 @@ import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 
 	"errors"
+	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -56,6 +58,11 @@ func mapQ(what, text string) string { return what + " " + strconv.Quote(text) }
 // "". node is the value's node (its YAML quoting style tells whether YAML
 // removed quotes).
 func mappingValueProblem(src mapping.Source, node *doc.Node, raw string) string {
+	if m := stageVarBraces.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
+		// ${stageVariables.x} is how a uri or credentials reads a stage
+		// variable; a mapping value is an expression, not a template.
+		return fmt.Sprintf("mapping value %q is not a mapping expression: a REST API mapping reads a stage variable as stageVariables.%s, without $ and braces", raw, m[1])
+	}
 	if isPlaceholder(raw) {
 		return ""
 	}
@@ -81,4 +88,42 @@ func mappingIsHTTPAPI(k, v *doc.Node) bool {
 	}
 	val := doc.Classify(v)
 	return val.Kind == doc.KindString && strings.HasPrefix(strings.TrimSpace(val.Text), "$request.")
+}
+
+// stageVarBraces is a whole ${stageVariables.name} value.
+var stageVarBraces = regexp.MustCompile(`^\$\{stageVariables\.([A-Za-z0-9_.-]+)\}$`)
+
+// httpToRESTSource rewrites an HTTP API mapping source ($request.body.id,
+// $request.header.x ...) as the REST expression that reads the same value,
+// or "" when there is none. $context.x and $stageVariables.x are not
+// rewritten: the REST extension reference lists them as valid too.
+func httpToRESTSource(v string) string {
+	v = strings.TrimSpace(v)
+	switch {
+	case strings.HasPrefix(v, "$request.header."), strings.HasPrefix(v, "$request.querystring."),
+		strings.HasPrefix(v, "$request.path."), strings.HasPrefix(v, "$request.body"):
+		return "method." + strings.TrimPrefix(v, "$")
+	}
+	return ""
+}
+
+// restCertain says why an integration certainly belongs to a REST API, or
+// "": its document is (restExplicit), it is put-integration or
+// get-integration JSON (REST only), or it uses what HTTP APIs do not have:
+// a non-proxy type, integration responses, request templates.
+func restCertain(in *doc.Integration) string {
+	if why := restExplicit(in.API); why != "" {
+		return why
+	}
+	switch {
+	case in.API == nil:
+		return "put-integration and get-integration are REST API calls"
+	case in.Type() == "AWS" || in.Type() == "HTTP" || in.Type() == "MOCK":
+		return "type " + in.Type() + " is REST-only"
+	case in.Field("requestTemplates") != nil:
+		return "requestTemplates are REST-only"
+	case len(in.Responses) > 0 && in.Field("responses") != nil:
+		return "integration responses are REST-only"
+	}
+	return ""
 }

@@ -129,11 +129,13 @@ func checkTemplateJSON(p *Pass, t *mappingTemplate) {
 	if errors.As(err, &se) && se.Offset > 0 && int(se.Offset) <= len(t.text) {
 		off = int(se.Offset) - 1
 	}
-	kind := "request"
+	kind, r := "request", p
 	if t.response {
-		kind = "response"
+		// API Gateway accepts the template and sends it as it is: the
+		// client gets a broken body, nothing fails. A warning.
+		kind, r = "response", p.WithSeverity(Warning)
 	}
-	p.ReportAt(templateSpan(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
+	r.ReportAt(templateSpan(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
 }
 
 // Documented names (API Gateway developer guide, "Variables for data

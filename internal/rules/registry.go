@@ -62,6 +62,7 @@ var checks = []check{
 	{name: "mapping-template", integration: checkMappingTemplate},
 	{name: "missing-method-response", integration: checkMissingMethodResponse},
 	{name: "multi-document", file: checkMultiDocument},
+	{name: "path-item", document: checkPathItem},
 	{name: "payload-format-version", integration: checkPayloadFormatVersion, v2: v2Certain},
 	{name: "proxy-ignored", integration: checkProxyIgnored},
 	{name: "ref-cycle", document: checkRefCycles},
@@ -73,6 +74,7 @@ var checks = []check{
 	{name: "response-streaming", integration: checkResponseStreaming},
 	{name: "route-target", file: checkRouteTarget},
 	{name: "selection-pattern", integration: checkSelectionPattern},
+	{name: "sub-variable", integration: checkSubVariable},
 	{name: "suppression"}, // no check: Check reports on the comments after every other rule has run
 	{name: "timeout", integration: checkTimeout, options: []*Option{TimeoutCeiling}, v2: v2Any},
 	{name: "undeclared-parameter", integration: checkUndeclaredParameters},

@@ -17,9 +17,10 @@ func checkRequestParameters(p *Pass) {
 	if f == nil || p.In.Kind() == doc.HTTP || doc.Classify(f.Value).Kind != doc.KindMap {
 		return
 	}
+	rest := restCertain(p.In)
 	httpSyntax := false
 	doc.Pairs(f.Value, func(k, v *doc.Node) { httpSyntax = httpSyntax || mappingIsHTTPAPI(k, v) })
-	if httpSyntax {
+	if httpSyntax && rest == "" {
 		return // HTTP API mappings in a document the loader took for REST
 	}
 	doc.Pairs(f.Value, func(k, v *doc.Node) {
@@ -29,6 +30,12 @@ func checkRequestParameters(p *Pass) {
 				msg = mapQ("request parameter key", k.Value) + " targets the request body, which is not a parameter; shape the body with requestTemplates"
 			}
 			p.Report(k, ptr, "%s", msg)
+		}
+		if val := doc.Classify(v); rest != "" && val.Kind == doc.KindString && strings.HasPrefix(strings.TrimSpace(val.Text), "$") && !strings.HasPrefix(strings.TrimSpace(val.Text), "${") {
+			if to := httpToRESTSource(val.Text); to != "" {
+				p.Report(v, ptr, "mapping value %q is HTTP API syntax, but this is a REST API (%s); a REST API reads the same value as %s", val.Text, rest, to)
+				return
+			}
 		}
 		if val := doc.Classify(v); val.Kind == doc.KindString {
 			if msg := mappingValueProblem(mapping.RequestSource, val.Node, val.Text); msg != "" {

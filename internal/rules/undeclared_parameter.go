@@ -53,9 +53,13 @@ func checkUndeclaredParameters(p *Pass) {
 	}
 }
 
-// inPathTemplate reports whether the resource path has a {name} or {name+}
-// segment: API Gateway gives every method of such a resource that path
-// parameter, declared or not (AWS's own samples rely on it).
+// inPathTemplate reports whether the resource path has a plain {name}
+// segment, which AWS's own samples map from without declaring it
+// (aws-samples/serverless-samples fargate-private-api). A greedy {name+}
+// segment is not enough: mapping method.request.path.proxy of a {proxy+}
+// resource whose method does not declare proxy fails the import with
+// "Invalid mapping expression specified" (AWS Knowledge Center,
+// api-gateway-proxy-path-parameter-error).
 func inPathTemplate(path, name string) bool {
-	return strings.Contains(path, "{"+name+"}") || strings.Contains(path, "{"+name+"+}")
+	return strings.Contains(path, "{"+name+"}")
 }

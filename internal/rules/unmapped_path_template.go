@@ -13,6 +13,9 @@ var (
 	uriTemplateVar = regexp.MustCompile(`\{([A-Za-z0-9._-]+)\+?\}`)
 	dollarVar      = regexp.MustCompile(`\$\{[^}]*\}`)
 	mustacheVar    = regexp.MustCompile(`\{\{[^}]*\}\}`)
+	// pathOverride is a #set of $context.requestOverride.path.NAME in a
+	// request template: it fills {NAME} in the uri.
+	pathOverride = regexp.MustCompile(`#\{?set\}?\s*\(\s*\$!?\{?context\.requestOverride\.path\.([A-Za-z0-9._-]+?)\}?\s*=`)
 )
 
 // checkUnmappedPathTemplate: in a REST API, a {name} in an HTTP or AWS uri is
@@ -41,7 +44,17 @@ func checkUnmappedPathTemplate(p *Pass) {
 			}
 		}
 	}
+	overridden, known := pathOverrides(p.In)
+	if !known {
+		return // a computed request template may override any path parameter
+	}
+	for name := range overridden {
+		mapped[name] = true
+	}
 	seen := map[string]bool{}
+	for _, ph := range fillInPlaceholders(p.In, v, true) {
+		seen[strings.Trim(ph, "{}")] = true // a value to fill in: uri-placeholder's note
+	}
 	for _, m := range uriTemplateVar.FindAllStringSubmatch(mustacheVar.ReplaceAllString(dollarVar.ReplaceAllString(v.Text, ""), ""), -1) {
 		name := m[1]
 		if mapped[name] || seen[name] {
@@ -50,4 +63,33 @@ func checkUnmappedPathTemplate(p *Pass) {
 		seen[name] = true
 		p.ReportValue(f, "%s uses {%s} but no %s entry integration.request.path.%s fills it; add one, e.g. integration.request.path.%s: method.request.path.%s", f.Key.Value, name, p.In.KeyName("requestParameters"), name, name, name)
 	}
+}
+
+// pathOverrides returns the path parameters the integration's request
+// templates override with #set($context.requestOverride.path.NAME = ...),
+// which fill {NAME} in the uri as a mapping would. known is false when a
+// template is computed (an intrinsic), so that what it sets cannot be seen.
+func pathOverrides(in *doc.Integration) (names map[string]bool, known bool) {
+	names = map[string]bool{}
+	f := in.Field("requestTemplates")
+	if f == nil {
+		return names, true
+	}
+	v := f.Val()
+	if v.Kind != doc.KindMap {
+		return names, !(v.Kind == doc.KindUnknown || v.Kind == doc.KindTemplate)
+	}
+	for i := 1; i < len(v.Node.Content); i += 2 {
+		tv := doc.Classify(v.Node.Content[i])
+		if !tv.IsText() {
+			if tv.Kind == doc.KindUnknown {
+				return names, false
+			}
+			continue
+		}
+		for _, m := range pathOverride.FindAllStringSubmatch(tv.Text, -1) {
+			names[m[1]] = true
+		}
+	}
+	return names, true
 }
