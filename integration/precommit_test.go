@@ -158,6 +158,26 @@ func TestPreCommitHooks(t *testing.T) {
 			}
 		})
 	}
+	// apigwlint-fix rewrites what it can fix; pre-commit then fails the
+	// commit, saying the hook modified files, as with other fixing hooks.
+	t.Run("apigwlint-fix", func(t *testing.T) {
+		fixable := "openapi: 3.0.1\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: aws_proxy  # Lambda\n        httpMethod: GET\n        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations\n"
+		path := filepath.Join(work, "fixable.yaml")
+		if err := os.WriteFile(path, []byte(fixable), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sh(work, "git", "add", "fixable.yaml")
+		out, code := sh(work, "pre-commit", "try-repo", hookRepo, "apigwlint-fix", "--files", "fixable.yaml", "good.yaml")
+		if code != 1 || !strings.Contains(out, "files were modified by this hook") {
+			t.Errorf("try-repo apigwlint-fix: exit %d, want 1 and the files reported modified\n%s", code, out)
+		}
+		if got := clitest.ReadAll(t, path); got != strings.Replace(fixable, "httpMethod: GET", "httpMethod: POST", 1) {
+			t.Errorf("fixable.yaml after the hook:\n%s", got)
+		}
+		if out, code := sh(work, "pre-commit", "try-repo", hookRepo, "apigwlint-fix", "--files", "fixable.yaml"); code != 0 {
+			t.Errorf("a second run: exit %d, want 0 (nothing left to fix or report)\n%s", code, out)
+		}
+	})
 }
 
 // snapshotRepo commits the working tree's files (tracked, and untracked but
