@@ -70,6 +70,9 @@ Flags:
       --write-baseline FILE    write the current findings to FILE as a baseline and exit
       --show-suppressed        also print findings that comments, the configuration's
                                ignore entries or the baseline suppress
+      --stdin-filename PATH    lint standard input (-) as if it were the file PATH:
+                               reported under PATH, with its configuration, ignore
+                               entries and baseline, and read as Terraform if .tf
       --fix                    apply the fixes of findings that have one (each rule's
                                page says), then report what is left
       --diff                   print those fixes as a unified diff instead; exit 1
@@ -176,6 +179,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.Baseline, "baseline", "", "")
 	fs.StringVar(&o.WriteBaseline, "write-baseline", "", "")
 	fs.BoolVar(&o.ShowSuppressed, "show-suppressed", false, "")
+	fs.StringVar(&o.StdinFilename, "stdin-filename", "", "")
 	fs.BoolVar(&o.Fix, "fix", false, "")
 	fs.BoolVar(&o.Diff, "diff", false, "")
 	for _, name := range []string{"verbose", "v"} {

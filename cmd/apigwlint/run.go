@@ -43,6 +43,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", rules.BuildError)
 		return exitError
 	}
+	if len(o.Paths) == 0 && o.StdinFilename != "" {
+		o.Paths = []string{"-"} // what --stdin-filename names
+	}
 	o.Version = toolVersion()
 	if err := o.Resolve(); err != nil { // with .apigwlint.yaml
 		return fail(stderr, err)

@@ -23,6 +23,9 @@ type input struct {
 	// judged like a file found in a folder, but more strictly (file.go).
 	skipUnparsable bool
 	stdin          bool
+	// named is set for standard input given a path (--stdin-filename):
+	// it is then filtered, reported and judged as the file of that path.
+	named bool
 }
 
 // lintableExt are the file endings searched for when walking a folder.
@@ -36,7 +39,7 @@ var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_mo
 // exclude leave out and those apigwlint itself writes. It refuses the run
 // when a file apigwlint is to write is one of the files to lint.
 func discover(o *Options) ([]input, []*loader.Error, error) {
-	files, errs := expand(o.Paths)
+	files, errs := expand(o.Paths, o.StdinFilename)
 	if o.SkipUnparsable {
 		judgeLikeFound(files)
 	}
@@ -56,7 +59,7 @@ func filter(c *config.File, files []input) []input {
 	}
 	out := files[:0:0]
 	for _, f := range files {
-		if f.stdin || c.Keeps(c.Rel(f.path)) {
+		if f.stdin && !f.named || c.Keeps(c.Rel(f.path)) {
 			out = append(out, f)
 		}
 	}
@@ -81,7 +84,7 @@ func judgeLikeFound(files []input) {
 // expand turns command-line paths into files, in a stable order: arguments
 // as given, the files of a folder or glob sorted. A path that does not exist
 // or cannot be read is an input error.
-func expand(paths []string) ([]input, []*loader.Error) {
+func expand(paths []string, stdinName string) ([]input, []*loader.Error) {
 	var files []input
 	var errs []*loader.Error
 	seen := map[string]bool{}
@@ -97,7 +100,11 @@ func expand(paths []string) ([]input, []*loader.Error) {
 	}
 	for _, p := range paths {
 		if p == "-" {
-			add(input{path: fileio.StdinName, explicit: true, stdin: true})
+			in := input{path: fileio.StdinName, explicit: true, stdin: true}
+			if stdinName != "" {
+				in.path, in.named = filepath.ToSlash(stdinName), true
+			}
+			add(in)
 			continue
 		}
 		st, err := os.Stat(p)

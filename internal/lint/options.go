@@ -29,7 +29,8 @@ type Options struct {
 	Verbose        bool
 	ShowSuppressed bool
 	ListRules      bool // the run lists the rules: --format is text, json or markdown
-	Fix            bool // apply the findings' fixes to the files, then report what is left
+	StdinFilename  string // the path standard input is linted as
+	Fix            bool   // apply the findings' fixes to the files, then report what is left
 	Diff           bool // print the fixes as a unified diff instead of a report
 	Config         string
 	NoConfig       bool
@@ -87,6 +88,9 @@ func (o *Options) validate() error {
 		}
 	} else if !slices.Contains(report.Formats, o.Format) {
 		return fmt.Errorf("unknown --format %q (want %s)", o.Format, strings.Join(report.Formats, ", "))
+	}
+	if o.StdinFilename != "" && !slices.Contains(o.Paths, "-") {
+		return fmt.Errorf("--stdin-filename names standard input: give - as the path")
 	}
 	if o.Fix && o.Diff {
 		return fmt.Errorf("--fix writes the fixes and --diff only shows them: give one")
