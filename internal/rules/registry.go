@@ -60,6 +60,7 @@ var checks = []check{
 	{name: "integration-subtype", integration: checkIntegrationSubtype, v2: v2Certain},
 	{name: "integration-type", integration: checkIntegrationType, v2: v2Any},
 	{name: "mapping-template", integration: checkMappingTemplate},
+	{name: "method-authorizer-type", file: checkMethodAuthorizerType},
 	{name: "method-without-integration", file: checkMethodWithoutIntegration},
 	{name: "missing-method-response", integration: checkMissingMethodResponse},
 	{name: "multi-document", file: checkMultiDocument},
