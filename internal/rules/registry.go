@@ -40,6 +40,7 @@ var checks = []check{
 	{name: "aws-proxy-target", integration: checkAWSProxyTarget},
 	{name: "aws-uri", integration: checkAWSURI, v2: v2Certain},
 	{name: "backend-http-method", integration: checkBackendHTTPMethod, v2: v2Certain},
+	{name: "body-and-method-resources", file: checkBodyAndMethodResources},
 	{name: "cache-key-parameters", integration: checkCacheKeyParameters},
 	{name: "caller-credentials", integration: checkCallerCredentials},
 	{name: "cli-parameters", integration: checkCLIParameters},
