@@ -60,6 +60,7 @@ var checks = []check{
 	{name: "integration-ref", document: checkIntegrationRef},
 	{name: "integration-subtype", integration: checkIntegrationSubtype, v2: v2Certain},
 	{name: "integration-type", integration: checkIntegrationType, v2: v2Any},
+	{name: "lambda-permission", file: checkLambdaPermission},
 	{name: "mapping-template", integration: checkMappingTemplate},
 	{name: "method-authorizer-type", file: checkMethodAuthorizerType},
 	{name: "method-without-integration", file: checkMethodWithoutIntegration},
