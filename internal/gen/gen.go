@@ -320,6 +320,16 @@ func (d *doc) samTemplate() obj {
 				{"MemorySize", 256},
 			}},
 		}})
+		// The API invokes the function without credentials: it needs the
+		// permission (lambda-permission, AGW181).
+		res = append(res, kv{fmt.Sprintf("Fn%dPermission", k), obj{
+			{"Type", "AWS::Lambda::Permission"},
+			{"Properties", obj{
+				{"Action", "lambda:InvokeFunction"},
+				{"FunctionName", tagged{"!GetAtt", fmt.Sprintf("Fn%d.Arn", k)}},
+				{"Principal", "apigateway.amazonaws.com"},
+			}},
+		}})
 	}
 	return obj{
 		{"AWSTemplateFormatVersion", "2010-09-09"},

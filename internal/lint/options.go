@@ -28,10 +28,10 @@ type Options struct {
 	Pretty         string // auto, always or never: the summary line and source lines of text output
 	Verbose        bool
 	ShowSuppressed bool
-	ListRules      bool // the run lists the rules: --format is text, json or markdown
+	ListRules      bool   // the run lists the rules: --format is text, json or markdown
 	StdinFilename  string // the path standard input is linted as
 	Fix            bool   // apply the findings' fixes to the files, then report what is left
-	Diff           bool // print the fixes as a unified diff instead of a report
+	Diff           bool   // print the fixes as a unified diff instead of a report
 	Config         string
 	NoConfig       bool
 	Baseline       string

@@ -1,0 +1,251 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/doc"
+)
+
+const (
+	lambdaFunctionType   = "AWS::Lambda::Function"
+	lambdaPermissionType = "AWS::Lambda::Permission"
+)
+
+// checkLambdaPermission: an integration of a template that invokes a Lambda
+// function of the same template, without credentials, needs an
+// AWS::Lambda::Permission letting apigateway.amazonaws.com invoke that
+// function, or every call fails with a 500 ("Invalid permissions on Lambda
+// function"). SAM creates the permission for the functions of Api and
+// HttpApi events. Judged only when every permission of the template can be
+// told apart: a permission whose function or principal the template does
+// not settle, a SAM connector, a nested stack or another transform may
+// grant it, and the rule then says nothing; so it does for a function
+// whose ARN the template exports.
+func checkLambdaPermission(p *FilePass) {
+	res := p.Result
+	list, byName := res.Resources()
+	if len(list) == 0 || otherTransform(res.File.Root) {
+		return
+	}
+	functions := map[string]string{} // logical id -> literal FunctionName ("" when none)
+	for _, r := range list {
+		switch {
+		case r.Type == lambdaFunctionType || r.Type == samFunctionType:
+			_, name := r.Prop("FunctionName")
+			functions[r.Name] = literalText(name)
+		case r.Type == "AWS::Serverless::Connector", r.Type == "AWS::CloudFormation::Stack",
+			r.Type == "AWS::Serverless::Application", r.Type == "":
+			return // may grant a permission the rule cannot see
+		}
+		if k, _ := doc.Get(r.Node, "Connectors"); k != nil {
+			return
+		}
+	}
+	if len(functions) == 0 {
+		return
+	}
+	granted := samEventsOf(list, byName).functions
+	for _, r := range list {
+		if r.Type != lambdaPermissionType {
+			continue
+		}
+		_, principal := r.Prop("Principal")
+		if pr := literalText(principal); pr != "" && pr != "*" && !strings.Contains(pr, "apigateway") {
+			continue // another service's permission
+		}
+		_, fn := r.Prop("FunctionName")
+		name, known := permissionTarget(fn, functions)
+		if !known {
+			return // a function the template does not settle: maybe any
+		}
+		if name != "" {
+			granted[name] = true
+		}
+	}
+	for name := range exported(res.File.Root) {
+		granted[name] = true
+	}
+	for _, in := range res.Integrations {
+		if in.Terraform() || in.Shape != doc.ShapeCloudFormation && in.Shape != doc.ShapeV2CloudFormation && in.API == nil {
+			continue
+		}
+		if t := in.Type(); t != "AWS_PROXY" && t != "AWS" {
+			continue
+		}
+		if in.Field("credentials") != nil {
+			continue
+		}
+		uri := in.Field("uri")
+		if uri == nil {
+			continue
+		}
+		name, at := invokedFunction(uri.Value, functions)
+		if name == "" || granted[name] {
+			continue
+		}
+		p.Report(at, uri.Pointer(), "the integration invokes the Lambda function %s of this template without credentials, and no AWS::Lambda::Permission lets apigateway.amazonaws.com invoke %s: every call fails with 500 (Invalid permissions on Lambda function); add the permission, or credentials with a role that may invoke it", name, name)
+	}
+}
+
+// otherTransform reports whether the template names a transform other than
+// SAM's, which may add resources.
+func otherTransform(root *doc.Node) bool {
+	_, t := doc.Get(root, "Transform")
+	other := false
+	check := func(n *doc.Node) {
+		if literalText(n) != "AWS::Serverless-2016-10-31" {
+			other = true
+		}
+	}
+	if v := doc.Resolve(t); v != nil && v.Kind == doc.SequenceNode {
+		for _, item := range v.Content {
+			check(item)
+		}
+	} else if t != nil {
+		check(t)
+	}
+	return other
+}
+
+// exported returns the logical ids of the functions named by an output
+// with an Export: another stack may grant permissions on them.
+func exported(root *doc.Node) map[string]bool {
+	out := map[string]bool{}
+	_, outputs := doc.Get(root, "Outputs")
+	doc.Pairs(outputs, func(_, o *doc.Node) {
+		if k, _ := doc.Get(o, "Export"); k == nil {
+			return
+		}
+		_, v := doc.Get(o, "Value")
+		if id := doc.LogicalID(v); id != "" {
+			out[id] = true
+		}
+		if t := doc.Classify(v); t.Kind == doc.KindTemplate {
+			for _, m := range subResourceRef.FindAllStringSubmatch(t.Text, -1) {
+				out[m[1]] = true
+			}
+		}
+	})
+	return out
+}
+
+// subResourceRef matches a ${X} or ${X.Attr} reference of a Fn::Sub template; the
+// logical id is group 1.
+var subResourceRef = regexp.MustCompile(`\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}`)
+
+// permissionTarget returns the function of the template the FunctionName
+// of a permission names: "" when it names none of them (a literal name of
+// another function), and known false when the template does not settle it.
+func permissionTarget(fn *doc.Node, functions map[string]string) (name string, known bool) {
+	if id := doc.LogicalID(fn); id != "" {
+		if _, ok := functions[id]; ok {
+			return id, true
+		}
+		return "", false // an alias, a version, a parameter
+	}
+	v := doc.Classify(fn)
+	switch v.Kind {
+	case doc.KindString:
+		text := strings.TrimSpace(v.Text)
+		for id, lit := range functions {
+			if lit != "" && (text == lit || strings.Contains(text, ":function:"+lit) && literalFunctionARN(text, lit)) {
+				return id, true
+			}
+		}
+		return "", true
+	case doc.KindTemplate:
+		vars := doc.SubVariables(fn)
+		for _, m := range subResourceRef.FindAllStringSubmatch(v.Text, -1) {
+			id := m[1]
+			if node, ok := vars[id]; ok {
+				id = doc.LogicalID(node)
+			}
+			if _, ok := functions[id]; ok {
+				return id, true
+			}
+		}
+	}
+	return "", false
+}
+
+// literalFunctionARN reports whether text is a function ARN of the function
+// name, unqualified or with a version or alias.
+func literalFunctionARN(text, name string) bool {
+	_, after, ok := strings.Cut(text, ":function:")
+	if !ok {
+		return false
+	}
+	fn, _, _ := strings.Cut(after, ":")
+	return fn == name
+}
+
+// invokedFunction returns the function of the template a Lambda
+// integration's uri invokes, and the node to report at: a Fn::Sub of the
+// invocation path naming ${F.Arn} or ${F} (directly or through a variable
+// of the Sub), a Fn::Join holding Fn::GetAtt F.Arn, or the function's ARN
+// itself (HTTP APIs accept it as the uri).
+func invokedFunction(uri *doc.Node, functions map[string]string) (string, *doc.Node) {
+	isFunction := func(id string) bool { _, ok := functions[id]; return id != "" && ok }
+	if name, attr, ok := doc.GetAtt(uri); ok {
+		if attr == "Arn" && isFunction(name) {
+			return name, doc.Resolve(uri)
+		}
+		return "", nil
+	}
+	v := doc.Classify(uri)
+	if v.Kind == doc.KindTemplate {
+		if !strings.Contains(v.Text, ":lambda:path/") || !strings.Contains(v.Text, "/functions/") {
+			return "", nil
+		}
+		_, after, _ := strings.Cut(v.Text, "/functions/")
+		fn, _, _ := strings.Cut(after, "/invocations")
+		m := subResourceRef.FindStringSubmatch(fn)
+		if m == nil || strings.TrimSpace(fn) != m[0] {
+			return "", nil // the function ARN is not one reference alone
+		}
+		id := m[1]
+		if node, ok := doc.SubVariables(uri)[id]; ok {
+			if n, attr, ok := doc.GetAtt(node); ok && attr == "Arn" {
+				id = n
+			} else {
+				id = ""
+			}
+		} else if !strings.HasSuffix(m[0], ".Arn}") {
+			return "", nil // ${F} of a function is its name, not an ARN
+		}
+		if isFunction(id) {
+			return id, v.Node
+		}
+		return "", nil
+	}
+	n := doc.Resolve(uri)
+	fn, arg := doc.IntrinsicOf(n)
+	if n != nil && n.Tag == "!Join" {
+		fn, arg = "Fn::Join", n
+	}
+	if fn != "Fn::Join" {
+		return "", nil
+	}
+	arg = doc.Resolve(arg)
+	if arg == nil || arg.Kind != doc.SequenceNode || len(arg.Content) != 2 {
+		return "", nil
+	}
+	items := doc.Resolve(arg.Content[1])
+	if items == nil || items.Kind != doc.SequenceNode {
+		return "", nil
+	}
+	var text strings.Builder
+	found := ""
+	for _, item := range items.Content {
+		if name, attr, ok := doc.GetAtt(item); ok && attr == "Arn" && isFunction(name) && found == "" {
+			found = name
+			continue
+		}
+		text.WriteString(literalText(item))
+	}
+	if found != "" && strings.Contains(text.String(), ":lambda:path/") {
+		return found, n
+	}
+	return "", nil
+}
