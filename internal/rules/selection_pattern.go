@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apigwlint/apigwlint/internal/javaregex"
 )
@@ -79,6 +81,29 @@ var javaOnly = []string{"&&", `\Q`, `\p`, `\P`, `\h`, `\v`, `\R`, `\X`, `\G`, `\
 // or looks for it inside: it finds nothing in any of 100 to 999. A pattern
 // Go's regexp reads differently from Java, or cannot read, is not judged.
 func neverMatchesStatus(pattern string) bool {
+	if v, ok := neverMatchesCache.Load(pattern); ok {
+		return v.(bool)
+	}
+	never := judgeNeverMatches(pattern)
+	if neverMatchesCount.Add(1) <= maxCachedPatterns {
+		neverMatchesCache.Store(pattern, never)
+	}
+	return never
+}
+
+// neverMatchesCache keeps the verdict on each selection pattern seen: a
+// large API repeats a handful of patterns thousands of times, and judging
+// one runs it against 900 codes. It holds at most maxCachedPatterns
+// patterns, so a hostile file of distinct patterns cannot grow it without
+// bound.
+var (
+	neverMatchesCache sync.Map
+	neverMatchesCount atomic.Int64
+)
+
+const maxCachedPatterns = 10_000
+
+func judgeNeverMatches(pattern string) bool {
 	for _, c := range javaOnly {
 		if strings.Contains(pattern, c) {
 			return false

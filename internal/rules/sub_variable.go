@@ -25,7 +25,10 @@ var apiGatewayVarRoots = []string{"stageVariables", "context", "request", "input
 // integration is checked: uri, credentials, connectionId, templates and
 // parameter mappings of the request and of each response.
 func checkSubVariable(p *Pass) {
-	defined := cfnNames(p.In.File.Root)
+	if !p.In.Embedded() {
+		return // Fn::Sub exists only in CloudFormation and SAM templates
+	}
+	defined := templateNames(p.In)
 	var walk func(n *doc.Node, ptr string, depth int)
 	walk = func(n *doc.Node, ptr string, depth int) {
 		n = doc.Resolve(n)
@@ -71,6 +74,17 @@ func checkSubText(p *Pass, v doc.Value, ptr string, defined map[string]bool) {
 
 // cfnNames are the parameter and resource names of a CloudFormation
 // template (empty for any other document).
+// templateNames is cfnNames of the integration's template, read once per
+// document: every integration of a large body asks.
+func templateNames(in *doc.Integration) map[string]bool {
+	if in.API == nil {
+		return cfnNames(in.File.Root)
+	}
+	return in.API.Memo(templateNamesKey{}, func() any { return cfnNames(in.File.Root) }).(map[string]bool)
+}
+
+type templateNamesKey struct{}
+
 func cfnNames(root *doc.Node) map[string]bool {
 	out := map[string]bool{}
 	for _, section := range []string{"Parameters", "Resources"} {

@@ -123,7 +123,10 @@ func fillInPlaceholders(in *doc.Integration, v doc.Value, uri bool) []string {
 		return nil
 	}
 	text := strings.TrimSpace(v.Text)
-	if text == "" || isPlaceholder(text) || bracePlaceholder.FindString(text) == text {
+	if !strings.ContainsAny(text, "{<") {
+		return nil // no placeholder of any spelling: the common case, kept cheap
+	}
+	if isPlaceholder(text) || bracePlaceholder.FindString(text) == text {
 		return nil
 	}
 	var mapped map[string]bool

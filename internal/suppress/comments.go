@@ -152,12 +152,29 @@ func Comments(f *doc.File, out []rules.Finding, cfg *rules.Config) []rules.Findi
 // mentionsTool reports whether src holds apigwlint in the letter cases a
 // directive, or a near miss of one, is written in.
 func mentionsTool(src []byte) bool {
-	for _, s := range []string{"apigwlint", "APIGWLINT", "Apigwlint", "ApiGwLint"} {
-		if bytes.Contains(src, []byte(s)) {
-			return true
+	for _, s := range [][]byte{[]byte("apigwlint"), []byte("APIGWLINT"), []byte("Apigwlint"), []byte("ApiGwLint")} {
+		for rest, at := src, 0; ; {
+			i := bytes.Index(rest, s)
+			if i < 0 {
+				break
+			}
+			if afterHash(src, at+i) {
+				return true
+			}
+			rest, at = rest[i+len(s):], at+i+len(s)
 		}
 	}
 	return false
+}
+
+// afterHash reports whether the text at i follows a '#' on its line, with
+// only spaces or tabs between: where a comment directive starts. The word
+// elsewhere (an API titled "apigwlint demo") does not make a file pay for
+// the comment scan.
+func afterHash(src []byte, i int) bool {
+	for i--; i >= 0 && (src[i] == ' ' || src[i] == '\t'); i-- {
+	}
+	return i >= 0 && src[i] == '#'
 }
 
 // nearMiss reports whether comment text body, which starts with apigwlint in
