@@ -136,11 +136,11 @@ func TestNearMiss(t *testing.T) {
 func TestMentionsTool(t *testing.T) {
 	for src, want := range map[string]bool{
 		"a: 1 # apigwlint:ignore AGW108 x\n": true,
-		"#apigwlint-ignore\n":                 true,
-		"  #  \tAPIGWLINT: IGNORE x\n":        true,
-		"info: {title: apigwlint demo}\n":     false,
-		"a: 1\n":                              false,
-		"apigwlint":                           false,
+		"#apigwlint-ignore\n":                true,
+		"  #  \tAPIGWLINT: IGNORE x\n":       true,
+		"info: {title: apigwlint demo}\n":    false,
+		"a: 1\n":                             false,
+		"apigwlint":                          false,
 	} {
 		if got := mentionsTool([]byte(src)); got != want {
 			t.Errorf("mentionsTool(%q) = %v, want %v", src, got, want)
