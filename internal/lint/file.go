@@ -87,6 +87,7 @@ func (st fileStages) lint(in input, read func() ([]byte, *loader.Error), cfg *ru
 	}
 	stage = stageLoad
 	loaded, err := st.load(path, src, loader.DefaultLimits)
+	afterLoad(len(src))
 	if err != nil {
 		if in.skipUnparsable {
 			return skipUnparsable(in, src, err)
