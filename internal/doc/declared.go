@@ -10,7 +10,7 @@ import (
 // method responses with their headers.
 //
 // Parameter and response objects are decoded by the API's Decoder (the
-// loader's uses kin-openapi) straight from the tree, only for the operations
+// loader reads them from the tree) straight from the tree, only for the operations
 // that need it, so the document is parsed once. Internal $refs are resolved
 // against the same tree; external ones are never fetched.
 type Declared struct {
@@ -168,7 +168,7 @@ func deref(root, n *Node) *Node {
 	return nil // a $ref loop
 }
 
-// decodeCache keeps what kin-openapi decoded, per node: path item
+// decodeCache keeps what the Decoder decoded, per node: path item
 // parameters and $ref'd components are shared by many operations and are
 // decoded once.
 type decodeCache struct {

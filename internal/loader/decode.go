@@ -1,98 +1,58 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"github.com/getkin/kin-openapi/openapi3"
-	yaml "go.yaml.in/yaml/v4"
 )
 
-// kinDecoder decodes parameter and response objects with kin-openapi, only
-// the keys the checks read: schemas, examples and content can be most of a
-// large document, and are left out of the decode.
-type kinDecoder struct{}
+// treeDecoder reads the two OpenAPI objects the model needs in part, a
+// parameter's name and location and a response's header names, straight
+// from the tree. A general OpenAPI library would decode them as well, at
+// the price of its start-up (kin-openapi initialises a JSON-schema
+// compiler in every process, most of a one-file pre-commit run) for two
+// fields of one object and the keys of another.
+type treeDecoder struct{}
 
 // Decoder is the doc.Decoder of every API the loader reads.
-var Decoder doc.Decoder = kinDecoder{}
+var Decoder doc.Decoder = treeDecoder{}
 
-func (kinDecoder) Parameter(n *doc.Node) *doc.Parameter {
-	var p openapi3.Parameter
-	if err := toYAML(only(n, "name", "in")).Decode(&p); err != nil || p.Name == "" || p.In == "" {
+// Parameter reads name and in, both required and both strings (a number
+// or a boolean written plain reads as its text, as YAML decoding into a
+// string does); a parameter without them cannot be read.
+func (treeDecoder) Parameter(n *doc.Node) *doc.Parameter {
+	name, ok1 := scalarText(n, "name")
+	in, ok2 := scalarText(n, "in")
+	if !ok1 || !ok2 || name == "" || in == "" {
 		return nil
 	}
-	return &doc.Parameter{Name: p.Name, In: p.In}
+	return &doc.Parameter{Name: name, In: in}
 }
 
-func (kinDecoder) Response(n *doc.Node) *doc.MethodResponse {
-	// Only the header names are read: their schemas are left out of the
-	// decode, which would otherwise cost most of it.
-	trimmed := only(n, "description", "headers")
-	for i := 1; i < len(trimmed.Content); i += 2 {
-		if trimmed.Content[i-1].Value == "headers" {
-			trimmed.Content[i] = headerNames(trimmed.Content[i])
-		}
+// Response reads the names of the headers a response declares; headers
+// that are not a mapping make the response unreadable.
+func (treeDecoder) Response(n *doc.Node) *doc.MethodResponse {
+	r := &doc.MethodResponse{Headers: map[string]bool{}}
+	k, headers := doc.Get(n, "headers")
+	if k == nil {
+		return r
 	}
-	var r openapi3.Response
-	if err := toYAML(trimmed).Decode(&r); err != nil {
-		return nil
+	switch doc.Classify(headers).Kind {
+	case doc.KindNull:
+		return r
+	case doc.KindMap:
+		doc.Pairs(headers, func(k, _ *doc.Node) { r.Headers[k.Value] = true })
+		return r
 	}
-	out := &doc.MethodResponse{Headers: make(map[string]bool, len(r.Headers))}
-	for name := range r.Headers {
-		out.Headers[name] = true
-	}
-	return out
+	return nil
 }
 
-// only returns a shallow copy of mapping n with just the given keys.
-func only(n *doc.Node, keys ...string) *doc.Node {
-	c := *n
-	c.Content = nil
-	doc.Pairs(n, func(k, v *doc.Node) {
-		for _, want := range keys {
-			if k.Value == want {
-				c.Content = append(c.Content, k, v)
-			}
-		}
-	})
-	return &c
-}
-
-// headerNames returns a copy of a headers mapping whose values are empty
-// header objects.
-func headerNames(headers *doc.Node) *doc.Node {
-	headers = doc.Resolve(headers)
-	if headers == nil || headers.Kind != doc.MappingNode {
-		return headers
+// scalarText returns the text of the scalar under key in mapping n.
+func scalarText(n *doc.Node, key string) (string, bool) {
+	_, v := doc.Get(n, key)
+	v = doc.Resolve(v)
+	if v == nil || v.Kind != doc.ScalarNode || v.Tag == "!!null" || strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!") {
+		return "", false
 	}
-	c := *headers
-	c.Content = nil
-	doc.Pairs(headers, func(k, _ *doc.Node) {
-		c.Content = append(c.Content, k, &doc.Node{Kind: doc.MappingNode, Tag: "!!map"})
-	})
-	return &c
-}
-
-// toYAML copies a (small, trimmed) tree back into YAML nodes for
-// kin-openapi, whose types decode from them. Aliases are resolved on the
-// way, so the copy is a plain tree.
-func toYAML(n *doc.Node) *yaml.Node {
-	return toYAMLDepth(n, 0)
-}
-
-// maxDecodeDepth bounds the copy; parameter and response objects are
-// shallow once trimmed, and the loader has already refused deeper trees.
-const maxDecodeDepth = 64
-
-func toYAMLDepth(n *doc.Node, depth int) *yaml.Node {
-	n = doc.Resolve(n)
-	if n == nil || depth > maxDecodeDepth {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
-	}
-	y := &yaml.Node{Kind: yaml.Kind(n.Kind), Style: yaml.Style(n.Style), Tag: n.Tag, Value: n.Value, Line: n.Line, Column: n.Column}
-	if len(n.Content) > 0 {
-		y.Content = make([]*yaml.Node, len(n.Content))
-		for i, c := range n.Content {
-			y.Content[i] = toYAMLDepth(c, depth+1)
-		}
-	}
-	return y
+	return v.Value, true
 }
