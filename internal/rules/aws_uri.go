@@ -42,8 +42,29 @@ func checkAWSURI(p *Pass) {
 		return
 	}
 	if msg := awsURIProblem(p, t, v, tm); msg != "" {
-		p.ReportValue(f, "%s", msg)
+		p.Fixed(invokeARNFix(p, f, v)).ReportValue(f, "%s", msg)
 	}
+}
+
+// fullFunctionARN is a Lambda function ARN written out in full: a known
+// partition, a region and an account, so the invoke ARN around it is
+// certain.
+var fullFunctionARN = regexp.MustCompile(`^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):lambda:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:function:[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$`)
+
+// invokeARNFix is the fix of a uri that is a literal Lambda function ARN:
+// the invoke ARN of that function, in the function's own partition and
+// region. nil for anything else.
+func invokeARNFix(p *Pass, f *doc.Field, v doc.Value) *Fix {
+	if v.Kind != doc.KindString {
+		return nil
+	}
+	uri := strings.TrimSpace(v.Text)
+	m := fullFunctionARN.FindStringSubmatch(uri)
+	if m == nil {
+		return nil
+	}
+	invoke := fmt.Sprintf("arn:%s:apigateway:%s:lambda:path/2015-03-31/functions/%s/invocations", m[1], m[2], uri)
+	return replaceValue(p.file, f.Value, invoke, "wrap the function ARN in its invoke ARN")
 }
 
 // lambdaSubForm is the Fn::Sub template of a Lambda invoke uri.

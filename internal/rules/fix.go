@@ -40,8 +40,10 @@ func (p *DocPass) Fixed(fix *Fix) *DocPass {
 }
 
 // plainSafe is a value that YAML reads as the same string when written
-// plain: an identifier-like word that is not a YAML keyword or number.
-var plainSafe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.\-/]*$`)
+// plain: a word of letters, digits and _.-/: without spaces (so no ": "),
+// that starts with a letter and does not end with a colon, and is not a
+// YAML keyword (checked apart): an identifier, an enum value, an ARN.
+var plainSafe = regexp.MustCompile(`^[A-Za-z](?:[A-Za-z0-9_.\-/:]*[A-Za-z0-9_.\-/])?$`)
 
 // replaceValue is the fix that writes value in place of scalar n, in n's
 // own quoting: JSON and double-quoted YAML as a JSON string, single-quoted
@@ -93,4 +95,25 @@ func choiceFix(p *Pass, f *doc.Field, text string, choices []string) *Fix {
 		return nil
 	}
 	return replaceValue(p.file, f.Value, to, "write "+to)
+}
+
+// staticQuoteFix is the fix of a static mapping value that lost its single
+// quotes to YAML ('*' reads as the bare string *), or of the bare * that
+// can only be meant as the static value '*': the value written as a
+// double-quoted string holding the single-quoted text ("'*'"), in YAML and
+// JSON alike. nil for any other mapping value, whose intent is not certain.
+func staticQuoteFix(f *doc.File, n *doc.Node, text string) *Fix {
+	text = strings.TrimSpace(text)
+	if n == nil || text != "*" && n.Style&doc.SingleQuotedStyle == 0 || strings.ContainsAny(text, "'\n") {
+		return nil
+	}
+	if n.Style&doc.SingleQuotedStyle != 0 && (strings.Contains(text, ".") || strings.HasPrefix(text, "$")) {
+		return nil // 'method.request...' in quotes is an expression YAML unquoted, not a static value
+	}
+	fix := replaceValue(f, n, "'"+text+"'", "write the static value '"+text+"'")
+	if fix != nil {
+		b, _ := json.Marshal("'" + text + "'")
+		fix.Edits[0].New = string(b) // always double quotes around the single-quoted text
+	}
+	return fix
 }

@@ -39,7 +39,7 @@ func checkRequestParameters(p *Pass) {
 		}
 		if val := doc.Classify(v); val.Kind == doc.KindString {
 			if msg := mappingValueProblem(mapping.RequestSource, val.Node, val.Text); msg != "" {
-				p.Report(v, ptr, "%s", msg)
+				p.Fixed(staticQuoteFix(p.file, val.Node, val.Text)).Report(v, ptr, "%s", msg)
 			}
 		}
 	})

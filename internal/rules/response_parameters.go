@@ -26,7 +26,7 @@ func checkResponseParameters(p *Pass) {
 			}
 			if val := doc.Classify(v); val.Kind == doc.KindString {
 				if msg := mappingValueProblem(mapping.ResponseSource, val.Node, val.Text); msg != "" {
-					p.Report(v, ptr, "%s", msg)
+					p.Fixed(staticQuoteFix(p.file, val.Node, val.Text)).Report(v, ptr, "%s", msg)
 				}
 			}
 		})
