@@ -1,9 +1,11 @@
 package main
 
 import (
+	_ "embed"
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/lint"
@@ -22,72 +24,12 @@ type options struct {
 	explain bool
 }
 
-// usage is the help text; the defaults of rule options come from the rules.
-var usage = fmt.Sprintf(`Usage: apigwlint [flags] [PATH...]
-       apigwlint explain RULE...
-       apigwlint lsp [flags]    (a language server on standard input and output)
+// usage is the help text (usage.txt); the defaults of rule options come
+// from the rules.
+var usage = strings.ReplaceAll(usageText, "{timeout-ceiling}", strconv.Itoa(rules.TimeoutCeiling.Default))
 
-Lint Amazon API Gateway integrations before they are deployed: the
-x-amazon-apigateway-integration blocks of OpenAPI 3 and Swagger 2 documents
-(also inside CloudFormation and SAM templates and Terraform jsonencode
-bodies), the Integration of AWS::ApiGateway::Method resources,
-AWS::ApiGatewayV2::Integration resources, Terraform's
-aws_api_gateway_integration resources, and the JSON of
-"aws apigateway put-integration --cli-input-json", "get-integration" and
-their apigatewayv2 counterparts.
-
-PATH is a file, a folder (searched recursively for *.json, *.yaml, *.yml and *.tf),
-a glob ("specs/**/*.yaml") or - for standard input. Files that hold no API
-Gateway content are skipped silently. Without a PATH, the working folder is
-linted. Flags may come before or after paths.
-
-Flags:
-  -f, --format FORMAT          text (default), json, sarif or github
-  -o, --output FILE            write the report to FILE instead of standard output
-      --sarif-output FILE      also write a SARIF report to FILE, whatever the
-                               format, e.g. annotations and SARIF in one run
-      --fail-level LEVEL       exit 1 on findings at least this severe:
-                               error, warning (default) or note; never to
-                               only report
-      --timeout-ceiling MS     highest timeoutInMillis accepted for buffered REST
-                               integrations (default %d; Regional and private
-                               APIs can have it raised by a quota increase)
-      --disable RULES          comma-separated rule ids or names to switch off
-      --skip-unparsable        skip named files that do not parse unless they hold
-                               an x-amazon-apigateway- extension or an API Gateway
-                               resource type (for pre-commit, which names every
-                               YAML and JSON file)
-      --color WHEN             auto (default), always or never; NO_COLOR is respected
-      --no-color               the same as --color never
-      --pretty WHEN            auto (default: on a terminal), always or never: show
-                               each finding's source line with a caret under the
-                               column, and end with a summary line (text format)
-      --config FILE            read the configuration from FILE instead of the
-                               .apigwlint.yaml found from the working folder up
-      --no-config              read no configuration file
-      --baseline FILE          accept the findings listed in FILE (see --write-baseline);
-                               report only new ones
-      --write-baseline FILE    write the current findings to FILE as a baseline and exit
-      --show-suppressed        also print findings that comments, the configuration's
-                               ignore entries or the baseline suppress
-      --stdin-filename PATH    lint standard input (-) as if it were the file PATH:
-                               reported under PATH, with its configuration, ignore
-                               entries and baseline, and read as Terraform if .tf
-      --fix                    apply the fixes of findings that have one (each rule's
-                               page says), then report what is left
-      --diff                   print those fixes as a unified diff instead; exit 1
-                               when there is one
-  -v, --verbose                add the documentation link of each finding's rule
-      --list-rules             print the rules and exit
-      --version                print the version and exit
-  -h, --help                   print this help and exit
-
-apigwlint explain RULE prints the documentation of a rule (id or name):
-why it matters, and a failing and a fixed example with their output.
-
-Exit codes: 0 no findings at or above the fail level, 1 findings,
-2 usage error or a file that could not be read or parsed.
-`, rules.TimeoutCeiling.Default)
+//go:embed usage.txt
+var usageText string
 
 // parseArgs reads flags and paths in any order ("--" ends the flags).
 func parseArgs(args []string) (*options, error) {
