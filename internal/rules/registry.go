@@ -83,7 +83,7 @@ var checks = []check{
 	{name: "timeout", integration: checkTimeout, options: []*Option{TimeoutCeiling}, v2: v2Any},
 	{name: "undeclared-parameter", integration: checkUndeclaredParameters},
 	{name: "undeclared-response-header", integration: checkUndeclaredResponseHeader},
-	{name: "unknown-field", integration: checkUnknownFields},
+	{name: "unknown-field", integration: checkUnknownFields, v2: v2Any},
 	{name: "unmapped-path-template", integration: checkUnmappedPathTemplate},
 	{name: "uri-placeholder", integration: checkURIPlaceholder},
 	{name: "uri-required", integration: checkURIRequired},
