@@ -36,7 +36,8 @@ aws_api_gateway_integration resources, and the JSON of
 "aws apigateway put-integration --cli-input-json", "get-integration" and
 their apigatewayv2 counterparts.
 
-PATH is a file, a folder (searched recursively for *.json, *.yaml, *.yml and *.tf),
+PATH is a file, a folder (searched recursively for *.json, *.yaml, *.yml, *.tf
+and *.tf.json),
 a glob ("specs/**/*.yaml") or - for standard input. Files that hold no API
 Gateway content are skipped silently. Without a PATH, the working folder is
 linted. Flags may come before or after paths.
@@ -73,6 +74,7 @@ Flags:
       --stdin-filename PATH    lint standard input (-) as if it were the file PATH:
                                reported under PATH, with its configuration, ignore
                                entries and baseline, and read as Terraform if .tf
+                               or .tf.json
       --fix                    apply the fixes of findings that have one (each rule's
                                page says), then report what is left
       --diff                   print those fixes as a unified diff instead; exit 1

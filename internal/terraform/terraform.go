@@ -1,5 +1,6 @@
 // Package terraform is apigwlint's front-end for Terraform configuration
-// files (.tf, native syntax): it reads the API Gateway resources of the AWS
+// files (.tf, native syntax, and .tf.json, the JSON syntax, read into the
+// same tree: json.go): it reads the API Gateway resources of the AWS
 // provider into the document model of internal/doc, so that the rules check
 // them as they check OpenAPI and CloudFormation.
 //
@@ -32,8 +33,7 @@
 // One file is read at a time, while a Terraform module is a folder: a
 // method or response the file does not hold may be in another file, so
 // what the file does not show is never taken as absent. Not read yet: a
-// body given through a local value or a computed path; the JSON syntax
-// (.tf.json); the integrations and routes of HTTP and WebSocket APIs
+// body given through a local value or a computed path; the integrations and routes of HTTP and WebSocket APIs
 // (aws_apigatewayv2_*).
 package terraform
 
@@ -57,7 +57,7 @@ const (
 	restAPIType             = "aws_api_gateway_rest_api"
 )
 
-// Load parses a .tf file and reads its API Gateway resources. The error,
+// Load parses a .tf or .tf.json file and reads its API Gateway resources. The error,
 // when not nil, is a *loader.Error with the file's path and the position of
 // the first syntax error. A file without any integration or embedded
 // OpenAPI document gives a Result whose Content is doc.ContentNone. Load
@@ -85,20 +85,20 @@ func LoadAll(path string, src []byte) (res *doc.Result, bodies []Body, err error
 		line, col := c.pos(off)
 		return nil, nil, &loader.Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("nesting deeper than %d levels", lim.MaxDepth)}
 	}
-	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-	for _, d := range diags {
-		if d.Severity != hcl.DiagError {
-			continue
+	var body *hclsyntax.Body
+	if IsJSON(path) {
+		if body, err = loadJSON(path, src, c); err != nil {
+			return nil, nil, err
 		}
-		e := &loader.Error{Path: path, Msg: d.Summary}
-		if d.Subject != nil {
-			e.Line, e.Col = c.pos(d.Subject.Start.Byte)
+	} else {
+		f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+		if err := firstError(path, diags, c); err != nil {
+			return nil, nil, err
 		}
-		return nil, nil, e
-	}
-	body, ok := f.Body.(*hclsyntax.Body)
-	if !ok {
-		return &doc.Result{File: &doc.File{Path: path, Src: src}}, nil, nil
+		var ok bool
+		if body, ok = f.Body.(*hclsyntax.Body); !ok {
+			return &doc.Result{File: &doc.File{Path: path, Src: src}}, nil, nil
+		}
 	}
 	b := &builder{conv: c, file: &doc.File{Path: path, Src: src}}
 	b.read(body)

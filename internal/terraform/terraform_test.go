@@ -63,11 +63,14 @@ func golden(t *testing.T, path, got string) {
 	}
 }
 
-// TestGoldens lints each testdata/terraform/NAME.tf and compares the
-// findings with NAME.tf.golden beside it. Inputs named good-* must give
-// none, bad-* at least one.
+// TestGoldens lints each testdata/terraform/NAME.tf (and NAME.tf.json, in
+// Terraform's JSON syntax) and compares the findings with NAME.tf.golden
+// (NAME.tf.json.golden) beside it. Inputs named good-* must give none,
+// bad-* at least one.
 func TestGoldens(t *testing.T) {
 	inputs, err := filepath.Glob(filepath.Join(testdata, "*.tf"))
+	jsonInputs, _ := filepath.Glob(filepath.Join(testdata, "*.tf.json"))
+	inputs = append(inputs, jsonInputs...)
 	if err != nil || len(inputs) == 0 {
 		t.Fatalf("no inputs in %s: %v", testdata, err)
 	}
@@ -96,7 +99,7 @@ func TestGoldens(t *testing.T) {
 func TestCorpus(t *testing.T) {
 	var files []string
 	_ = filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")) {
 			files = append(files, p)
 		}
 		return nil
@@ -187,7 +190,23 @@ func FuzzLoad(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		res, err := terraform.Load("fuzz.tf", src)
+		fuzzLoad(t, "fuzz.tf", src)
+	})
+}
+
+// FuzzLoadJSON is FuzzLoad for Terraform's JSON syntax (.tf.json).
+func FuzzLoadJSON(f *testing.F) {
+	for _, s := range fuzzcheck.Seeds(testdata, corpus) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fuzzLoad(t, "fuzz.tf.json", src)
+	})
+}
+
+func fuzzLoad(t *testing.T, name string, src []byte) {
+	{
+		res, err := terraform.Load(name, src)
 		if err != nil {
 			if strings.Contains(err.Error(), "internal error") {
 				t.Fatal(err)
@@ -201,7 +220,23 @@ func FuzzLoad(f *testing.F) {
 				t.Fatal(p)
 			}
 		}
-	})
+	}
+}
+
+// TestJSONBody: a body loaded with file() in the JSON syntax, its path
+// written with escaped quotes inside the template string.
+func TestJSONBody(t *testing.T) {
+	src := []byte(`{"resource": {"aws_api_gateway_rest_api": {"api": {
+  "body": "${file(\"${path.module}/openapi.yaml\")}"
+}}}}
+`)
+	_, bodies, err := terraform.LoadAll("m/main.tf.json", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bodies) != 1 || filepath.ToSlash(bodies[0].Path) != "m/openapi.yaml" || bodies[0].Line != 2 || bodies[0].Col != 14 {
+		t.Errorf("bodies %+v; want m/openapi.yaml at 2:14", bodies)
+	}
 }
 
 // TestBodies: the files API resources load their body from, with the
