@@ -19,6 +19,7 @@ type srcLine struct {
 	indent     int // leading spaces
 	kind       lineKind
 	comment    int // byte offset in the source of the '#' opening a comment, or -1
+	mark       int // the length of what opens the comment: 1 for '#', 2 for HCL's "//"; 0 read as 1
 	// openValue is set for a line whose text ends with ':', a key whose
 	// value starts on the next lines (which may be a sequence at the key's
 	// own indentation).

@@ -13,6 +13,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/fuzzcheck"
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/rules"
+	"github.com/apigwlint/apigwlint/internal/suppress"
 	"github.com/apigwlint/apigwlint/internal/terraform"
 )
 
@@ -25,9 +26,10 @@ const (
 	corpus   = "../../../shared/corpus/terraform"
 )
 
-// lint loads a .tf file, runs every rule with the default configuration
-// and renders the findings one a line: "line:col rule message". A file
-// that does not load gives one line "input error: ...".
+// lint loads a .tf file, runs every rule with the default configuration,
+// applies the file's apigwlint:ignore comments and renders the findings
+// they leave one a line: "line:col rule message". A file that does not
+// load gives one line "input error: ...".
 func lint(t testing.TB, name string, src []byte) string {
 	t.Helper()
 	res, err := terraform.Load(name, src)
@@ -38,9 +40,13 @@ func lint(t testing.TB, name string, src []byte) string {
 		}
 		return "input error: " + err.Error() + "\n"
 	}
-	fs := rules.Check(res, &rules.Config{Options: rules.DefaultOptions})
+	cfg := &rules.Config{Options: rules.DefaultOptions}
+	fs := suppress.Comments(res.File, rules.Check(res, cfg), cfg)
 	var b strings.Builder
 	for _, f := range fs {
+		if f.Suppressed != nil {
+			continue // suppressed by an apigwlint:ignore comment of the file
+		}
 		fmt.Fprintf(&b, "%d:%d %s %s\n", f.Line, f.Col, f.Rule, f.Message)
 	}
 	return b.String()
