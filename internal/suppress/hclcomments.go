@@ -1,7 +1,6 @@
 package suppress
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -26,28 +25,10 @@ func isHCL(path string) bool {
 // lines below indented deeper (a block's body, an object's items).
 func scanHCLLines(src []byte) []srcLine {
 	var out []srcLine
-	for start := 0; start <= len(src); {
-		end := bytes.IndexByte(src[start:], '\n')
-		next := 0
-		if end < 0 {
-			if start == len(src) {
-				break
-			}
-			end, next = len(src), len(src)+1
-		} else {
-			end += start
-			next = end + 1
-		}
-		lineEnd := end
-		if lineEnd > start && src[lineEnd-1] == '\r' {
-			lineEnd--
-		}
-		l := srcLine{start: start, end: lineEnd, comment: -1}
-		for l.indent < lineEnd-start && src[start+l.indent] == ' ' {
-			l.indent++
-		}
+	for start := 0; start < len(src); {
+		var l srcLine
+		l, start = nextLine(src, start)
 		out = append(out, l)
-		start = next
 	}
 	code := make([]bool, len(out))
 	content := make([]bool, len(out))
