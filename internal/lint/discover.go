@@ -10,6 +10,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/config"
 	"github.com/apigwlint/apigwlint/internal/fileio"
 	"github.com/apigwlint/apigwlint/internal/loader"
+	"github.com/apigwlint/apigwlint/internal/terraform"
 )
 
 // input is one file to lint.
@@ -26,6 +27,10 @@ type input struct {
 	// named is set for standard input given a path (--stdin-filename):
 	// it is then filtered, reported and judged as the file of that path.
 	named bool
+	// body is set for a file an API resource of a linted .tf file loads
+	// its body from: it is linted as that resource's OpenAPI document
+	// (bodies.go).
+	body *terraform.Body
 }
 
 // lintableExt are the file endings searched for when walking a folder.

@@ -13,13 +13,14 @@ import (
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 	"github.com/apigwlint/apigwlint/internal/suppress"
+	"github.com/apigwlint/apigwlint/internal/terraform"
 )
 
 // fileStages are the stages each file goes through: Load (internal/loader),
 // Check (internal/rules), then the file's part of Suppress (its comments).
 // A run uses loader.Load and rules.Check; tests swap one to make it panic.
 type fileStages struct {
-	load  func(path string, src []byte, lim loader.Limits) (*doc.Result, error)
+	load  func(path string, src []byte, lim loader.Limits) (*doc.Result, []terraform.Body, error)
 	check func(*doc.Result, *rules.Config) []rules.Finding
 	sums  bool // keep each file's SHA-256, for the Fix stage
 	// keepLines keeps the source lines findings point at (--pretty).
@@ -30,8 +31,9 @@ type fileStages struct {
 type fileResult struct {
 	findings []rules.Finding
 	err      *loader.Error
-	sum      [32]byte       // of the text linted, when fileStages.sums is set
-	lines    map[int]string // the lines findings point at, when kept
+	sum      [32]byte         // of the text linted, when fileStages.sums is set
+	lines    map[int]string   // the lines findings point at, when kept
+	bodies   []terraform.Body // the files the API resources of a .tf file load their body from
 }
 
 // lintAll lints files on all cores and returns the results in input order,
@@ -83,10 +85,20 @@ func (st fileStages) lint(in input, read func() ([]byte, *loader.Error), cfg *ru
 	}()
 	src, rerr := read()
 	if rerr != nil {
+		if in.body != nil {
+			return fileResult{err: bodyError(in.body, rerr.Msg)}
+		}
 		return fileResult{err: rerr}
 	}
 	stage = stageLoad
-	loaded, err := st.load(path, src, loader.DefaultLimits)
+	var loaded *doc.Result
+	var bodies []terraform.Body
+	var err error
+	if in.body != nil {
+		loaded, err = terraform.LoadBody(*in.body, src)
+	} else {
+		loaded, bodies, err = st.load(path, src, loader.DefaultLimits)
+	}
 	afterLoad(len(src))
 	if err != nil {
 		if in.skipUnparsable {
@@ -97,6 +109,7 @@ func (st fileStages) lint(in input, read func() ([]byte, *loader.Error), cfg *ru
 		}
 		return fileResult{err: asInputError(path, err)}
 	}
+	res.bodies = bodies
 	stage = stageCheck
 	findings := st.check(loaded, cfg)
 	stage = stageSuppress

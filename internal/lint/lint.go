@@ -67,8 +67,10 @@ func run(o *Options, st fileStages, stdin io.Reader, stdout, stderr io.Writer) (
 	}
 	rep := &report.Report{Tool: "apigwlint", Version: o.Version, Errors: errs}
 	tuneGC(files)
+	files, results, berrs := st.lintInputs(files, stdin, o.Rules, o.File)
+	rep.Errors = append(rep.Errors, berrs...)
 	paths := make([]string, len(files))
-	for i, r := range st.lintAll(files, stdin, o.Rules) {
+	for i, r := range results {
 		paths[i] = files[i].path
 		rep.Findings = append(rep.Findings, r.findings...)
 		if r.lines != nil {

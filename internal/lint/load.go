@@ -10,17 +10,20 @@ import (
 )
 
 // load is the Load stage: the front-end that owns a file reads it into the
-// doc model. Terraform's HCL is chosen by the file's ending (.tf), as
-// Terraform itself does; YAML and JSON are told apart by their content.
-func load(path string, src []byte, lim loader.Limits) (*doc.Result, error) {
+// doc model. Terraform is chosen by the file's ending (.tf, and .tf.json
+// for its JSON syntax), as Terraform itself does; YAML and JSON are told apart by their content. A
+// .tf file also gives the files its API resources load their body from
+// (bodies.go lints each once, after the .tf files).
+func load(path string, src []byte, lim loader.Limits) (*doc.Result, []terraform.Body, error) {
 	if isTerraform(path) {
-		return terraform.Load(path, src)
+		return terraform.LoadAll(path, src)
 	}
-	return loader.Load(path, src, lim)
+	res, err := loader.Load(path, src, lim)
+	return res, nil, err
 }
 
-// isTerraform reports whether path names a Terraform configuration file in
-// HCL syntax.
+// isTerraform reports whether path names a Terraform configuration file,
+// in HCL syntax (.tf) or JSON syntax (.tf.json).
 func isTerraform(path string) bool {
-	return strings.EqualFold(filepath.Ext(path), ".tf")
+	return strings.EqualFold(filepath.Ext(path), ".tf") || terraform.IsJSON(path)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/rules"
+	"github.com/apigwlint/apigwlint/internal/terraform"
 	"runtime"
 )
 
@@ -33,7 +34,7 @@ func testOptions(t *testing.T, paths ...string) *Options {
 // an input error of that file, in the one shape, located by its path; every
 // other file, linted in parallel with it, is still reported.
 func TestPanicInOneFile(t *testing.T) {
-	st := fileStages{load: loader.Load, check: func(res *doc.Result, cfg *rules.Config) []rules.Finding {
+	st := fileStages{load: noBodies(loader.Load), check: func(res *doc.Result, cfg *rules.Config) []rules.Finding {
 		if strings.Contains(res.File.Path, "warnings") {
 			panic("injected failure")
 		}
@@ -77,14 +78,17 @@ func TestPanicShape(t *testing.T) {
 		prefix string
 	}{
 		{"parse", fileStages{
-			load:  func(string, []byte, loader.Limits) (*doc.Result, error) { boom(); return nil, nil },
+			load: func(string, []byte, loader.Limits) (*doc.Result, []terraform.Body, error) {
+				boom()
+				return nil, nil, nil
+			},
 			check: rules.Check,
 		}, "internal error in the loader: assignment to entry in nil map at lint/panic_test.go:"},
-		{"engine", fileStages{load: loader.Load, check: func(*doc.Result, *rules.Config) []rules.Finding {
+		{"engine", fileStages{load: noBodies(loader.Load), check: func(*doc.Result, *rules.Config) []rules.Finding {
 			boom()
 			return nil
 		}}, "internal error in the rule engine: assignment to entry in nil map at lint/panic_test.go:"},
-		{"rule", fileStages{load: loader.Load, check: func(*doc.Result, *rules.Config) []rules.Finding {
+		{"rule", fileStages{load: noBodies(loader.Load), check: func(*doc.Result, *rules.Config) []rules.Finding {
 			defer func() { panic(&rules.RulePanic{Rule: timeout, Value: recover(), Stack: stack()}) }()
 			boom()
 			return nil
@@ -109,4 +113,12 @@ func TestPanicShape(t *testing.T) {
 func stack() []uintptr {
 	pcs := make([]uintptr, 64)
 	return pcs[:runtime.Callers(2, pcs)]
+}
+
+// noBodies makes a Load stage of a loader that reads no Terraform.
+func noBodies(load func(string, []byte, loader.Limits) (*doc.Result, error)) func(string, []byte, loader.Limits) (*doc.Result, []terraform.Body, error) {
+	return func(p string, src []byte, lim loader.Limits) (*doc.Result, []terraform.Body, error) {
+		res, err := load(p, src, lim)
+		return res, nil, err
+	}
 }

@@ -51,19 +51,25 @@ func Comments(f *doc.File, out []rules.Finding, cfg *rules.Config) []rules.Findi
 		}
 		own = append(own, fd)
 	}
-	lines := scanLines(f.Src)
+	var lines []srcLine
+	if isHCL(f.Path) {
+		lines = scanHCLLines(f.Src)
+	} else {
+		lines = scanLines(f.Src)
+	}
 	var dirs []*directive
 	for i, l := range lines {
 		if l.comment < 0 {
 			continue
 		}
-		text := string(bytes.TrimRight(f.Src[l.comment+1:l.end], " \t"))
+		mark := max(l.mark, 1)
+		text := string(bytes.TrimRight(f.Src[l.comment+mark:l.end], " \t"))
 		body := strings.TrimLeft(text, " \t")
 		if len(body) < len("apigwlint") || !strings.EqualFold(body[:len("apigwlint")], "apigwlint") {
 			continue
 		}
 		col := utf8.RuneCount(f.Src[l.start:l.comment]) + 1
-		endCol := col + 1 + utf8.RuneCountInString(text)
+		endCol := col + mark + utf8.RuneCountInString(text)
 		word, rest := body, ""
 		if k := strings.IndexAny(body, " \t"); k >= 0 {
 			word, rest = body[:k], body[k:]
@@ -167,14 +173,14 @@ func mentionsTool(src []byte) bool {
 	return false
 }
 
-// afterHash reports whether the text at i follows a '#' on its line, with
-// only spaces or tabs between: where a comment directive starts. The word
-// elsewhere (an API titled "apigwlint demo") does not make a file pay for
-// the comment scan.
+// afterHash reports whether the text at i follows a '#' (or HCL's "//") on
+// its line, with only spaces or tabs between: where a comment directive
+// starts. The word elsewhere (an API titled "apigwlint demo") does not
+// make a file pay for the comment scan.
 func afterHash(src []byte, i int) bool {
 	for i--; i >= 0 && (src[i] == ' ' || src[i] == '\t'); i-- {
 	}
-	return i >= 0 && src[i] == '#'
+	return i >= 0 && (src[i] == '#' || i >= 1 && src[i] == '/' && src[i-1] == '/')
 }
 
 // nearMiss reports whether comment text body, which starts with apigwlint in

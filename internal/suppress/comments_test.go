@@ -147,3 +147,37 @@ func TestMentionsTool(t *testing.T) {
 		}
 	}
 }
+
+// TestScanHCLLinesComments checks that # and // comments are found where
+// HCL's lexer finds them: not inside quoted strings or heredocs, and the
+// lines of a heredoc are content a directive above its attribute reaches.
+func TestScanHCLLinesComments(t *testing.T) {
+	hclComments := func(src string) string {
+		var out []string
+		for i, l := range scanHCLLines([]byte(src)) {
+			if l.comment >= 0 {
+				out = append(out, fmt.Sprintf("%d:%s", i+1, src[l.comment:l.end]))
+			}
+		}
+		return strings.Join(out, " | ")
+	}
+	tests := []struct{ name, src, want string }{
+		{"hash and slashes", "# a\nx = 1 // b\n// c\n", "1:# a | 2:// b | 3:// c"},
+		{"in strings", "x = \"# a // b\" # c\nu = \"http://h/#f\"\n", "1:# c"},
+		{"heredoc", "t = <<EOF\n# not\n// not\nEOF\ny = 1 # c\n", "5:# c"},
+		{"indented heredoc", "t = <<-EOT\n  # not\n  EOT # c\n", ""},
+		{"block comment", "/* # not */ x = 1\n/*\n# not\n*/\n", ""},
+		{"CRLF", "x = 1 # c\r\n// d\r\n", "1:# c | 2:// d"},
+	}
+	for _, tt := range tests {
+		if got := hclComments(tt.src); got != tt.want {
+			t.Errorf("%s: comments %q, want %q\n%s", tt.name, got, tt.want, tt.src)
+		}
+	}
+	// A directive above an attribute whose heredoc starts at column 1
+	// reaches the heredoc's lines and the lines after it in the block.
+	lines := scanHCLLines([]byte("r {\n  # d\n  t = <<EOF\nx\nEOF\n  y = 1\n}\n"))
+	if from, to := reach(lines, 1); from != 3 || to != 5 {
+		t.Errorf("reach %d..%d; want 3..5", from, to)
+	}
+}

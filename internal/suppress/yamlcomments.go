@@ -19,6 +19,7 @@ type srcLine struct {
 	indent     int // leading spaces
 	kind       lineKind
 	comment    int // byte offset in the source of the '#' opening a comment, or -1
+	mark       int // the length of what opens the comment: 1 for '#', 2 for HCL's "//"; 0 read as 1
 	// openValue is set for a line whose text ends with ':', a key whose
 	// value starts on the next lines (which may be a sequence at the key's
 	// own indentation).
@@ -36,28 +37,10 @@ func scanLines(src []byte) []srcLine {
 	var out []srcLine
 	var quote byte // the quote of a string left open at the end of a line
 	inBlock, blockIndent := false, 0
-	for start := 0; start <= len(src); {
-		end := bytes.IndexByte(src[start:], '\n')
-		next := 0
-		if end < 0 {
-			if start == len(src) {
-				break
-			}
-			end, next = len(src), len(src)+1
-		} else {
-			end += start
-			next = end + 1
-		}
-		lineEnd := end
-		if lineEnd > start && src[lineEnd-1] == '\r' {
-			lineEnd--
-		}
-		text := src[start:lineEnd]
-		l := srcLine{start: start, end: lineEnd, comment: -1}
-		for l.indent < len(text) && text[l.indent] == ' ' {
-			l.indent++
-		}
-		start = next
+	for start := 0; start < len(src); {
+		var l srcLine
+		l, start = nextLine(src, start)
+		text := src[l.start:l.end]
 		blank := len(bytes.TrimSpace(text)) == 0
 		if inBlock {
 			if blank || l.indent > blockIndent {
@@ -210,4 +193,26 @@ func blockScalarParent(code []byte, indent int) (int, bool) {
 		}
 	}
 	return k, true
+}
+
+// nextLine returns the line of src that starts at byte start (its end
+// without the line break, CR LF included, its indentation in spaces, no
+// comment yet) and where the next line starts.
+func nextLine(src []byte, start int) (srcLine, int) {
+	end := bytes.IndexByte(src[start:], '\n')
+	next := 0
+	if end < 0 {
+		end, next = len(src), len(src)
+	} else {
+		end += start
+		next = end + 1
+	}
+	if end > start && src[end-1] == '\r' {
+		end--
+	}
+	l := srcLine{start: start, end: end, comment: -1}
+	for l.start+l.indent < end && src[l.start+l.indent] == ' ' {
+		l.indent++
+	}
+	return l, next
 }

@@ -1,5 +1,6 @@
 // Package terraform is apigwlint's front-end for Terraform configuration
-// files (.tf, native syntax): it reads the API Gateway resources of the AWS
+// files (.tf, native syntax, and .tf.json, the JSON syntax, read into the
+// same tree: json.go): it reads the API Gateway resources of the AWS
 // provider into the document model of internal/doc, so that the rules check
 // them as they check OpenAPI and CloudFormation.
 //
@@ -14,7 +15,12 @@
 //     declared request parameters and responses, and the integration's
 //     responses;
 //   - aws_api_gateway_rest_api with body = jsonencode({...}): the object
-//     becomes an embedded OpenAPI document.
+//     becomes an embedded OpenAPI document;
+//   - aws_api_gateway_rest_api and aws_apigatewayv2_api with body =
+//     file("...") or templatefile("...", {...}), the path a literal or
+//     "${path.module}/" and one: LoadAll returns the file as a Body, which
+//     the caller reads and lints as a document of its own (LoadBody), of
+//     the kind the resource settles (REST; HTTP for aws_apigatewayv2_api).
 //
 // Nothing is evaluated: there is no Terraform run. A literal is a literal;
 // a string with interpolations is a template whose ${...} parts are
@@ -27,8 +33,8 @@
 // One file is read at a time, while a Terraform module is a folder: a
 // method or response the file does not hold may be in another file, so
 // what the file does not show is never taken as absent. Not read yet: a
-// body given by file(...) or templatefile(...), or through a local value;
-// the JSON syntax (.tf.json); HTTP and WebSocket APIs (aws_apigatewayv2_*).
+// body given through a local value or a computed path; the integrations and routes of HTTP and WebSocket APIs
+// (aws_apigatewayv2_*).
 package terraform
 
 import (
@@ -51,45 +57,56 @@ const (
 	restAPIType             = "aws_api_gateway_rest_api"
 )
 
-// Load parses a .tf file and reads its API Gateway resources. The error,
+// Load parses a .tf or .tf.json file and reads its API Gateway resources. The error,
 // when not nil, is a *loader.Error with the file's path and the position of
 // the first syntax error. A file without any integration or embedded
 // OpenAPI document gives a Result whose Content is doc.ContentNone. Load
 // never panics.
-func Load(path string, src []byte) (res *doc.Result, err error) {
+func Load(path string, src []byte) (*doc.Result, error) {
+	res, _, err := LoadAll(path, src)
+	return res, err
+}
+
+// LoadAll is Load that also returns the files the API resources load
+// their body from (see Body), in source order. It reads no file itself.
+func LoadAll(path string, src []byte) (res *doc.Result, bodies []Body, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, &loader.Error{Path: path, Msg: fmt.Sprintf("%s: %v", internalError, r)}
+			res, bodies, err = nil, nil, &loader.Error{Path: path, Msg: fmt.Sprintf("%s: %v", internalError, r)}
 		}
 	}()
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	lim := loader.DefaultLimits
 	if int64(len(src)) > lim.MaxBytes {
-		return nil, &loader.Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes", lim.MaxBytes)}
+		return nil, nil, &loader.Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes", lim.MaxBytes)}
 	}
 	c := newConv(src)
 	if off, ok := tooDeep(src, lim.MaxDepth); ok {
 		line, col := c.pos(off)
-		return nil, &loader.Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("nesting deeper than %d levels", lim.MaxDepth)}
+		return nil, nil, &loader.Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("nesting deeper than %d levels", lim.MaxDepth)}
 	}
-	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-	for _, d := range diags {
-		if d.Severity != hcl.DiagError {
-			continue
+	var body *hclsyntax.Body
+	if IsJSON(path) {
+		if body, err = loadJSON(path, src, c); err != nil {
+			return nil, nil, err
 		}
-		e := &loader.Error{Path: path, Msg: d.Summary}
-		if d.Subject != nil {
-			e.Line, e.Col = c.pos(d.Subject.Start.Byte)
+	} else {
+		f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+		if err := firstError(path, diags, c); err != nil {
+			return nil, nil, err
 		}
-		return nil, e
-	}
-	body, ok := f.Body.(*hclsyntax.Body)
-	if !ok {
-		return &doc.Result{File: &doc.File{Path: path, Src: src}}, nil
+		var ok bool
+		if body, ok = f.Body.(*hclsyntax.Body); !ok {
+			return &doc.Result{File: &doc.File{Path: path, Src: src}}, nil, nil
+		}
 	}
 	b := &builder{conv: c, file: &doc.File{Path: path, Src: src}}
 	b.read(body)
-	return b.result(), nil
+	res = b.result()
+	sort.SliceStable(b.bodies, func(i, j int) bool {
+		return b.bodies[i].Line < b.bodies[j].Line || b.bodies[i].Line == b.bodies[j].Line && b.bodies[i].Col < b.bodies[j].Col
+	})
+	return res, b.bodies, nil
 }
 
 // internalError starts the message of an error Load makes of a panic (a
@@ -147,6 +164,7 @@ type builder struct {
 	byType    map[string][]*resource
 	keys      map[*resource]string              // memo of methodKey
 	byKey     map[string]map[string][]*resource // resources by type and methodKey
+	bodies    []Body                            // the files API resources load their body from
 }
 
 // read converts the resources of the types the front-end reads.
@@ -168,6 +186,8 @@ func (b *builder) read(body *hclsyntax.Body) {
 			continue
 		}
 		switch typ := blk.Labels[0]; typ {
+		case v2APIType:
+			b.bodyRef(blk, doc.HTTP)
 		case integrationType, methodType, methodResponseType, integrationResponseType, restAPIType:
 			r := &resource{typ: typ, name: blk.Labels[1], block: blk,
 				ptr: doc.Join("", "resource", typ, blk.Labels[1])}
@@ -224,10 +244,12 @@ func (b *builder) root() *doc.Node {
 }
 
 // addBody adds the OpenAPI document of an aws_api_gateway_rest_api whose
-// body is jsonencode of an object written in the file.
+// body is jsonencode of an object written in the file, or records the file
+// it loads the body from.
 func (b *builder) addBody(res *doc.Result, r *resource) {
 	call, ok := r.attr("body").(*hclsyntax.FunctionCallExpr)
 	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal {
+		b.bodyRef(r.block, doc.REST)
 		return
 	}
 	root := b.expr(call.Args[0])

@@ -13,6 +13,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/fuzzcheck"
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/rules"
+	"github.com/apigwlint/apigwlint/internal/suppress"
 	"github.com/apigwlint/apigwlint/internal/terraform"
 )
 
@@ -25,9 +26,10 @@ const (
 	corpus   = "../../../shared/corpus/terraform"
 )
 
-// lint loads a .tf file, runs every rule with the default configuration
-// and renders the findings one a line: "line:col rule message". A file
-// that does not load gives one line "input error: ...".
+// lint loads a .tf file, runs every rule with the default configuration,
+// applies the file's apigwlint:ignore comments and renders the findings
+// they leave one a line: "line:col rule message". A file that does not
+// load gives one line "input error: ...".
 func lint(t testing.TB, name string, src []byte) string {
 	t.Helper()
 	res, err := terraform.Load(name, src)
@@ -38,9 +40,13 @@ func lint(t testing.TB, name string, src []byte) string {
 		}
 		return "input error: " + err.Error() + "\n"
 	}
-	fs := rules.Check(res, &rules.Config{Options: rules.DefaultOptions})
+	cfg := &rules.Config{Options: rules.DefaultOptions}
+	fs := suppress.Comments(res.File, rules.Check(res, cfg), cfg)
 	var b strings.Builder
 	for _, f := range fs {
+		if f.Suppressed != nil {
+			continue // suppressed by an apigwlint:ignore comment of the file
+		}
 		fmt.Fprintf(&b, "%d:%d %s %s\n", f.Line, f.Col, f.Rule, f.Message)
 	}
 	return b.String()
@@ -63,11 +69,14 @@ func golden(t *testing.T, path, got string) {
 	}
 }
 
-// TestGoldens lints each testdata/terraform/NAME.tf and compares the
-// findings with NAME.tf.golden beside it. Inputs named good-* must give
-// none, bad-* at least one.
+// TestGoldens lints each testdata/terraform/NAME.tf (and NAME.tf.json, in
+// Terraform's JSON syntax) and compares the findings with NAME.tf.golden
+// (NAME.tf.json.golden) beside it. Inputs named good-* must give none,
+// bad-* at least one.
 func TestGoldens(t *testing.T) {
 	inputs, err := filepath.Glob(filepath.Join(testdata, "*.tf"))
+	jsonInputs, _ := filepath.Glob(filepath.Join(testdata, "*.tf.json"))
+	inputs = append(inputs, jsonInputs...)
 	if err != nil || len(inputs) == 0 {
 		t.Fatalf("no inputs in %s: %v", testdata, err)
 	}
@@ -96,7 +105,7 @@ func TestGoldens(t *testing.T) {
 func TestCorpus(t *testing.T) {
 	var files []string
 	_ = filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")) {
 			files = append(files, p)
 		}
 		return nil
@@ -105,6 +114,7 @@ func TestCorpus(t *testing.T) {
 		t.Skipf("no Terraform corpus at %s", corpus)
 	}
 	var b strings.Builder
+	seen := map[string]bool{}
 	for _, p := range files {
 		src, err := os.ReadFile(p)
 		if err != nil {
@@ -118,6 +128,32 @@ func TestCorpus(t *testing.T) {
 		}
 		if got != "" {
 			fmt.Fprintf(&b, "== %s\n%s", rel, got)
+		}
+		// The files its API resources load their body from, once each.
+		_, bodies, _ := terraform.LoadAll(p, src)
+		for _, body := range bodies {
+			brel, err := filepath.Rel(corpus, body.Path)
+			if err != nil || strings.HasPrefix(brel, "..") || seen[brel] {
+				continue
+			}
+			seen[brel] = true
+			bsrc, err := os.ReadFile(body.Path)
+			if err != nil {
+				continue // not in the corpus
+			}
+			body.Path = filepath.ToSlash(brel)
+			res, err := terraform.LoadBody(body, bsrc)
+			if err != nil {
+				t.Errorf("%s: %v", brel, err)
+				continue
+			}
+			var bb strings.Builder
+			for _, f := range rules.Check(res, &rules.Config{Options: rules.DefaultOptions}) {
+				fmt.Fprintf(&bb, "%d:%d %s %s\n", f.Line, f.Col, f.Rule, f.Message)
+			}
+			if bb.Len() > 0 {
+				fmt.Fprintf(&b, "== %s (body of %s)\n%s", body.Path, body.Resource, bb.String())
+			}
 		}
 	}
 	golden(t, filepath.Join(testdata, "corpus.golden"), b.String())
@@ -160,7 +196,23 @@ func FuzzLoad(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		res, err := terraform.Load("fuzz.tf", src)
+		fuzzLoad(t, "fuzz.tf", src)
+	})
+}
+
+// FuzzLoadJSON is FuzzLoad for Terraform's JSON syntax (.tf.json).
+func FuzzLoadJSON(f *testing.F) {
+	for _, s := range fuzzcheck.Seeds(testdata, corpus) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fuzzLoad(t, "fuzz.tf.json", src)
+	})
+}
+
+func fuzzLoad(t *testing.T, name string, src []byte) {
+	{
+		res, err := terraform.Load(name, src)
 		if err != nil {
 			if strings.Contains(err.Error(), "internal error") {
 				t.Fatal(err)
@@ -174,5 +226,96 @@ func FuzzLoad(f *testing.F) {
 				t.Fatal(p)
 			}
 		}
-	})
+	}
+}
+
+// TestJSONBody: a body loaded with file() in the JSON syntax, its path
+// written with escaped quotes inside the template string.
+func TestJSONBody(t *testing.T) {
+	src := []byte(`{"resource": {"aws_api_gateway_rest_api": {"api": {
+  "body": "${file(\"${path.module}/openapi.yaml\")}"
+}}}}
+`)
+	_, bodies, err := terraform.LoadAll("m/main.tf.json", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bodies) != 1 || filepath.ToSlash(bodies[0].Path) != "m/openapi.yaml" || bodies[0].Line != 2 || bodies[0].Col != 14 {
+		t.Errorf("bodies %+v; want m/openapi.yaml at 2:14", bodies)
+	}
+}
+
+// TestBodies: the files API resources load their body from, with the
+// kind each resource settles and the position of the call; computed
+// paths are not followed.
+func TestBodies(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(testdata, "bodies", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, bodies, err := terraform.LoadAll("m/main.tf", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range bodies {
+		got = append(got, fmt.Sprintf("%d:%d %s %s %s template=%v", b.Line, b.Col, b.Resource, filepath.ToSlash(b.Path), b.Kind, b.Template))
+	}
+	want := []string{
+		"6:10 aws_api_gateway_rest_api.from_file m/openapi.yaml REST API template=false",
+		"11:10 aws_api_gateway_rest_api.from_template m/api.yaml.tpl REST API template=true",
+		"20:19 aws_apigatewayv2_api.http m/http.yaml HTTP API template=false",
+		"26:10 aws_api_gateway_rest_api.again m/openapi.yaml REST API template=false",
+		"38:10 aws_api_gateway_rest_api.outside ../../../../../../../etc/hostname REST API template=false",
+		"43:10 aws_api_gateway_rest_api.absolute m/etc/hostname REST API template=false",
+		"49:10 aws_api_gateway_rest_api.missing m/missing.yaml REST API template=false",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("bodies:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTemplateBody: in a templatefile body, ${...} and %{...} are
+// Terraform's: no rule reports them, while the literal values around them
+// are still checked.
+func TestTemplateBody(t *testing.T) {
+	src := []byte(`openapi: "3.0.1"
+paths:
+  /a:
+    get:
+      x-amazon-apigateway-integration:
+        type: ${type}
+        httpMethod: ${method}
+        uri: "${uri}"
+        timeoutInMillis: ${timeout}
+        passthroughBehavior: "%{ if strict }never%{ else }when_no_match%{ endif }"
+        requestParameters:
+          integration.request.header.x: ${header}
+    post:
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        httpMethod: POST
+        uri: https://${host}:99999/a
+`)
+	res, err := terraform.LoadBody(terraform.Body{Path: "api.yaml.tpl", Template: true, Kind: doc.REST}, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Content != doc.ContentOpenAPI || len(res.Integrations) != 2 || res.APIs[0].Kind != doc.REST || !res.APIs[0].KindCertain {
+		t.Fatalf("content %v, %d integrations; want an OpenAPI REST API with 2", res.Content, len(res.Integrations))
+	}
+	for _, f := range rules.Check(res, &rules.Config{Options: rules.DefaultOptions}) {
+		if f.Line < 17 {
+			t.Errorf("finding on a template variable: %d:%d %s %s", f.Line, f.Col, f.Rule, f.Message)
+		}
+	}
+	// The same text read by file() is not a template: its ${...} reach
+	// API Gateway as written.
+	res, err = terraform.LoadBody(terraform.Body{Path: "api.yaml", Kind: doc.REST}, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rules.Check(res, &rules.Config{Options: rules.DefaultOptions})) == 0 {
+		t.Errorf("file(): no finding on plain ${...} values")
+	}
 }
