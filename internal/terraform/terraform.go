@@ -181,9 +181,18 @@ func (b *builder) read(body *hclsyntax.Body) {
 			b.blocks[blk.Labels[0]][blk.Labels[1]] = blk
 		}
 	}
+	seen := map[[2]string]bool{}
 	for _, blk := range blocks {
 		if blk.Type != "resource" || len(blk.Labels) != 2 || len(blk.LabelRanges) != 2 {
 			continue
+		}
+		// Terraform rejects a second resource of the same type and name
+		// ("Duplicate resource"); only the first is read, so that the tree
+		// has one key for it and every pointer names one resource.
+		if id := [2]string{blk.Labels[0], blk.Labels[1]}; seen[id] {
+			continue
+		} else {
+			seen[id] = true
 		}
 		switch typ := blk.Labels[0]; typ {
 		case v2APIType:
