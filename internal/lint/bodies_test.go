@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -106,8 +107,8 @@ func TestBodyFileSafety(t *testing.T) {
 	must(os.Symlink(outside, filepath.Join(mod, "link-out.yaml")))
 	must(syscall.Mkfifo(filepath.Join(mod, "fifo.yaml"), 0o644))
 	tf := ""
-	for _, p := range []string{"../outside.yaml", "link-out.yaml", "loop-a.yaml", "fifo.yaml", "missing.yaml", outside} {
-		tf += "resource \"aws_api_gateway_rest_api\" \"r\" {\n  body = file(\"" + p + "\")\n}\n"
+	for i, p := range []string{"../outside.yaml", "link-out.yaml", "loop-a.yaml", "fifo.yaml", "missing.yaml", outside} {
+		tf += fmt.Sprintf("resource \"aws_api_gateway_rest_api\" \"r%d\" {\n  body = file(\"%s\")\n}\n", i, p)
 	}
 	must(os.WriteFile(filepath.Join(mod, "main.tf"), []byte(tf), 0o644))
 	wd, _ := os.Getwd()
@@ -117,13 +118,13 @@ func TestBodyFileSafety(t *testing.T) {
 	if out != "" {
 		t.Errorf("a file outside the tree was linted:\n%s", out)
 	}
-	want := "main.tf:8:10: input error: cannot read the body of aws_api_gateway_rest_api.r, file(\"loop-a.yaml\"): "
+	want := "main.tf:8:10: input error: cannot read the body of aws_api_gateway_rest_api.r2, file(\"loop-a.yaml\"): "
 	if !strings.Contains(errs, want) {
 		t.Errorf("stderr lacks the link loop error %q:\n%s", want, errs)
 	}
 	for _, w := range []string{
-		"main.tf:11:10: input error: cannot read the body of aws_api_gateway_rest_api.r, file(\"fifo.yaml\"): " + notRegular,
-		"main.tf:14:10: input error: cannot read the body of aws_api_gateway_rest_api.r, file(\"missing.yaml\"): no such file or folder",
+		"main.tf:11:10: input error: cannot read the body of aws_api_gateway_rest_api.r3, file(\"fifo.yaml\"): " + notRegular,
+		"main.tf:14:10: input error: cannot read the body of aws_api_gateway_rest_api.r4, file(\"missing.yaml\"): no such file or folder",
 	} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
