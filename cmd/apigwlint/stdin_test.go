@@ -45,3 +45,25 @@ func TestStdinFilename(t *testing.T) {
 		t.Errorf("Terraform on standard input: exit %d, output %q", r.code, r.stdout)
 	}
 }
+
+// TestIgnoreTerraformResource: an ignore entry addresses a Terraform
+// resource, or one of its arguments, by the pointer of Terraform's JSON
+// syntax.
+func TestIgnoreTerraformResource(t *testing.T) {
+	dir := t.TempDir()
+	tf := filepath.Join(dir, "orders.tf")
+	os.WriteFile(tf, []byte(clitest.ReadAll(t, "testdata/examples/orders.tf")), 0o644)
+	cfg := filepath.Join(dir, ".apigwlint.yaml")
+	os.WriteFile(cfg, []byte(`ignore:
+  - {path: orders.tf, pointer: /resource/aws_api_gateway_integration/get_order, reason: the function takes GET}
+  - {path: orders.tf, pointer: /resource/aws_api_gateway_integration/list_orders/request_parameters, rule: undeclared-parameter, reason: declared in another module}
+`), 0o644)
+	r := runCLI(t, "", "--config", cfg, tf)
+	if r.code != exitClean || r.stdout != "" {
+		t.Errorf("exit %d, output %q", r.code, r.stdout)
+	}
+	r = runCLI(t, "", "--config", cfg, "--show-suppressed", "--format", "json", tf)
+	if n := strings.Count(r.stdout, `"suppressedBy": "config"`); n != 2 {
+		t.Errorf("%d findings suppressed by the configuration, want 2:\n%s", n, r.stdout)
+	}
+}
