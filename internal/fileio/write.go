@@ -24,7 +24,8 @@ import (
 //     >(...)): opened and written directly, never replaced.
 //   - /dev/stdout and /dev/stderr (and their /dev/fd and /proc/self/fd
 //     names): the process's own standard output or error.
-//   - a folder: an error.
+//   - a folder, or a regular file without its owner's write permission: an
+//     error.
 //
 // Errors do not repeat path (callers name it) and never name the temporary
 // file: "folder /x/y does not exist", "is a folder".
@@ -38,6 +39,11 @@ func Write(path string, write func(io.Writer) error) error {
 		return errors.New("is a folder, not a file")
 	case err == nil && !st.Mode().IsRegular():
 		return writeDirect(path, write)
+	case err == nil && st.Mode().Perm()&0o200 == 0:
+		// A rename would replace it whatever its permissions say (only the
+		// folder's count): its owner made it read-only, so it is left alone,
+		// as a shell's > leaves it.
+		return errors.New("is read-only")
 	case err == nil:
 		target, err := filepath.EvalSymlinks(path)
 		if err != nil {

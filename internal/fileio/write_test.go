@@ -150,3 +150,19 @@ func TestWriteStandardStreams(t *testing.T) {
 		t.Error("standard error, or a plain file, misread")
 	}
 }
+
+// TestWriteReadOnly: a file its owner made read-only is not replaced,
+// although a rename could (only the folder's permissions count for it).
+func TestWriteReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "frozen.yaml")
+	os.WriteFile(p, []byte("old"), 0o444)
+	err := Write(p, text("new"))
+	if err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("got %v, want a read-only error", err)
+	}
+	if got := read(t, p); got != "old" {
+		t.Errorf("the file holds %q", got)
+	}
+	noTemp(t, dir)
+}
