@@ -23,7 +23,12 @@ func lintExample(name, src string) (string, int) {
 	var stdout, stderr bytes.Buffer
 	// No configuration: the page shows what the rule does by default,
 	// whatever .apigwlint.yaml the reader's folder has.
-	code := run([]string{"--no-config", "--color", "never", "-"}, strings.NewReader(src), &stdout, &stderr)
+	args := []string{"--no-config", "--color", "never", "-"}
+	if strings.HasSuffix(name, ".tf") {
+		// A Terraform example is read as the .tf file it is named.
+		args = []string{"--no-config", "--color", "never", "--stdin-filename", name, "-"}
+	}
+	code := run(args, strings.NewReader(src), &stdout, &stderr)
 	out := stdout.String() + stderr.String()
 	return strings.ReplaceAll(out, fileio.StdinName+":", name+":"), code
 }

@@ -29,7 +29,7 @@ func TestGeneratedDocs(t *testing.T) {
 			t.Errorf("internal/rules/docs/%s.md: message must be one line of plain text", r.Name)
 		}
 		for _, ex := range r.Examples {
-			out, code := lintExample("x."+ex.Lang, ex.Source())
+			out, code := lintExample("x."+ex.Ext(), ex.Source())
 			switch {
 			case ex.Good && (out != "" || code != exitClean):
 				t.Errorf("%s: the fixed example gives exit %d:\n%s", r.Name, code, out)

@@ -26,11 +26,15 @@ const (
 	// an OpenAPI document (v2.go).
 	ShapeV2CloudFormation // Properties of an AWS::ApiGatewayV2::Integration resource
 	ShapeV2JSON           // aws apigatewayv2 create-/update-/get-integration JSON
+	// ShapeV2Terraform is the body of a Terraform aws_apigatewayv2_integration
+	// resource (internal/terraform): snake_case arguments, created through
+	// CreateIntegration by the AWS provider.
+	ShapeV2Terraform
 )
 
 func (s Shape) String() string {
 	return [...]string{"OpenAPI", "put-integration input", "get-integration output", "CloudFormation", "Terraform",
-		"AWS::ApiGatewayV2::Integration", "apigatewayv2 integration"}[s]
+		"AWS::ApiGatewayV2::Integration", "apigatewayv2 integration", "Terraform"}[s]
 }
 
 // APIKind tells REST APIs (API Gateway v1) from HTTP and WebSocket APIs
@@ -275,11 +279,17 @@ func (in *Integration) Embedded() bool {
 }
 
 // Terraform reports whether the integration was read from a Terraform
-// configuration: an aws_api_gateway_integration resource, or the OpenAPI
-// body of a Terraform resource.
+// configuration: an aws_api_gateway_integration or
+// aws_apigatewayv2_integration resource, or the OpenAPI body of a Terraform
+// resource.
 func (in *Integration) Terraform() bool {
-	return in.Shape == ShapeTerraform || in.API != nil && in.API.Template.Terraform()
+	return in.Shape.Terraform() || in.API != nil && in.API.Template.Terraform()
 }
+
+// Terraform reports whether the shape is the body of a Terraform resource
+// (aws_api_gateway_integration or aws_apigatewayv2_integration), whose
+// values the AWS provider validates and converts.
+func (s Shape) Terraform() bool { return s == ShapeTerraform || s == ShapeV2Terraform }
 
 // KeyName returns how the integration's shape spells the field with the
 // canonical name, for messages: the key as written when the field is there,
@@ -303,6 +313,17 @@ func (in *Integration) KeyName(canonical string) string {
 			return "aws_api_gateway_integration_response"
 		}
 		return "integrationResponses"
+	}
+	if in.Shape == ShapeV2Terraform {
+		if canonical == "responses" || canonical == "integrationResponses" {
+			return "aws_apigatewayv2_integration_response"
+		}
+		for _, k := range sortedKeys(TerraformV2Fields) {
+			if TerraformV2Fields[k] == canonical {
+				return k
+			}
+		}
+		return snakeCase(canonical)
 	}
 	if in.Shape.isV2() {
 		// One spelling per canonical name: the resource's PascalCase, or
@@ -370,6 +391,8 @@ func specOf(s Shape) fieldSpec {
 		return V2CloudFormationFields
 	case ShapeV2JSON:
 		return V2JSONFields
+	case ShapeV2Terraform:
+		return TerraformV2Fields
 	}
 	return OpenAPIFields
 }
@@ -480,6 +503,20 @@ var TerraformFields = withTerraformMeta(fieldSpec{
 	"content_handling": "contentHandling", "timeout_milliseconds": "timeoutInMillis", "tls_config": "tlsConfig",
 	"response_transfer_mode": "responseTransferMode", "integration_target": "integrationTarget",
 	"rest_api_id": "restApiId", "resource_id": "resourceId", "http_method": "methodHttpMethod",
+})
+
+// TerraformV2Fields are the arguments of an aws_apigatewayv2_integration
+// resource (AWS provider), by the canonical names of the V2 fields (see
+// v2Fields): tls_config is a nested block, response_parameters a repeated
+// block of status_code and mappings.
+var TerraformV2Fields = withTerraformMeta(fieldSpec{
+	"api_id": "apiId", "connection_id": "connectionId", "connection_type": "connectionType",
+	"content_handling_strategy": "contentHandling", "credentials_arn": "credentials", "description": "description",
+	"integration_method": "httpMethod", "integration_subtype": "integrationSubtype", "integration_type": "type",
+	"integration_uri": "uri", "passthrough_behavior": "passthroughBehavior", "payload_format_version": "payloadFormatVersion",
+	"request_parameters": "requestParameters", "request_templates": "requestTemplates",
+	"response_parameters": "responseParameters", "template_selection_expression": "templateSelectionExpression",
+	"timeout_milliseconds": "timeoutInMillis", "tls_config": "tlsConfig",
 })
 
 // terraformMeta are the meta-arguments of every Terraform resource and the

@@ -88,8 +88,15 @@ type V2Info struct {
 	RouteKeys      []string
 	RouteKeysKnown bool
 	// Responses are the logical id keys of the
-	// AWS::ApiGatewayV2::IntegrationResponse resources of this integration.
+	// AWS::ApiGatewayV2::IntegrationResponse resources of this integration
+	// (the name labels of its aws_apigatewayv2_integration_response
+	// resources in Terraform).
 	Responses []*Node
+	// ResponseNames and ResponsePointers name each of Responses and give
+	// its pointer, where they are not its logical id and
+	// /Resources/<logical id> (Terraform: the resource address, and
+	// /resource/<type>/<name>).
+	ResponseNames, ResponsePointers []string
 	// Pascal: CLI JSON written with the PascalCase member names.
 	Pascal bool
 	// Update: update-integration input (an integrationId beside the
@@ -114,14 +121,27 @@ type V2Route struct {
 	TargetAt *Node
 	// APIRef is the logical id the route's ApiId names, or "".
 	APIRef string
+
+	// Terraform (an aws_apigatewayv2_route): TargetType is the resource
+	// type the target "integrations/${TYPE.NAME.id}" names (TargetID is
+	// NAME), and TargetAPI the api_id of that resource when the file holds
+	// it and its api_id names an aws_apigatewayv2_api (APIRef is then the
+	// name of the route's own). TargetAbsent is set when the whole module
+	// was read and declares no resource TYPE.NAME.
+	TargetType   string
+	TargetAPI    string
+	TargetAbsent bool
 }
 
 // isV2 reports whether the integration is an API Gateway V2 resource or
 // CLI JSON.
-func (s Shape) isV2() bool { return s == ShapeV2CloudFormation || s == ShapeV2JSON }
+func (s Shape) isV2() bool {
+	return s == ShapeV2CloudFormation || s == ShapeV2JSON || s == ShapeV2Terraform
+}
 
 // V2 reports whether the shape is an API Gateway V2 integration
-// (AWS::ApiGatewayV2::Integration or apigatewayv2 JSON).
+// (AWS::ApiGatewayV2::Integration, apigatewayv2 JSON or a Terraform
+// aws_apigatewayv2_integration).
 func (s Shape) V2() bool { return s.isV2() }
 
 // CloudFormation reports whether the shape is a resource property of a

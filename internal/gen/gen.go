@@ -40,9 +40,13 @@ const (
 	OpenAPI3JSON                  // the same document as JSON, indented
 	Swagger2YAML                  // Swagger 2.0, YAML
 	SAMTemplateYAML               // a SAM template embedding the OpenAPI 3.0.1 document
+	// Terraform is a Terraform module (one .tf file) of REST, HTTP and
+	// WebSocket API resources (terraform.go); it takes no planted
+	// mistakes, and Formats leaves it out: it is not an OpenAPI document.
+	Terraform
 )
 
-var formatNames = [...]string{"openapi3-yaml", "openapi3-json", "swagger2-yaml", "sam-yaml"}
+var formatNames = [...]string{"openapi3-yaml", "openapi3-json", "swagger2-yaml", "sam-yaml", "terraform"}
 
 func (f Format) String() string {
 	if f < 0 || int(f) >= len(formatNames) {
@@ -53,8 +57,11 @@ func (f Format) String() string {
 
 // Ext is the usual file name extension of the format, with its dot.
 func (f Format) Ext() string {
-	if f == OpenAPI3JSON {
+	switch f {
+	case OpenAPI3JSON:
 		return ".json"
+	case Terraform:
+		return ".tf"
 	}
 	return ".yaml"
 }
@@ -74,6 +81,8 @@ func ParseFormat(s string) (Format, error) {
 		return Swagger2YAML, nil
 	case "sam":
 		return SAMTemplateYAML, nil
+	case "tf", "hcl":
+		return Terraform, nil
 	}
 	for i, n := range formatNames {
 		if strings.EqualFold(s, n) {
@@ -102,6 +111,13 @@ func Write(w io.Writer, opts Options) error {
 		return fmt.Errorf("gen: unknown format %d", opts.Format)
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
+	if opts.Format == Terraform {
+		if opts.PlantEvery > 0 {
+			return fmt.Errorf("gen: the terraform format takes no planted mistakes")
+		}
+		writeTerraform(bw, opts)
+		return bw.Flush()
+	}
 	g := newDoc(opts)
 	var root any
 	if opts.Format == SAMTemplateYAML {
@@ -123,6 +139,9 @@ func Write(w io.Writer, opts Options) error {
 // else in a generated document is a finding, at any severity.
 func Planted(opts Options) map[string]int {
 	out := map[string]int{}
+	if opts.Format == Terraform {
+		return out
+	}
 	for i := 0; i < opts.Integrations; i++ {
 		if p, ok := plantAt(opts, i); ok {
 			out[p.rule]++

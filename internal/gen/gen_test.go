@@ -5,6 +5,7 @@ import (
 
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"regexp"
 	"sort"
@@ -191,4 +192,22 @@ func sorted(m map[string]int) string {
 		fmt.Fprintf(&b, "%s:%d ", k, m[k])
 	}
 	return b.String()
+}
+
+// TestTerraformFormat: the terraform format is deterministic, named by
+// ParseFormat, and refuses planted mistakes (its cleanliness and linking
+// are tested in internal/terraform, TestGeneratedModule).
+func TestTerraformFormat(t *testing.T) {
+	f, err := gen.ParseFormat("terraform")
+	if err != nil || f != gen.Terraform || f.Ext() != ".tf" || f.String() != "terraform" {
+		t.Fatalf("ParseFormat(terraform) = %v %v", f, err)
+	}
+	a := generate(t, gen.Options{Integrations: 10, Format: gen.Terraform, Seed: 3})
+	b := generate(t, gen.Options{Integrations: 10, Format: gen.Terraform, Seed: 3})
+	if !bytes.Equal(a, b) || !bytes.Contains(a, []byte(`resource "aws_apigatewayv2_integration" "i9"`)) {
+		t.Errorf("not deterministic, or not 10 integrations")
+	}
+	if err := gen.Write(io.Discard, gen.Options{Integrations: 10, Format: gen.Terraform, PlantEvery: 2}); err == nil {
+		t.Errorf("planting in the terraform format: no error")
+	}
 }

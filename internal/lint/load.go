@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 // (bodies.go lints each once, after the .tf files).
 func load(path string, src []byte, lim loader.Limits) (*doc.Result, []terraform.Body, error) {
 	if isTerraform(path) {
-		return terraform.LoadAll(path, src)
+		return terraform.LoadAllIn(path, src, func() (map[string]bool, bool) { return siblings(path, lim) })
 	}
 	res, err := loader.Load(path, src, lim)
 	return res, nil, err
@@ -26,4 +27,39 @@ func load(path string, src []byte, lim loader.Limits) (*doc.Result, []terraform.
 // in HCL syntax (.tf) or JSON syntax (.tf.json).
 func isTerraform(path string) bool {
 	return strings.EqualFold(filepath.Ext(path), ".tf") || terraform.IsJSON(path)
+}
+
+// siblings reads the resources the other Terraform files of path's folder
+// (its module) declare; false when one of them cannot be read or parsed,
+// or the folder cannot be listed: the module is then not seen whole.
+func siblings(path string, lim loader.Limits) (map[string]bool, bool) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, false
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	out := map[string]bool{}
+	self, _ := os.Stat(path)
+	for _, n := range terraform.ModuleFiles(names) {
+		p := filepath.Join(dir, n)
+		if st, err := os.Stat(p); err == nil && self != nil && os.SameFile(st, self) {
+			continue
+		}
+		src, rerr := readInput(input{path: p}, nil, lim)
+		if rerr != nil {
+			return nil, false
+		}
+		declared, err := terraform.Declared(p, src)
+		if err != nil {
+			return nil, false
+		}
+		for k := range declared {
+			out[k] = true
+		}
+	}
+	return out, true
 }

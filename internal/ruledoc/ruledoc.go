@@ -110,9 +110,9 @@ func page(r *rules.Rule, lint Lint) string {
 			if ex.Good != good {
 				continue
 			}
-			name, heading := "bad."+ex.Lang, "Failing example"
+			name, heading := "bad."+ex.Ext(), "Failing example"
 			if good {
-				name, heading = "good."+ex.Lang, "Fixed example"
+				name, heading = "good."+ex.Ext(), "Fixed example"
 			}
 			out, code := lint(name, ex.Source())
 			fmt.Fprintf(&b, "## %s\n\n`%s`:\n\n```%s\n%s```\n\n", heading, name, ex.Lang, ex.Source())

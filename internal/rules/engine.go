@@ -109,6 +109,10 @@ func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool)
 						continue
 					}
 					p.In = ins[i]
+					p.speak = nil
+					if p.In.Shape == doc.ShapeV2Terraform {
+						p.speak = doc.TerraformV2Words
+					}
 					r.check.integration(p)
 				}
 			}

@@ -64,7 +64,7 @@ func checkEnum(p *Pass, f *doc.Field, name string) {
 		return
 	}
 	switch {
-	case p.In.Shape != doc.ShapeOpenAPI && spec.modelEnum, p.In.Shape == doc.ShapeTerraform:
+	case p.In.Shape != doc.ShapeOpenAPI && spec.modelEnum, p.In.Shape.Terraform():
 		p.Fixed(replaceValue(p.file, f.Value, up, "write "+up)).ReportValue(f, "%s %q must be upper case in %s: %s", f.Key.Value, t, shapeWhere(p.In.Shape), up)
 	case p.In.Shape == doc.ShapeCloudFormation:
 		p.WithSeverity(Warning).Fixed(replaceValue(p.file, f.Value, up, "write "+up)).ReportValue(f, "%s %q: the CloudFormation schema of AWS::ApiGateway::Method lists only the upper-case %s", f.Key.Value, t, up)

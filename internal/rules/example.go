@@ -38,6 +38,18 @@ paths:
             Access-Control-Allow-Origin: {schema: {type: string}}
 `
 
+// Ext is the file name ending of an example: its fence's language, and tf
+// for Terraform (fenced as hcl).
+func (e Example) Ext() string {
+	if e.Lang == "hcl" || e.Lang == "terraform" {
+		return "tf"
+	}
+	return e.Lang
+}
+
+// Terraform reports whether the example is a Terraform configuration.
+func (e Example) Terraform() bool { return e.Ext() == "tf" }
+
 // Source is the whole file an example stands for: an example that starts
 // with an x-amazon-apigateway- key is a fragment of an operation, placed into
 // ExampleDocument; any other example is a file of its own, as written.

@@ -11,6 +11,10 @@ import (
 // parameter, an import) is not judged.
 func checkRouteTarget(p *FilePass) {
 	res := p.Result
+	if res.Content == doc.ContentTerraform {
+		checkTerraformRouteTarget(p)
+		return
+	}
 	if res.Content != doc.ContentTemplate || len(res.V2Routes) == 0 {
 		return
 	}
@@ -48,6 +52,30 @@ func checkRouteTarget(p *FilePass) {
 		_, api := doc.Get(props, "ApiId")
 		if ia := logicalIDOf(api); ia != "" && rt.APIRef != "" && ia != rt.APIRef {
 			p.Report(at, ptr, "route %s of the API %s targets the integration %s, which belongs to the API %s; a route can only target an integration of its own API", rt.Resource, rt.APIRef, id, ia)
+		}
+	}
+}
+
+// checkTerraformRouteTarget: the target of an aws_apigatewayv2_route,
+// "integrations/${TYPE.NAME.id}", names an aws_apigatewayv2_integration
+// that the module declares, of the route's own API. A target written any
+// other way is not judged; an integration the file does not hold is
+// reported only when the whole module was read (TargetAbsent).
+func checkTerraformRouteTarget(p *FilePass) {
+	const integ = "aws_apigatewayv2_integration"
+	for _, rt := range p.Result.V2Routes {
+		if rt.TargetType == "" || rt.TargetAt == nil {
+			continue
+		}
+		ptr := doc.Join(rt.Pointer, "target")
+		addr := rt.TargetType + "." + rt.TargetID
+		switch {
+		case rt.TargetType != integ:
+			p.Report(rt.TargetAt, ptr, "route %s targets integrations/${%s.id}, but %s is not an %s; a route's target is integrations/ followed by the id of an integration of its API", rt.Resource, addr, addr, integ)
+		case rt.TargetAbsent:
+			p.Report(rt.TargetAt, ptr, "route %s targets integrations/${%s.id}, but the module declares no resource %s; Terraform rejects the configuration (Reference to undeclared resource)", rt.Resource, addr, addr)
+		case rt.APIRef != "" && rt.TargetAPI != "" && rt.APIRef != rt.TargetAPI:
+			p.Report(rt.TargetAt, ptr, "route %s of the API aws_apigatewayv2_api.%s targets the integration %s, which belongs to the API aws_apigatewayv2_api.%s; a route can only target an integration of its own API", rt.Resource, rt.APIRef, addr, rt.TargetAPI)
 		}
 	}
 }

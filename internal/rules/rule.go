@@ -130,6 +130,9 @@ type reporter struct {
 	file *doc.File
 	out  *[]Finding
 	fix  *Fix // attached to the findings reported (see Pass.Fixed)
+	// speak respells a message for the input it is about: the field names
+	// of a Terraform aws_apigatewayv2_integration (doc.TerraformV2Words).
+	speak func(string) string
 }
 
 // Report records a finding at node n, whose JSON pointer is ptr.
@@ -149,6 +152,9 @@ func (r *reporter) ReportAt(at doc.Span, ptr, format string, args ...any) {
 		File:     r.file.Path,
 		Span:     at,
 		Pointer:  ptr,
+	}
+	if r.speak != nil {
+		f.Message = r.speak(f.Message)
 	}
 	if r.fix != nil {
 		f.Fixes = []Fix{*r.fix}

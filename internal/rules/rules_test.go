@@ -3,6 +3,7 @@ package rules_test
 import (
 	"bytes"
 	"flag"
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
 	"github.com/apigwlint/apigwlint/internal/suppress"
+	"github.com/apigwlint/apigwlint/internal/terraform"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files from the current output")
@@ -113,7 +115,13 @@ func lintOnly(t *testing.T, r *rules.Rule, dir, name string) string {
 func TestDocExamples(t *testing.T) {
 	for _, r := range rules.All {
 		for i, ex := range r.Examples {
-			res, err := loader.Load("example."+ex.Lang, []byte(ex.Source()), loader.DefaultLimits)
+			var res *doc.Result
+			var err error
+			if ex.Terraform() {
+				res, err = terraform.Load("example.tf", []byte(ex.Source()))
+			} else {
+				res, err = loader.Load("example."+ex.Lang, []byte(ex.Source()), loader.DefaultLimits)
+			}
 			if err != nil {
 				t.Errorf("%s example %d does not parse: %v", r.Name, i, err)
 				continue
@@ -129,6 +137,17 @@ func TestDocExamples(t *testing.T) {
 			}
 			if !ex.Good && len(fs) == 0 {
 				t.Errorf("%s: Bad example %d produces no finding", r.Name, i)
+			}
+			// A Terraform example is also clean of every other rule, so
+			// that it can be copied as it is: the Bad one has only this
+			// rule's findings, the Good one none.
+			if ex.Terraform() {
+				all := rules.Check(res, &rules.Config{Options: rules.DefaultOptions})
+				for _, f := range all {
+					if f.Rule != r.Name {
+						t.Errorf("%s: Terraform example %d also has a %s finding: %s", r.Name, i, f.Rule, f.Message)
+					}
+				}
 			}
 		}
 	}

@@ -29,6 +29,8 @@ func checkUnknownFields(p *Pass) {
 		spec, sev = doc.TerraformFields, Error
 	case doc.ShapeV2CloudFormation:
 		spec, sev = doc.V2CloudFormationFields, Error
+	case doc.ShapeV2Terraform:
+		spec, sev = doc.TerraformV2Fields, Error
 	case doc.ShapeV2JSON:
 		// Input is rejected by the CLI, but get-integration output may
 		// carry members newer than this list: a warning.
@@ -148,6 +150,8 @@ func unknownMessage(shape doc.Shape, where, key string, candidates []string) str
 		msg = fmt.Sprintf("unknown AWS::ApiGatewayV2::Integration property %q; CloudFormation rejects the template", key)
 	case doc.ShapeV2JSON:
 		msg = fmt.Sprintf("unknown apigatewayv2 integration parameter %q; the AWS CLI rejects it in create-integration and update-integration input", key)
+	case doc.ShapeV2Terraform:
+		msg = fmt.Sprintf("unknown aws_apigatewayv2_integration argument %q; Terraform rejects the configuration", key)
 	case doc.ShapeTerraform:
 		what := "aws_api_gateway_integration argument"
 		switch where {

@@ -27,7 +27,7 @@ func shapeWhere(s doc.Shape) string {
 	switch {
 	case s.CloudFormation(): // AWS::ApiGateway::Method or AWS::ApiGatewayV2::Integration
 		return "a CloudFormation template"
-	case s == doc.ShapeTerraform:
+	case s.Terraform():
 		return "a Terraform configuration"
 	}
 	return s.String() + " JSON"

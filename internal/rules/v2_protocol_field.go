@@ -30,8 +30,12 @@ func checkV2ProtocolField(p *Pass) {
 				p.ReportKey(f, "%s is supported only for WebSocket APIs, and this integration belongs to an HTTP API%s; HTTP APIs pass requests through and change them with parameter mapping", f.Key.Value, v2Why(in))
 			}
 		}
-		for _, k := range in.V2.Responses {
-			p.Report(k, doc.Join("", "Resources", k.Value), "integration response %s is for the integration %s of an HTTP API%s; integration responses are supported only for WebSocket APIs (HTTP APIs map responses with ResponseParameters)", k.Value, in.V2.Resource, v2Why(in))
+		for i, k := range in.V2.Responses {
+			name, ptr := k.Value, doc.Join("", "Resources", k.Value)
+			if i < len(in.V2.ResponseNames) && i < len(in.V2.ResponsePointers) {
+				name, ptr = in.V2.ResponseNames[i], in.V2.ResponsePointers[i]
+			}
+			p.Report(k, ptr, "integration response %s is for the integration %s of an HTTP API%s; integration responses are supported only for WebSocket APIs (HTTP APIs map responses with ResponseParameters)", name, in.V2.Resource, v2Why(in))
 		}
 	case doc.WebSocket:
 		for _, name := range v2HTTPOnly {

@@ -61,6 +61,9 @@ func checkValueTypes(p *Pass) {
 		// HTTP APIs map response headers per status code at integration level.
 		if f.Name == "responseParameters" {
 			t = tObjectMap
+			if in.Shape == doc.ShapeV2Terraform {
+				t = tObjectList // repeated response_parameters blocks
+			}
 		}
 		if f.Name == "integrationResponses" && in.Shape == doc.ShapeCloudFormation {
 			t = tObjectList
@@ -102,7 +105,7 @@ func checkType(p *Pass, f *doc.Field, t jsonType) {
 	// CloudFormation (V2 resources too) and Terraform convert scalars
 	// without a word (status_code = 200 is the string "200" to the AWS
 	// provider).
-	converted := p.In.Shape.CloudFormation() || p.In.Shape == doc.ShapeTerraform
+	converted := p.In.Shape.CloudFormation() || p.In.Shape.Terraform()
 	strict := p.In.Shape != doc.ShapeOpenAPI && !converted
 	scalar := v.Kind == doc.KindString || v.Kind == doc.KindInt || v.Kind == doc.KindFloat || v.Kind == doc.KindBool
 	wrong := func() {

@@ -263,8 +263,11 @@ func (c *conv) key(e hclsyntax.Expression) *doc.Node {
 // body converts a block body: its attributes and nested blocks in source
 // order, as a mapping. A dynamic block stands for blocks of the type its
 // label names, made by Terraform: an unknown value under that name. rename
-// spells nested names the canonical way (see tlsConfigNames).
-func (c *conv) body(b *hclsyntax.Body, open hcl.Range, rename map[string]string) *doc.Node {
+// spells names the canonical way, and kids gives the renames of the nested
+// blocks by type (see nested). A block type of repeated (V2's
+// response_parameters) is a list: its blocks are one sequence, under the
+// first one's name.
+func (c *conv) body(b *hclsyntax.Body, open hcl.Range, rename map[string]string, kids map[string]map[string]string) *doc.Node {
 	n := c.node(open, doc.MappingNode)
 	n.Tag = "!!map"
 	type item struct {
@@ -277,8 +280,43 @@ func (c *conv) body(b *hclsyntax.Body, open hcl.Range, rename map[string]string)
 			func() *doc.Node { return c.name(a.NameRange, a.Name, rename) },
 			func() *doc.Node { return c.expr(a.Expr) }})
 	}
+	lists := map[string]*doc.Node{}
 	for _, blk := range b.Blocks {
+		if repeated[blk.Type] {
+			if seq := lists[blk.Type]; seq != nil {
+				if seq.Tag == "!!seq" {
+					seq.Content = append(seq.Content, c.body(blk.Body, blk.OpenBraceRange, nil, nil))
+				}
+				continue
+			}
+			seq := c.node(blk.TypeRange, doc.SequenceNode)
+			seq.Tag = "!!seq"
+			seq.Content = []*doc.Node{c.body(blk.Body, blk.OpenBraceRange, nil, nil)}
+			lists[blk.Type] = seq
+			items = append(items, item{blk.TypeRange.Start.Byte,
+				func() *doc.Node { return c.name(blk.TypeRange, blk.Type, rename) },
+				func() *doc.Node { return seq }})
+			continue
+		}
 		if blk.Type == "dynamic" && len(blk.Labels) == 1 && len(blk.LabelRanges) == 1 {
+			if repeated[blk.Labels[0]] {
+				if seq := lists[blk.Labels[0]]; seq != nil {
+					// blocks and a dynamic block of the type: a list
+					// Terraform computes
+					*seq = *c.scalar(blk.OpenBraceRange, doc.TerraformExprTag, 0, "dynamic "+strconv.Quote(blk.Labels[0]))
+					continue
+				}
+				seq := c.scalar(blk.OpenBraceRange, doc.TerraformExprTag, 0, "dynamic "+strconv.Quote(blk.Labels[0]))
+				lists[blk.Labels[0]] = seq
+				items = append(items, item{blk.TypeRange.Start.Byte,
+					func() *doc.Node {
+						k := c.name(blk.LabelRanges[0], blk.Labels[0], rename)
+						k.Style = doc.DoubleQuotedStyle
+						return k
+					},
+					func() *doc.Node { return seq }})
+				continue
+			}
 			items = append(items, item{blk.TypeRange.Start.Byte,
 				func() *doc.Node {
 					k := c.name(blk.LabelRanges[0], blk.Labels[0], rename)
@@ -292,7 +330,7 @@ func (c *conv) body(b *hclsyntax.Body, open hcl.Range, rename map[string]string)
 		}
 		items = append(items, item{blk.TypeRange.Start.Byte,
 			func() *doc.Node { return c.name(blk.TypeRange, blk.Type, rename) },
-			func() *doc.Node { return c.body(blk.Body, blk.OpenBraceRange, nested[blk.Type]) }})
+			func() *doc.Node { return c.body(blk.Body, blk.OpenBraceRange, kids[blk.Type], nil) }})
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].at < items[j].at })
 	for _, it := range items {
@@ -316,6 +354,17 @@ func (c *conv) name(r hcl.Range, name string, rename map[string]string) *doc.Nod
 var nested = map[string]map[string]string{
 	"tls_config": {"insecure_skip_verification": "insecureSkipVerification"},
 }
+
+// nestedV2 is nested for aws_apigatewayv2_integration, whose tls_config
+// holds server_name_to_verify.
+var nestedV2 = map[string]map[string]string{
+	"tls_config":          {"server_name_to_verify": "serverNameToVerify"},
+	"response_parameters": nil,
+}
+
+// repeated are the nested block types that a resource may repeat, read
+// as a list.
+var repeated = map[string]bool{"response_parameters": true}
 
 // follow returns the literal a reference to an argument of an API Gateway
 // resource of this file stands for (status_code =
@@ -365,4 +414,12 @@ func (c *conv) follow(e *hclsyntax.ScopeTraversalExpr) *doc.Node {
 	out.Style = 0 // written elsewhere: no quotes here
 	out.Line, out.Column = c.pos(e.SrcRange.Start.Byte)
 	return &out
+}
+
+// nestedOf returns the nested block renames of a resource type.
+func nestedOf(typ string) map[string]map[string]string {
+	if typ == v2IntegrationType {
+		return nestedV2
+	}
+	return nested
 }

@@ -53,7 +53,7 @@ func loadJSON(path string, src []byte, c *conv) (*hclsyntax.Body, error) {
 			TypeRange: blk.LabelRanges[1], OpenBraceRange: blk.DefRange,
 			Body: &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: blk.DefRange}}
 		for name, a := range attrs {
-			if _, ok := nested[name]; ok {
+			if _, ok := nestedOf(blk.Labels[0])[name]; ok {
 				if inner := jc.block(name, a); inner != nil {
 					b.Body.Blocks = append(b.Body.Blocks, inner)
 					continue

@@ -33,8 +33,12 @@
 // One file is read at a time, while a Terraform module is a folder: a
 // method or response the file does not hold may be in another file, so
 // what the file does not show is never taken as absent. Not read yet: a
-// body given through a local value or a computed path; the integrations and routes of HTTP and WebSocket APIs
-// (aws_apigatewayv2_*).
+// body given through a local value or a computed path.
+//
+// HTTP and WebSocket APIs: aws_apigatewayv2_integration, with its
+// aws_apigatewayv2_api, aws_apigatewayv2_route and
+// aws_apigatewayv2_integration_response resources, is read into the V2
+// model of internal/doc (see v2.go).
 package terraform
 
 import (
@@ -197,11 +201,12 @@ func (b *builder) read(body *hclsyntax.Body) {
 		switch typ := blk.Labels[0]; typ {
 		case v2APIType:
 			b.bodyRef(blk, doc.HTTP)
-		case integrationType, methodType, methodResponseType, integrationResponseType, restAPIType:
+		case integrationType, methodType, methodResponseType, integrationResponseType, restAPIType,
+			v2IntegrationType, v2RouteType, v2IntegrationResponseType:
 			r := &resource{typ: typ, name: blk.Labels[1], block: blk,
 				ptr: doc.Join("", "resource", typ, blk.Labels[1])}
 			r.label = b.scalar(blk.LabelRanges[1], "!!str", doc.DoubleQuotedStyle, r.name)
-			r.node = b.body(blk.Body, blk.OpenBraceRange, nil)
+			r.node = b.body(blk.Body, blk.OpenBraceRange, nil, nestedOf(typ))
 			b.resources = append(b.resources, r)
 			b.byType[typ] = append(b.byType[typ], r)
 		}
@@ -223,7 +228,8 @@ func (b *builder) result() *doc.Result {
 	for _, r := range b.byType[restAPIType] {
 		b.addBody(res, r)
 	}
-	if len(res.Integrations) > 0 || len(res.APIs) > 0 {
+	b.v2(res)
+	if len(res.Integrations) > 0 || len(res.APIs) > 0 || len(res.V2Routes) > 0 {
 		res.Content = doc.ContentTerraform
 	}
 	return res

@@ -319,3 +319,72 @@ paths:
 		t.Errorf("file(): no finding on plain ${...} values")
 	}
 }
+
+// TestLoadAllIn: the module's other files are asked for only when a route
+// targets an integration this file does not declare, once; the route is
+// marked absent only when the module is seen whole and declares no such
+// integration.
+func TestLoadAllIn(t *testing.T) {
+	src := []byte(`resource "aws_apigatewayv2_integration" "here" {
+  api_id           = var.api
+  integration_type = "MOCK"
+}
+resource "aws_apigatewayv2_route" "here" {
+  route_key = "$default"
+  target    = "integrations/${aws_apigatewayv2_integration.here.id}"
+}
+resource "aws_apigatewayv2_route" "there" {
+  route_key = "a"
+  target    = "integrations/${aws_apigatewayv2_integration.there.id}"
+}
+resource "aws_apigatewayv2_route" "nowhere" {
+  route_key = "b"
+  target    = join("/", ["integrations", aws_apigatewayv2_integration.nowhere[0].id])
+}
+`)
+	for _, c := range []struct {
+		whole bool
+		want  string
+	}{{true, "nowhere"}, {false, ""}} {
+		calls := 0
+		res, _, err := terraform.LoadAllIn("m.tf", src, func() (map[string]bool, bool) {
+			calls++
+			return map[string]bool{"aws_apigatewayv2_integration.there": true}, c.whole
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var absent []string
+		for _, rt := range res.V2Routes {
+			if rt.TargetAbsent {
+				absent = append(absent, rt.TargetID)
+			}
+		}
+		if calls != 1 || strings.Join(absent, ",") != c.want {
+			t.Errorf("whole=%v: %d calls, absent %v; want 1 call, %q", c.whole, calls, absent, c.want)
+		}
+	}
+	calls := 0
+	if _, _, err := terraform.LoadAllIn("m.tf", src[:strings.Index(string(src), `resource "aws_apigatewayv2_route" "there"`)], func() (map[string]bool, bool) {
+		calls++
+		return nil, true
+	}); err != nil || calls != 0 {
+		t.Errorf("every target in the file: %d calls (%v); want none", calls, err)
+	}
+}
+
+// TestDeclared: the resources a file declares, in both syntaxes; a syntax
+// error is an error.
+func TestDeclared(t *testing.T) {
+	got, err := terraform.Declared("a.tf", []byte("resource \"a_b\" \"x\" {}\ndata \"a_b\" \"y\" {}\n"))
+	if err != nil || len(got) != 1 || !got["a_b.x"] {
+		t.Errorf("native: %v %v", got, err)
+	}
+	got, err = terraform.Declared("a.tf.json", []byte(`{"resource": {"a_b": {"x": {}, "z": {}}}}`))
+	if err != nil || len(got) != 2 || !got["a_b.z"] {
+		t.Errorf("JSON: %v %v", got, err)
+	}
+	if _, err := terraform.Declared("a.tf", []byte("resource \"a\" {")); err == nil {
+		t.Errorf("no error for a syntax error")
+	}
+}

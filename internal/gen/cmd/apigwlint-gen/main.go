@@ -22,7 +22,7 @@ import (
 
 func main() {
 	n := flag.Int("n", 1000, "number of integrations")
-	format := flag.String("format", "openapi3-yaml", "openapi3-yaml, openapi3-json, swagger2-yaml or sam-yaml")
+	format := flag.String("format", "openapi3-yaml", "openapi3-yaml, openapi3-json, swagger2-yaml, sam-yaml or terraform")
 	seed := flag.Int64("seed", 1, "seed for names and values")
 	plantEvery := flag.Int("plant", 0, "plant one mistake in every N-th integration (0: none)")
 	out := flag.String("o", "-", "output file (- for standard output)")

@@ -1,0 +1,77 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestTerraformModule: a route whose target names an integration that no
+// file of its module (folder) declares is reported, whether the folder or
+// the file alone is linted; the integration another file declares is not.
+// When a file of the module does not parse, the module is not seen whole
+// and nothing is said about absence.
+func TestTerraformModule(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "terraform", "module")
+	var b strings.Builder
+	for _, p := range []string{dir, filepath.Join(dir, "routes.tf")} {
+		out, errs := runText(t, p)
+		b.WriteString("== " + filepath.ToSlash(p) + "\n" + out + "-- stderr\n" + errs)
+	}
+	got := strings.ReplaceAll(b.String(), "../../testdata/terraform/module/", "")
+	golden := filepath.Join(dir, "module.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if strings.Count(got, "[AGW172]") != 2 || strings.Contains(got, "integration.a") {
+		t.Errorf("want the route to aws_apigatewayv2_integration.typo reported, once a run, and nothing else of AGW172:\n%s", got)
+	}
+
+	// The same module with a file that does not parse: absence is not
+	// judged.
+	tmp := t.TempDir()
+	for _, n := range []string{"api.tf", "routes.tf", "integrations.tf"} {
+		src, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, n), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "broken.tf"), []byte("resource \"x\" {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := runText(t, filepath.Join(tmp, "routes.tf")); strings.Contains(out, "AGW172") {
+		t.Errorf("a module with an unparsable file is not seen whole; got:\n%s", out)
+	}
+	// A FIFO in the module is not read (and does not hang the run).
+	if err := os.Remove(filepath.Join(tmp, "broken.tf")); err != nil {
+		t.Fatal(err)
+	}
+	if syscall.Mkfifo(filepath.Join(tmp, "pipe.tf"), 0o644) == nil {
+		if out, _ := runText(t, filepath.Join(tmp, "routes.tf")); strings.Contains(out, "AGW172") {
+			t.Errorf("a module with a FIFO is not seen whole; got:\n%s", out)
+		}
+		if err := os.Remove(filepath.Join(tmp, "pipe.tf")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A symlink loop: not seen whole either.
+	if os.Symlink("loop.tf", filepath.Join(tmp, "loop.tf")) == nil {
+		if out, _ := runText(t, filepath.Join(tmp, "routes.tf")); strings.Contains(out, "AGW172") {
+			t.Errorf("a module with a symlink loop is not seen whole; got:\n%s", out)
+		}
+	}
+}

@@ -1,0 +1,4 @@
+resource "aws_apigatewayv2_api" "http" {
+  name          = "items"
+  protocol_type = "HTTP"
+}
