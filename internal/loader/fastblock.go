@@ -111,22 +111,26 @@ func (p *fastYAML) blockNode(collIndent, ind, depth int) *doc.Node {
 	if p.keyAhead() {
 		return p.blockMapping(ind, depth, props{})
 	}
-	return p.inlineValue(collIndent, depth)
+	return p.inlineValue(collIndent, depth, false)
 }
 
 // inlineValue reads a node that is not a block collection written from
 // here: a scalar, a flow collection or an alias, with its properties, or
 // properties whose block collection starts on the next line.
-func (p *fastYAML) inlineValue(collIndent, depth int) *doc.Node {
+//
+// mapValue says it is a block mapping's value, whose sequence may be
+// written at the key's indentation ("key: !Sub\n- a").
+func (p *fastYAML) inlineValue(collIndent, depth int, mapValue bool) *doc.Node {
 	pr := p.readProps(false)
 	if pr.set && p.atLineEnd() {
 		p.endOfLine()
 		ind := p.nextContentLine()
-		if ind <= collIndent {
+		dash := ind >= 0 && p.src[p.pos] == '-' && p.blankAt(p.pos+1)
+		if ind < collIndent || ind == collIndent && !(mapValue && dash) {
 			p.decline("properties of an empty node")
 		}
 		switch {
-		case p.src[p.pos] == '-' && p.blankAt(p.pos+1):
+		case dash:
 			return p.blockSequence(ind, depth, pr)
 		case p.keyAhead():
 			return p.blockMapping(ind, depth, pr)
@@ -209,7 +213,7 @@ func (p *fastYAML) blockSequence(ind, depth int, pr props) *doc.Node {
 			case p.keyAhead():
 				item = p.blockMapping(itemInd, d, props{})
 			default:
-				item = p.inlineValue(ind, d)
+				item = p.inlineValue(ind, d, false)
 			}
 		}
 		p.stack = append(p.stack, item)
@@ -256,7 +260,7 @@ func (p *fastYAML) blockMapping(ind, depth int, pr props) *doc.Node {
 func (p *fastYAML) mappingValue(ind, depth, colonLine, colonCol int) *doc.Node {
 	p.skipSpaces()
 	if !p.atLineEnd() {
-		return p.inlineValue(ind, depth)
+		return p.inlineValue(ind, depth, true)
 	}
 	p.endOfLine()
 	i := p.nextContentLine()
@@ -345,13 +349,15 @@ func (p *fastYAML) keyAhead() bool {
 }
 
 // plainStart reports whether a plain scalar may start at i. The indicators
-// that may start one when a non-blank follows ("-1", ":x", "?x") are
-// taken only for "-", outside flow collections only before a non-indicator.
+// that start one when a non-blank follows ("-1", ":x", "?x") are taken
+// inside flow collections only for "-" before a non-indicator.
 func (p *fastYAML) plainStart(i int, flow bool) bool {
 	switch p.src[i] {
 	case '-':
 		return !p.blankAt(i+1) && !(flow && isFlowIndicator(p.src[i+1]))
-	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ', '\t', '\r', '\n':
+	case '?', ':':
+		return !flow && !p.blankAt(i+1)
+	case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ', '\t', '\r', '\n':
 		return false
 	}
 	return true

@@ -40,8 +40,14 @@ func (p *fastYAML) flowCollection(collIndent, depth, line, col int, pr props) *d
 				p.decline("flow key over several lines")
 			}
 			p.flowSpace(collIndent)
-			if p.src[p.pos] != ':' || !p.blankAt(p.pos+1) && !(quoted && !isFlowIndicator(p.src[p.pos+1])) {
+			// After a quoted key, ":" needs no space ({"a":1}, as in JSON).
+			if p.src[p.pos] != ':' || !quoted && !p.blankAt(p.pos+1) {
 				p.decline("flow key without ': '")
+			}
+			if p.col(p.pos) <= collIndent+1 {
+				// The library refuses a ':' in a flow collection that is
+				// not right of the enclosing block collection's column.
+				p.decline("flow mapping value not indented")
 			}
 			p.pos++
 			p.flowSpace(collIndent)
@@ -68,8 +74,7 @@ func (p *fastYAML) flowCollection(collIndent, depth, line, col int, pr props) *d
 }
 
 // flowSpace moves past spaces, line breaks and comments inside a flow
-// collection, to the next token. A line must be indented more than the
-// enclosing block collection.
+// collection, to the next token.
 func (p *fastYAML) flowSpace(collIndent int) {
 	for {
 		if p.pos >= len(p.src) {
@@ -87,13 +92,6 @@ func (p *fastYAML) flowSpace(collIndent int) {
 			p.skipBreak()
 			if p.docMarkerAt(p.pos) {
 				p.decline("document marker in a flow collection")
-			}
-			i := p.pos
-			for i < len(p.src) && p.src[i] == ' ' {
-				i++
-			}
-			if i < len(p.src) && !isBlankOrBreak(p.src[i]) && p.src[i] != '#' && i-p.lineStart <= collIndent {
-				p.decline("flow collection line not indented")
 			}
 		case '#':
 			if p.pos > p.lineStart && p.src[p.pos-1] != ' ' {

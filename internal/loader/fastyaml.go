@@ -177,10 +177,9 @@ func (p *fastYAML) atLineEnd() bool {
 // endOfLine moves past the rest of the line after a node: spaces, a
 // comment (after a space) and the line break.
 func (p *fastYAML) endOfLine() {
-	start := p.pos
 	p.skipSpaces()
 	if p.pos < len(p.src) && p.src[p.pos] == '#' {
-		if p.pos == start && p.pos > p.lineStart {
+		if p.pos > p.lineStart && p.src[p.pos-1] != ' ' {
 			p.decline("comment without a space before it")
 		}
 		for !p.breakAt(p.pos) {
@@ -213,9 +212,20 @@ func (p *fastYAML) nextContentLine() int {
 			p.pos = i
 			return -1
 		}
+		if p.src[i] == '\t' {
+			// Tabs may fill a blank or comment line, never indent.
+			for i < len(p.src) && (p.src[i] == ' ' || p.src[i] == '\t') {
+				i++
+			}
+			if i < len(p.src) && !isBlankOrBreak(p.src[i]) && p.src[i] != '#' {
+				p.decline("tab in indentation")
+			}
+			if i == len(p.src) {
+				p.pos = i
+				return -1
+			}
+		}
 		switch c := p.src[i]; {
-		case c == '\t':
-			p.decline("tab")
 		case c == '\n' || c == '\r':
 			p.pos = i
 			if !p.breakAt(i) {
