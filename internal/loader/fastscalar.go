@@ -55,7 +55,11 @@ func (p *fastYAML) plainScalar(collIndent, line, col int, pr props) *doc.Node {
 		p.decline("a key where a value is expected")
 	}
 	n := p.newNode(doc.ScalarNode, "", line, col)
-	if stop == stopBreak && p.plainContinues(end, collIndent) {
+	more := false
+	if stop == stopBreak {
+		_, _, _, more = p.plainContinues(end, collIndent)
+	}
+	if more {
 		n.Value = p.plainLines(start, end, collIndent)
 	} else {
 		n.Value = p.text(start, end)
@@ -72,39 +76,44 @@ func (p *fastYAML) plainScalar(collIndent, line, col int, pr props) *doc.Node {
 
 // plainContinues reports whether the plain scalar whose line ends at end
 // goes on: its next non-blank line is indented more than the collection,
-// and is not a comment or a document marker.
-func (p *fastYAML) plainContinues(end, collIndent int) bool {
+// and is not a comment or a document marker. It returns where that line
+// starts, where its content does, and how many blank lines come before it.
+func (p *fastYAML) plainContinues(end, collIndent int) (lineStart, at, blanks int, ok bool) {
 	i := end
 	for i < len(p.src) && p.src[i] == ' ' {
 		i++
 	}
 	for {
 		if i >= len(p.src) {
-			return false
+			return 0, 0, 0, false
 		}
 		if p.src[i] == '\r' {
 			i++
 		}
 		i++ // the LF
-		ls := i
-		for i < len(p.src) && p.src[i] == ' ' {
+		lineStart = i
+		tab := false
+		for i < len(p.src) && (p.src[i] == ' ' || p.src[i] == '\t') {
+			tab = tab || p.src[i] == '\t'
 			i++
 		}
 		if i >= len(p.src) {
-			return false
+			return 0, 0, 0, false
 		}
 		switch p.src[i] {
-		case '\t':
-			p.decline("tab in a plain scalar's indentation")
 		case '\n', '\r':
+			blanks++ // tabs may fill a blank line
 			continue
 		case '#':
-			return false
+			return 0, 0, 0, false
 		}
-		if i == ls && p.docMarkerAt(i) {
-			return false
+		if tab {
+			p.decline("tab in a plain scalar's indentation")
 		}
-		return i-ls > collIndent
+		if i == lineStart && p.docMarkerAt(i) {
+			return 0, 0, 0, false
+		}
+		return lineStart, i, blanks, i-lineStart > collIndent
 	}
 }
 
@@ -113,31 +122,25 @@ func (p *fastYAML) plainContinues(end, collIndent int) bool {
 func (p *fastYAML) plainLines(start, end, collIndent int) string {
 	buf := append(p.scratch[:0], p.src[start:end]...)
 	for {
-		p.pos = end
-		p.skipSpaces()
-		breaks := 0
-		for {
-			p.skipBreak()
-			p.skipSpaces()
-			if !p.breakAt(p.pos) {
-				break
-			}
-			breaks++
+		lineStart, at, blanks, ok := p.plainContinues(end, collIndent)
+		if !ok {
+			break
 		}
-		if breaks == 0 {
+		p.line += 1 + blanks
+		p.lineStart = lineStart
+		if blanks == 0 {
 			buf = append(buf, ' ')
 		}
-		for range breaks {
+		for range blanks {
 			buf = append(buf, '\n')
 		}
 		var stop int
-		lineStart := p.pos
-		end, stop = p.plainLine(lineStart)
+		end, stop = p.plainLine(at)
 		if stop == stopColon {
 			p.decline("a key inside a plain scalar")
 		}
-		buf = append(buf, p.src[lineStart:end]...)
-		if stop != stopBreak || !p.plainContinues(end, collIndent) {
+		buf = append(buf, p.src[at:end]...)
+		if stop != stopBreak {
 			break
 		}
 	}
