@@ -84,10 +84,18 @@ func compareTrees(a, b *doc.Node, path string, seen map[*doc.Node]*doc.Node) str
 	}
 	seen[a] = b
 	if a.Kind == doc.AliasNode {
-		if seen[a.Alias] != b.Alias || b.Alias == nil {
-			return path + ": alias targets differ"
+		if a.Alias == nil || b.Alias == nil {
+			return path + ": an alias without a target"
 		}
-		return ""
+		if t, ok := seen[a.Alias]; ok {
+			if t != b.Alias {
+				return path + ": alias targets differ"
+			}
+			return ""
+		}
+		// The target is not in the tree as kept (a duplicate key dropped
+		// it): compare it where it stands.
+		return compareTrees(a.Alias, b.Alias, path+"*", seen)
 	}
 	if len(a.Content) != len(b.Content) {
 		return fmt.Sprintf("%s: fast %d children, reference %d", path, len(a.Content), len(b.Content))
