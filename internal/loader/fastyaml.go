@@ -81,19 +81,22 @@ func (p *fastYAML) decline(why string) { panic(fastDecline{why}) }
 // check lets through: C1 controls other than NEL, a BOM after the start,
 // and U+FFFE/U+FFFF.
 func unprintable(text []byte) string {
-	for i := 0; i < len(text); {
-		j := bytes.IndexAny(text[i:], "\xc2\xef")
-		if j < 0 {
-			return ""
+	// Two byte searches (vectorised) cost less than one pass that looks
+	// at every byte, and find nothing in the common ASCII text.
+	for _, lead := range []byte{0xc2, 0xef} {
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(text[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			if i+1 < len(text) && lead == 0xc2 && text[i+1] >= 0x80 && text[i+1] <= 0x9f {
+				return "C1 control character"
+			}
+			if i+2 < len(text) && lead == 0xef && (text[i+1] == 0xbb && text[i+2] == 0xbf || text[i+1] == 0xbf && text[i+2] >= 0xbe) {
+				return "BOM or noncharacter"
+			}
 		}
-		i += j
-		if i+1 < len(text) && text[i] == 0xc2 && text[i+1] >= 0x80 && text[i+1] <= 0x9f {
-			return "C1 control character"
-		}
-		if i+2 < len(text) && text[i] == 0xef && (text[i+1] == 0xbb && text[i+2] == 0xbf || text[i+1] == 0xbf && text[i+2] >= 0xbe) {
-			return "BOM or noncharacter"
-		}
-		i++
 	}
 	return ""
 }
