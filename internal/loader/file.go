@@ -1,6 +1,8 @@
 // Package loader turns the bytes of one input file into the integrations it
-// holds. It parses every input (YAML and JSON alike) into a yaml node tree once,
-// so that every value keeps its exact line and column, works out which of the
+// holds. It parses every input (YAML and JSON alike) into a doc tree once
+// (strict JSON and most YAML with scanners of its own, other YAML with the
+// YAML library), so that every value keeps its exact line and column, works
+// out which of the
 // supported shapes the file is (OpenAPI/Swagger, a CloudFormation or SAM
 // template embedding one, put-integration input JSON, get-integration output
 // JSON), and normalises the shapes into one Integration model for the rules.
