@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/apigwlint/apigwlint/internal/gen"
 	"github.com/apigwlint/apigwlint/internal/loader"
@@ -256,4 +257,37 @@ func lintFile(b *testing.B, path, name string) []rules.Finding {
 		b.Fatal(err)
 	}
 	return fs
+}
+
+// BenchmarkVsDecode measures, side by side in each iteration, a plain
+// yaml node decode of the YAML document and then loader.Parse and the whole
+// lint of it, and reports their times as ratios to the decode's
+// (parse/decode, lint/decode): on a shared, noisy machine a ratio measured
+// in one run says more than two times measured apart. Run it with -cpu 1
+// for the single-core figures and -cpu N for all cores.
+func BenchmarkVsDecode(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("yaml/%d", n), func(b *testing.B) {
+			in := get(b, gen.OpenAPI3YAML, n)
+			verify(b, in, lintFile(b, in.path, in.name))
+			b.ReportAllocs()
+			b.ResetTimer()
+			var decode, parseT, lint time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				var node yaml.Node
+				if err := yaml.Unmarshal(in.src, &node); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				parse(b, in)
+				t2 := time.Now()
+				lintFile(b, in.path, in.name)
+				t3 := time.Now()
+				decode, parseT, lint = decode+t1.Sub(t0), parseT+t2.Sub(t1), lint+t3.Sub(t2)
+			}
+			b.ReportMetric(float64(parseT)/float64(decode), "parse/decode")
+			b.ReportMetric(float64(lint)/float64(decode), "lint/decode")
+		})
+	}
 }

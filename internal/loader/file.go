@@ -1,6 +1,8 @@
 // Package loader turns the bytes of one input file into the integrations it
-// holds. It parses every input (YAML and JSON alike) into a yaml node tree once,
-// so that every value keeps its exact line and column, works out which of the
+// holds. It parses every input (YAML and JSON alike) into a doc tree once
+// (strict JSON and most YAML with scanners of its own, other YAML with the
+// YAML library), so that every value keeps its exact line and column, works
+// out which of the
 // supported shapes the file is (OpenAPI/Swagger, a CloudFormation or SAM
 // template embedding one, put-integration input JSON, get-integration output
 // JSON), and normalises the shapes into one Integration model for the rules.
@@ -114,6 +116,11 @@ func Parse(path string, src []byte, lim Limits) (f *doc.File, err error) {
 	}
 	if yamlBreaks(text) {
 		p.yamlLines = yamlLineStarts(text)
+	} else if useFastYAML && p.colShift == nil {
+		if root, ok, _ := parseFastYAML(text, depth); ok {
+			p.Root = root
+			return p.finish(lim)
+		}
 	}
 	ydoc, ld, err := loadFirst(text, depth, jsonErr == nil)
 	if ld == nil {
@@ -141,16 +148,24 @@ func Parse(path string, src []byte, lim Limits) (f *doc.File, err error) {
 		p.unshift(yroot, map[*yaml.Node]bool{})
 	}
 	p.Root = fromYAML(yroot)
-	// One walk of the written tree drops duplicate keys and notes whether
-	// there are aliases at all; only then are they checked (the walk does
-	// not follow them, so an alias bomb cannot hurt it).
+	if _, err := p.finish(lim); err != nil {
+		return nil, err
+	}
+	p.readLaterDocs(ld)
+	return p.File, nil
+}
+
+// finish checks the tree of the first document, whichever path built it.
+// One walk of the written tree drops duplicate keys and notes whether
+// there are aliases at all; only then are they checked (the walk does not
+// follow them, so an alias bomb cannot hurt it).
+func (p *parse) finish(lim Limits) (*doc.File, error) {
 	p.dropDuplicates()
 	if p.hasAlias {
 		if e := p.checkAliases(lim); e != nil {
 			return nil, e
 		}
 	}
-	p.readLaterDocs(ld)
 	return p.File, nil
 }
 
