@@ -46,10 +46,16 @@ var v2OutputFields = fieldSpec{
 }
 
 // V2JSONFields are the keys of apigatewayv2 create-/update-/get-integration
-// JSON. The V2 REST API (and the brief of every example that quotes it)
-// spells them in camelCase (integrationType, integrationUri); the AWS CLI's
-// --cli-input-json skeleton and its output use the model's member names in
-// PascalCase (IntegrationType). Both are read.
+// JSON. The AWS CLI spells them in PascalCase both ways: the
+// --cli-input-json skeleton of create-integration and update-integration
+// (what --generate-cli-skeleton prints) and the output of get-integration
+// use the service model's member names (ApiId, IntegrationType,
+// IntegrationUri; botocore apigatewayv2/2018-11-29/service-2.json, and the
+// get-integration example of the CLI reference,
+// https://docs.aws.amazon.com/cli/latest/reference/apigatewayv2/get-integration.html).
+// camelCase (apiId, integrationType) is the wire format of the V2 REST API
+// (each member's locationName), which the API Gateway V2 API Reference and
+// hand-written requests use. Both are read; the CLI's is the PascalCase.
 var V2JSONFields = func() fieldSpec {
 	m := fieldSpec{}
 	for _, spec := range []fieldSpec{v2Fields, v2OutputFields} {

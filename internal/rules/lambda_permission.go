@@ -21,31 +21,74 @@ const (
 // told apart: a permission whose function or principal the template does
 // not settle, a SAM connector, a nested stack or another transform may
 // grant it, and the rule then says nothing; so it does for a function
-// whose ARN the template exports.
+// whose ARN the template exports. A function with permissions whose
+// SourceArn cannot match the integration is left to
+// lambda-permission-source-arn, which reports at the SourceArn.
 func checkLambdaPermission(p *FilePass) {
-	res := p.Result
-	list, byName := res.Resources()
-	if len(list) == 0 || otherTransform(res.File.Root) {
+	g := lambdaGrantsOf(p.Result)
+	if g == nil {
 		return
 	}
-	functions := map[string]string{} // logical id -> literal FunctionName ("" when none)
+	for _, li := range g.invocations {
+		if g.granted[li.function] || len(g.permissions[li.function]) > 0 {
+			continue
+		}
+		name := li.function
+		p.Report(li.at, li.uri.Pointer(), "the integration invokes the Lambda function %s of this template without credentials, and no AWS::Lambda::Permission lets apigateway.amazonaws.com invoke %s: every call fails with 500 (Invalid permissions on Lambda function); add the permission, or credentials with a role that may invoke it", name, name)
+	}
+}
+
+// lambdaGrants is what a template says about who may invoke its Lambda
+// functions, for lambda-permission and lambda-permission-source-arn.
+type lambdaGrants struct {
+	byName map[string]*doc.Resource
+	// functions: logical id -> literal FunctionName ("" when none).
+	functions map[string]string
+	// granted: functions API Gateway may invoke whatever the integration
+	// (SAM events, exported ARNs).
+	granted map[string]bool
+	// permissions: the AWS::Lambda::Permission resources for API Gateway
+	// of each function, in document order.
+	permissions map[string][]*doc.Resource
+	// invocations: the integrations without credentials that invoke a
+	// function of the template.
+	invocations []lambdaInvocation
+}
+
+// lambdaInvocation is an integration invoking a function of the template.
+type lambdaInvocation struct {
+	in       *doc.Integration
+	function string
+	uri      *doc.Field
+	at       *doc.Node
+}
+
+// lambdaGrantsOf reads the functions, permissions and Lambda integrations
+// of a template; nil when the template may grant a permission the rules
+// cannot see (see checkLambdaPermission).
+func lambdaGrantsOf(res *doc.Result) *lambdaGrants {
+	list, byName := res.Resources()
+	if len(list) == 0 || otherTransform(res.File.Root) {
+		return nil
+	}
+	g := &lambdaGrants{byName: byName, functions: map[string]string{}, permissions: map[string][]*doc.Resource{}}
 	for _, r := range list {
 		switch {
 		case r.Type == lambdaFunctionType || r.Type == samFunctionType:
 			_, name := r.Prop("FunctionName")
-			functions[r.Name] = literalText(name)
+			g.functions[r.Name] = literalText(name)
 		case r.Type == "AWS::Serverless::Connector", r.Type == "AWS::CloudFormation::Stack",
 			r.Type == "AWS::Serverless::Application", r.Type == "":
-			return // may grant a permission the rule cannot see
+			return nil // may grant a permission the rule cannot see
 		}
 		if k, _ := doc.Get(r.Node, "Connectors"); k != nil {
-			return
+			return nil
 		}
 	}
-	if len(functions) == 0 {
-		return
+	if len(g.functions) == 0 {
+		return nil
 	}
-	granted := samEventsOf(list, byName).functions
+	g.granted = samEventsOf(list, byName).functions
 	for _, r := range list {
 		if r.Type != lambdaPermissionType {
 			continue
@@ -55,16 +98,16 @@ func checkLambdaPermission(p *FilePass) {
 			continue // another service's permission
 		}
 		_, fn := r.Prop("FunctionName")
-		name, known := permissionTarget(fn, functions)
+		name, known := permissionTarget(fn, g.functions)
 		if !known {
-			return // a function the template does not settle: maybe any
+			return nil // a function the template does not settle: maybe any
 		}
 		if name != "" {
-			granted[name] = true
+			g.permissions[name] = append(g.permissions[name], r)
 		}
 	}
 	for name := range exported(res.File.Root) {
-		granted[name] = true
+		g.granted[name] = true
 	}
 	for _, in := range res.Integrations {
 		if in.Terraform() || in.Shape != doc.ShapeCloudFormation && in.Shape != doc.ShapeV2CloudFormation && in.API == nil {
@@ -80,12 +123,11 @@ func checkLambdaPermission(p *FilePass) {
 		if uri == nil {
 			continue
 		}
-		name, at := invokedFunction(uri.Value, functions)
-		if name == "" || granted[name] {
-			continue
+		if name, at := invokedFunction(uri.Value, g.functions); name != "" {
+			g.invocations = append(g.invocations, lambdaInvocation{in: in, function: name, uri: uri, at: at})
 		}
-		p.Report(at, uri.Pointer(), "the integration invokes the Lambda function %s of this template without credentials, and no AWS::Lambda::Permission lets apigateway.amazonaws.com invoke %s: every call fails with 500 (Invalid permissions on Lambda function); add the permission, or credentials with a role that may invoke it", name, name)
 	}
+	return g
 }
 
 // otherTransform reports whether the template names a transform other than

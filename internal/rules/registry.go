@@ -61,6 +61,7 @@ var checks = []check{
 	{name: "integration-subtype", integration: checkIntegrationSubtype, v2: v2Certain},
 	{name: "integration-type", integration: checkIntegrationType, v2: v2Any},
 	{name: "lambda-permission", file: checkLambdaPermission},
+	{name: "lambda-permission-source-arn", file: checkLambdaPermissionSourceArn},
 	{name: "mapping-template", integration: checkMappingTemplate},
 	{name: "method-authorizer-type", file: checkMethodAuthorizerType},
 	{name: "method-without-integration", file: checkMethodWithoutIntegration},
