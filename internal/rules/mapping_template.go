@@ -2,10 +2,10 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 
 	"encoding/json"
 	"errors"
-	"regexp"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/vtl"
@@ -303,7 +303,7 @@ func subAsVTL(v doc.Value) (string, bool) {
 			return "", false
 		}
 		name := strings.TrimSpace(s[i+2 : i+end])
-		if vars[name] || !cfnVarRE.MatchString(name) {
+		if vars[name] || !cfnVarRE().MatchString(name) {
 			return "", false
 		}
 		b.WriteString(strings.Repeat("x", end+1))
@@ -314,7 +314,7 @@ func subAsVTL(v doc.Value) (string, bool) {
 
 // cfnVarRE is what a Fn::Sub variable looks like: a parameter or logical
 // id, Resource.Attribute, or a pseudo parameter such as AWS::Region.
-var cfnVarRE = regexp.MustCompile(`^(AWS::)?[A-Za-z0-9_]+(\.[A-Za-z0-9_.]+)?$`)
+var cfnVarRE = lazyre.New(`^(AWS::)?[A-Za-z0-9_]+(\.[A-Za-z0-9_.]+)?$`)
 
 // subArg returns the argument of a Fn::Sub or !Sub node.
 func subArg(n *doc.Node) *doc.Node {

@@ -4,7 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"sort"
 	"strings"
 )
@@ -145,8 +145,8 @@ func build(cs []check) ([]*Rule, error) {
 }
 
 var (
-	idPattern   = regexp.MustCompile(`^AGW\d{3}$`)
-	namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	idPattern   = lazyre.New(`^AGW\d{3}$`)
+	namePattern = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 )
 
 // Validate checks the metadata of a rule set: unique well-formed ids and
@@ -156,9 +156,9 @@ func Validate(rs []*Rule) error {
 	ids, names := map[string]bool{}, map[string]bool{}
 	for _, r := range rs {
 		switch {
-		case !idPattern.MatchString(r.ID):
+		case !idPattern().MatchString(r.ID):
 			return fmt.Errorf("rules: %s: id %q is not of the form AGW123", r.Name, r.ID)
-		case !namePattern.MatchString(r.Name):
+		case !namePattern().MatchString(r.Name):
 			return fmt.Errorf("rules: %s: name is not kebab-case", r.Name)
 		case ids[r.ID]:
 			return fmt.Errorf("rules: %s: id %s is used twice", r.Name, r.ID)
@@ -246,7 +246,7 @@ func parseFrontMatter(file string, first int, text string) (map[string]string, e
 		}
 		key, raw, ok := strings.Cut(line, ":")
 		switch {
-		case !ok || !namePattern.MatchString(key):
+		case !ok || !namePattern().MatchString(key):
 			return nil, errorf("want key: value, not %q", line)
 		case !frontMatterKeys[key]:
 			return nil, errorf("unknown key %q", key)

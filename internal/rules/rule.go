@@ -11,6 +11,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/buildinfo"
 	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
+	"sync"
 )
 
 // Severity is how serious a finding is, in SARIF's vocabulary.
@@ -85,13 +86,15 @@ type Option struct {
 // docs/rules/<name>.md generated from internal/rules/docs/<name>.md, as it
 // is in the release the running build was made from (docsRef).
 func (r *Rule) HelpURL() string {
-	return "https://github.com/apigwlint/apigwlint/blob/" + docsRef + "/docs/rules/" + r.Name + ".md"
+	return "https://github.com/apigwlint/apigwlint/blob/" + docsRef() + "/docs/rules/" + r.Name + ".md"
 }
 
 // docsRef is the git ref whose documentation the help links show: the
 // module version of a released build, so that a user reads the page of the
-// rule as their version has it, and main for any other build.
-var docsRef = buildinfo.DocsRef()
+// rule as their version has it, and main for any other build. It is read
+// from the build information on first use: only SARIF and the
+// documentation views show help links.
+var docsRef = sync.OnceValue(buildinfo.DocsRef)
 
 // Finding is one problem found in one file.
 type Finding struct {

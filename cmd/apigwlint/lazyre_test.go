@@ -1,0 +1,16 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/lazyre"
+)
+
+// TestRegexpsCompile compiles every package-level pattern of the binary:
+// they are compiled on first use (internal/lazyre), so a pattern that does
+// not compile would otherwise only fail the first run that needs it.
+func TestRegexpsCompile(t *testing.T) {
+	if err := lazyre.CompileAll(); err != nil {
+		t.Fatal(err)
+	}
+}
