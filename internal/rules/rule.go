@@ -55,13 +55,20 @@ type Example struct {
 	Code string
 }
 
-// Rule is one check and its documentation.
+// Rule is one check and its documentation. ID, Name, Severity and Options
+// are set in every Rule of All; the documentation (Title, Rationale,
+// Examples, Doc, Fails, Message) is parsed only for the views that show it,
+// and is empty until Documented has been called.
 type Rule struct {
-	ID        string   // stable code, e.g. "AGW101"; never reused
-	Name      string   // kebab-case slug, e.g. "integration-type"
-	Title     string   // one line: lowercase, no trailing period
-	Severity  Severity // default severity of its findings
-	Rationale string   // why it matters (Markdown, first section of the doc)
+	ID       string   // stable code, e.g. "AGW101"; never reused
+	Name     string   // kebab-case slug, e.g. "integration-type"
+	Severity Severity // default severity of its findings
+	// Options are the settings the rule declares (registry.go's checks).
+	Options []*Option
+
+	// Set by Documented:
+	Title     string // one line: lowercase, no trailing period
+	Rationale string // why it matters (Markdown, first section of the doc)
 	Examples  []Example
 	Doc       string // the whole Markdown documentation, front matter removed
 	// Fails says when API Gateway itself would find the mistake (a key of
@@ -69,8 +76,6 @@ type Rule struct {
 	// the error the rule saves its users from meeting at import or deploy.
 	Fails   string
 	Message string
-	// Options are the settings the rule declares (registry.go's checks).
-	Options []*Option
 
 	check check
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/lazyre"
+	"github.com/apigwlint/apigwlint/internal/rules"
 )
 
 // TestRegexpsCompile compiles every package-level pattern of the binary:
@@ -13,4 +14,14 @@ func TestRegexpsCompile(t *testing.T) {
 	if err := lazyre.CompileAll(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// documented returns every rule with its documentation (rules.Documented).
+func documented(t testing.TB) []*rules.Rule {
+	t.Helper()
+	all, err := rules.Documented()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all
 }
