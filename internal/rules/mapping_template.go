@@ -33,21 +33,24 @@ func checkMappingTemplate(p *Pass) {
 
 // mappingTemplate is one template under check.
 type mappingTemplate struct {
-	text     string    // the text Velocity will read
-	node     *doc.Node // the scalar whose value is the template, for positions; nil if unknown
-	at       *doc.Node // where findings go when no exact position is known
-	ptr      string
-	key      string // the media type
+	text     string     // the text Velocity will read
+	node     *doc.Node  // the scalar whose value is the template, for positions; nil if unknown
+	at       *doc.Node  // where findings go when no exact position is known
+	field    *doc.Field // the requestTemplates or responseTemplates field
+	key      string     // the media type
 	response bool
 	literal  bool // a plain string, not the template of a Fn::Sub
 }
+
+// pointer is the JSON pointer of the template, built only for a finding.
+func (t *mappingTemplate) pointer() string { return doc.Join(t.field.Pointer(), t.key) }
 
 func checkTemplateMap(p *Pass, f *doc.Field, response bool) {
 	if doc.Classify(f.Value).Kind != doc.KindMap {
 		return
 	}
 	doc.Pairs(f.Value, func(k, v *doc.Node) {
-		t := &mappingTemplate{at: v, ptr: doc.Join(f.Pointer(), k.Value), key: k.Value, response: response}
+		t := &mappingTemplate{at: v, field: f, key: k.Value, response: response}
 		cv := doc.Classify(v)
 		switch cv.Kind {
 		case doc.KindString:
@@ -74,7 +77,7 @@ func checkTemplateMap(p *Pass, f *doc.Field, response bool) {
 func checkTemplate(p *Pass, t *mappingTemplate) {
 	sc := vtl.Scan(t.text)
 	if pr := sc.Problem; pr != nil {
-		p.ReportAt(templateSpan(p, t, pr.Off), t.ptr, "%s", pr.Msg)
+		p.ReportAt(templateSpan(p, t, pr.Off), t.pointer(), "%s", pr.Msg)
 	}
 	if !t.literal {
 		return // a Fn::Sub: only its structure is certain
@@ -82,7 +85,7 @@ func checkTemplate(p *Pass, t *mappingTemplate) {
 	w := p.WithSeverity(Warning)
 	for _, r := range sc.Refs {
 		if msg := refProblem(r, sc); msg != "" {
-			w.ReportAt(templateSpan(p, t, r.Off), t.ptr, "%s", msg)
+			w.ReportAt(templateSpan(p, t, r.Off), t.pointer(), "%s", msg)
 		}
 	}
 	if !sc.HasVTL && jsonMediaType(t.key) {
@@ -135,7 +138,7 @@ func checkTemplateJSON(p *Pass, t *mappingTemplate) {
 		// client gets a broken body, nothing fails. A warning.
 		kind, r = "response", p.WithSeverity(Warning)
 	}
-	r.ReportAt(templateSpan(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
+	r.ReportAt(templateSpan(p, t, off), t.pointer(), "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
 }
 
 // Documented names (API Gateway developer guide, "Variables for data
