@@ -34,8 +34,9 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "apigwlint explain: no RULE given\n\n"+explainUsage)
 		return exitError
 	}
-	if rules.BuildError != nil {
-		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", rules.BuildError)
+	all, err := rules.Documented() // ByID's rules are documented from here on
+	if err != nil {
+		fmt.Fprintf(stderr, "apigwlint: internal error: %v (please report this)\n", err)
 		return exitError
 	}
 	var out strings.Builder
@@ -46,7 +47,7 @@ func explain(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		// Not a rule: an error message AWS answered with.
-		matches := ruledoc.Match(rules.All, a)
+		matches := ruledoc.Match(all, a)
 		if len(matches) == 0 {
 			if strings.TrimSpace(a) != "" && !strings.ContainsAny(strings.TrimSpace(a), " \t\n") {
 				fmt.Fprintf(stderr, "apigwlint explain: no rule %q%s (apigwlint --list-rules lists them), and no rule records an API Gateway message like it\n", a, rules.SuggestRule(a))

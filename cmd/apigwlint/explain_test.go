@@ -13,6 +13,7 @@ import (
 // print one page each, an unknown rule is exit 2 with a did-you-mean, and
 // --help describes the subcommand.
 func TestExplain(t *testing.T) {
+	documented(t)
 	r := rules.ByID("AGW108")
 	page := ruledoc.Page(r, lintExample)
 	want := strings.TrimLeft(page[strings.Index(page, "\n")+1:], "\n")

@@ -6,7 +6,7 @@
 package buildinfo
 
 import (
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"runtime/debug"
 	"strings"
 )
@@ -70,14 +70,14 @@ func Of(bi *debug.BuildInfo) string {
 
 // pseudoVersion matches the end of a Go pseudo-version: a timestamp and a
 // commit hash, which name no release.
-var pseudoVersion = regexp.MustCompile(`[-.]\d{14}-[0-9a-f]{12}$`)
+var pseudoVersion = lazyre.New(`[-.]\d{14}-[0-9a-f]{12}$`)
 
 // RefOf is the git ref of the documentation for module version v: the tag
 // itself for a release (v0.3.0, v1.0.0-rc.1), main for a development build
 // ("(devel)", "", a pseudo-version, or a version with build metadata such
 // as +dirty, whose tag does not hold what was built).
 func RefOf(v string) string {
-	if !strings.HasPrefix(v, "v") || strings.Contains(v, "+") || pseudoVersion.MatchString(v) {
+	if !strings.HasPrefix(v, "v") || strings.Contains(v, "+") || pseudoVersion().MatchString(v) {
 		return "main"
 	}
 	return v

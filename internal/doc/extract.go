@@ -285,7 +285,7 @@ func (r *Result) addAPI(api *API) {
 			api.Kind = HTTP
 		}
 		for _, in := range ins {
-			if in.Fields["payloadFormatVersion"] != nil || in.Fields["integrationSubtype"] != nil {
+			if in.Field("payloadFormatVersion") != nil || in.Field("integrationSubtype") != nil {
 				api.Kind = HTTP
 			}
 		}
@@ -307,10 +307,10 @@ func restUsed(ins []*Integration) bool {
 		if t := in.Type(); t == "AWS" || t == "HTTP" || t == "MOCK" {
 			return true
 		}
-		if f := in.Fields["responses"]; f != nil && nonEmpty(f) {
+		if f := in.Field("responses"); f != nil && nonEmpty(f) {
 			return true
 		}
-		if f := in.Fields["requestTemplates"]; f != nil && nonEmpty(f) {
+		if f := in.Field("requestTemplates"); f != nil && nonEmpty(f) {
 			return true
 		}
 	}
@@ -339,10 +339,10 @@ func httpMarked(api *API, ins []*Integration) bool {
 		marked = true
 	}
 	for _, in := range ins {
-		if in.Fields["integrationSubtype"] != nil {
+		if in.Field("integrationSubtype") != nil {
 			marked = true
 		}
-		if f := in.Fields["requestParameters"]; f != nil {
+		if f := in.Field("requestParameters"); f != nil {
 			Pairs(f.Value, func(k, _ *Node) {
 				for _, a := range []string{"append:", "overwrite:", "remove:"} {
 					marked = marked || strings.HasPrefix(k.Value, a)

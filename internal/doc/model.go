@@ -186,8 +186,10 @@ type Integration struct {
 	Node    *Node // the integration mapping (or whatever value stands there)
 	Pointer string
 
-	Fields    map[string]*Field // known fields by canonical name
-	All       []*Field          // every key in document order, known or not
+	// All is every key in document order, known or not; Field finds a
+	// known one by its canonical name. (A scan of a few fields, not a map:
+	// a large document has tens of thousands of integrations.)
+	All       []*Field
 	Responses []*Response
 	// V2 is set for API Gateway V2 shapes (ShapeV2CloudFormation,
 	// ShapeV2JSON): the protocol, the routes and the integration responses.
@@ -195,31 +197,45 @@ type Integration struct {
 
 	typ      string // cache of Type
 	typeRead bool
-	memo     map[any]any
+	memo     []memoEntry
 }
+
+// memoEntry is one value of Integration.Memo: rules memoise one or two
+// values per integration, so a slice is smaller and faster than a map.
+type memoEntry struct{ key, val any }
 
 // Memo returns the value stored under key for this integration, computing
 // it with fn the first time, so that rules reading the same derived value
 // (a parsed uri, say) compute it once. An integration is checked by one
 // goroutine, so no lock is taken.
 func (in *Integration) Memo(key any, fn func() any) any {
-	if v, ok := in.memo[key]; ok {
-		return v
-	}
-	if in.memo == nil {
-		in.memo = map[any]any{}
+	for _, e := range in.memo {
+		if e.key == key {
+			return e.val
+		}
 	}
 	v := fn()
-	in.memo[key] = v
+	in.memo = append(in.memo, memoEntry{key, v})
 	return v
 }
 
 // Field returns the known field with the canonical name, or nil.
-func (in *Integration) Field(name string) *Field { return in.Fields[name] }
+func (in *Integration) Field(name string) *Field { return knownField(in.All, name) }
+
+// knownField returns the last known field of all with the canonical name
+// (the last, as a map filled in document order would hold), or nil.
+func knownField(all []*Field, name string) *Field {
+	for i := len(all) - 1; i >= 0; i-- {
+		if f := all[i]; f.Known && f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
 
 // Val classifies the value of a known field; absent fields are KindNull with
 // a nil Node.
-func (in *Integration) Val(name string) Value { return in.Fields[name].Val() }
+func (in *Integration) Val(name string) Value { return in.Field(name).Val() }
 
 // Kind returns the API kind the integration belongs to. put-integration and
 // get-integration JSON are REST by definition. A V2 integration whose
@@ -300,7 +316,7 @@ func (s Shape) Terraform() bool { return s == ShapeTerraform || s == ShapeV2Terr
 // resources). Names of nested fields (statusCode, responseParameters ...) are
 // capitalised for CloudFormation and snake_cased for Terraform.
 func (in *Integration) KeyName(canonical string) string {
-	if f := in.Fields[canonical]; f != nil {
+	if f := in.Field(canonical); f != nil {
 		return f.Key.Value
 	}
 	if canonical == "responses" || canonical == "integrationResponses" {
@@ -415,15 +431,14 @@ type Response struct {
 	Index   int   // the position in a list (CloudFormation); 0 otherwise
 	Node    *Node // the response mapping
 	Pointer string
-	Fields  map[string]*Field
-	All     []*Field
+	All     []*Field // every key in document order; Field finds a known one
 	// Pattern is the node holding the selection pattern: the key itself in
 	// OpenAPI (nil for "default"), the selectionPattern value otherwise.
 	Pattern *Node
 }
 
 // Field returns the known response field with the canonical name, or nil.
-func (r *Response) Field(name string) *Field { return r.Fields[name] }
+func (r *Response) Field(name string) *Field { return knownField(r.All, name) }
 
 // Anchor is where a finding about the whole response is reported: its map
 // key, or the entry itself in a list.
@@ -555,7 +570,7 @@ var (
 )
 
 // collect reads the keys of mapping n into fields.
-func collect(n *Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) {
+func collect(n *Node, ptr string, spec fieldSpec) []*Field {
 	count := 0
 	if m := Resolve(n); m != nil && m.Kind == MappingNode && !hasMergeKey(m) {
 		count = len(m.Content) / 2
@@ -566,7 +581,6 @@ func collect(n *Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) 
 	// hundreds of thousands of them.
 	store := make([]Field, count)
 	all := make([]*Field, count)
-	fields := make(map[string]*Field, count)
 	i := 0
 	Pairs(n, func(k, v *Node) {
 		name, known := spec[k.Value]
@@ -577,11 +591,8 @@ func collect(n *Node, ptr string, spec fieldSpec) (map[string]*Field, []*Field) 
 		*f = Field{Name: name, Known: known, Key: k, Value: v, Parent: ptr}
 		all[i] = f
 		i++
-		if known {
-			fields[name] = f
-		}
 	})
-	return fields, all[:i] // Pairs skips complex keys, which count counted
+	return all[:i] // Pairs skips complex keys, which count counted
 }
 
 // NewIntegration builds the canonical model of the integration at node n,
@@ -602,8 +613,8 @@ func (in *Integration) AddResponse(key, n *Node, ptr string) *Response {
 		spec = TerraformResponseFields
 	}
 	r := &Response{Key: key, Node: n, Pointer: ptr}
-	r.Fields, r.All = collect(n, ptr, spec)
-	if p := r.Fields["selectionPattern"]; p != nil {
+	r.All = collect(n, ptr, spec)
+	if p := r.Field("selectionPattern"); p != nil {
 		r.Pattern = p.Value
 	}
 	in.Responses = append(in.Responses, r)
@@ -613,37 +624,37 @@ func (in *Integration) AddResponse(key, n *Node, ptr string) *Response {
 // newIntegration builds the canonical model of the integration at node n.
 func newIntegration(file *File, shape Shape, key, n *Node, ptr string) *Integration {
 	in := &Integration{File: file, Shape: shape, Key: key, Node: n, Pointer: ptr}
-	in.Fields, in.All = collect(n, ptr, specOf(shape))
+	in.All = collect(n, ptr, specOf(shape))
 	switch shape {
 	case ShapeOpenAPI:
-		if f := in.Fields["responses"]; f != nil {
+		if f := in.Field("responses"); f != nil {
 			Pairs(f.Value, func(k, v *Node) {
 				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer(), k.Value)}
 				if k.Value != "default" {
 					r.Pattern = k
 				}
-				r.Fields, r.All = collect(v, r.Pointer, OpenAPIResponseFields)
+				r.All = collect(v, r.Pointer, OpenAPIResponseFields)
 				in.Responses = append(in.Responses, r)
 			})
 		}
 	case ShapeGetIntegration:
-		if f := in.Fields["integrationResponses"]; f != nil {
+		if f := in.Field("integrationResponses"); f != nil {
 			Pairs(f.Value, func(k, v *Node) {
 				r := &Response{Key: k, Node: v, Pointer: Join(f.Pointer(), k.Value)}
-				r.Fields, r.All = collect(v, r.Pointer, GetResponseFields)
-				if p := r.Fields["selectionPattern"]; p != nil {
+				r.All = collect(v, r.Pointer, GetResponseFields)
+				if p := r.Field("selectionPattern"); p != nil {
 					r.Pattern = p.Value
 				}
 				in.Responses = append(in.Responses, r)
 			})
 		}
 	case ShapeCloudFormation:
-		if f := in.Fields["integrationResponses"]; f != nil {
+		if f := in.Field("integrationResponses"); f != nil {
 			if seq := Resolve(f.Value); seq != nil && seq.Kind == SequenceNode {
 				for i, item := range seq.Content {
 					r := &Response{Node: item, Index: i, Pointer: Join(f.Pointer(), strconv.Itoa(i))}
-					r.Fields, r.All = collect(item, r.Pointer, CloudFormationResponseFields)
-					if p := r.Fields["selectionPattern"]; p != nil {
+					r.All = collect(item, r.Pointer, CloudFormationResponseFields)
+					if p := r.Field("selectionPattern"); p != nil {
 						r.Pattern = p.Value
 					}
 					in.Responses = append(in.Responses, r)

@@ -1,7 +1,7 @@
 package doc
 
 import (
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,7 +22,7 @@ func (f *File) line(n int) (string, bool) {
 // blockHeaderRE is the rest of the line of a literal block scalar from the
 // node's column: tag and anchor, the | indicator with its optional
 // indentation and chomping indicators, and an optional comment.
-var blockHeaderRE = regexp.MustCompile(`^(?:[!&]\S*[ \t]+)*\|[1-9]?[-+]?[1-9]?[ \t]*(?:#.*)?$`)
+var blockHeaderRE = lazyre.New(`^(?:[!&]\S*[ \t]+)*\|[1-9]?[-+]?[1-9]?[ \t]*(?:#.*)?$`)
 
 // PositionIn returns the source line and column of byte offset off of the
 // value of scalar n (a finding inside a mapping template, say), when the text can be mapped back exactly: a
@@ -43,7 +43,7 @@ func (f *File) PositionIn(n *Node, off int) (line, col int, ok bool) {
 	}
 	tl, tc := textLineCol(n.Value, off)
 	if n.Style&LiteralStyle != 0 {
-		if !blockHeaderRE.MatchString(header[start:]) {
+		if !blockHeaderRE().MatchString(header[start:]) {
 			return 0, 0, false
 		}
 		text := strings.Split(n.Value, "\n")[tl-1]

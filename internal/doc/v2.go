@@ -201,7 +201,7 @@ func newV2JSON(f *File, root *Node) *Integration {
 			in.V2.Pascal = true
 		}
 	}
-	if in.Fields["apiId"] != nil && in.Fields["integrationId"] != nil {
+	if in.Field("apiId") != nil && in.Field("integrationId") != nil {
 		in.V2.Update = true
 	}
 	return in

@@ -11,6 +11,7 @@
 package integrationuri
 
 import (
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"regexp"
 	"slices"
 	"strings"
@@ -85,7 +86,7 @@ func Parse(s string, sub bool) Template {
 			}
 		}
 		if c := rest[0]; (c >= 'A' && c <= 'Z' || c == '<') && (i == 0 || !isWordByte(s[i-1])) {
-			if m := docPlaceholder.FindString(rest); m != "" {
+			if m := docPlaceholder().FindString(rest); m != "" {
 				add(m, HoleParam) // ACCOUNT_ID, REPLACE_ME_HOST, <region>: filled in by hand
 				i += len(m)
 				continue
@@ -111,7 +112,7 @@ func Parse(s string, sub bool) Template {
 // an all-caps word with an underscore (ACCOUNT_ID, REPLACE_ME_NLB_DNS), an
 // all-caps word of five letters or more (REGION), or a <word>. It is not a
 // mistake in the uri's grammar but a gap to fill.
-var docPlaceholder = regexp.MustCompile(`^(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|[A-Z]{5,}\b|<[A-Za-z0-9_.:-]+>)`)
+var docPlaceholder = lazyre.New(`^(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|[A-Z]{5,}\b|<[A-Za-z0-9_.:-]+>)`)
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
@@ -262,16 +263,16 @@ func (t Template) CutLast(sep string) (before, after Template, ok bool) {
 // (botocore partitions.json).
 var partitions = []struct {
 	name   string
-	region *regexp.Regexp
+	region func() *regexp.Regexp // lazyre.New
 }{
-	{"aws", regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$`)},
-	{"aws-cn", regexp.MustCompile(`^cn-\w+-\d+$`)},
-	{"aws-us-gov", regexp.MustCompile(`^us-gov-\w+-\d+$`)},
-	{"aws-iso", regexp.MustCompile(`^us-iso-\w+-\d+$`)},
-	{"aws-iso-b", regexp.MustCompile(`^us-isob-\w+-\d+$`)},
-	{"aws-iso-e", regexp.MustCompile(`^eu-isoe-\w+-\d+$`)},
-	{"aws-iso-f", regexp.MustCompile(`^us-isof-\w+-\d+$`)},
-	{"aws-eusc", regexp.MustCompile(`^eusc-(de)-\w+-\d+$`)},
+	{"aws", lazyre.New(`^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$`)},
+	{"aws-cn", lazyre.New(`^cn-\w+-\d+$`)},
+	{"aws-us-gov", lazyre.New(`^us-gov-\w+-\d+$`)},
+	{"aws-iso", lazyre.New(`^us-iso-\w+-\d+$`)},
+	{"aws-iso-b", lazyre.New(`^us-isob-\w+-\d+$`)},
+	{"aws-iso-e", lazyre.New(`^eu-isoe-\w+-\d+$`)},
+	{"aws-iso-f", lazyre.New(`^us-isof-\w+-\d+$`)},
+	{"aws-eusc", lazyre.New(`^eusc-(de)-\w+-\d+$`)},
 }
 
 // Partitions returns the names of the known AWS partitions, "aws" first.
@@ -287,7 +288,7 @@ func Partitions() []string {
 // follows, or "" when it follows none of them.
 func PartitionOfRegion(region string) string {
 	for _, p := range partitions {
-		if p.region.MatchString(region) {
+		if p.region().MatchString(region) {
 			return p.name
 		}
 	}

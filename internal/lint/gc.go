@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/apigwlint/apigwlint/internal/loader"
 )
 
 // Garbage collection is most of the time apigwlint spends beside parsing:
@@ -47,9 +49,12 @@ func tuneGC(files []input) {
 const collectAfterLoadFrom = 4 << 20
 
 // afterLoad runs a collection after loading a large file (see
-// collectAfterLoadFrom).
-func afterLoad(size int) {
-	if size >= collectAfterLoadFrom {
+// collectAfterLoadFrom) that YAML was parsed from. A file that starts like
+// JSON is, but for rare exceptions, strict JSON, which the loader parses
+// straight into apigwlint's tree: there is nothing to collect, and a
+// collection would only mark the whole tree once for nothing.
+func afterLoad(src []byte) {
+	if len(src) >= collectAfterLoadFrom && !loader.StartsLikeJSON(src) {
 		runtime.GC()
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/textproto"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,23 +55,65 @@ var errFraming = errors.New("lsp: bad message framing")
 // read returns the next message's body, or io.EOF when the client closed
 // the stream.
 func (r *reader) read() ([]byte, error) {
-	tp := textproto.NewReader(r.r)
-	h, err := tp.ReadMIMEHeader()
+	length, err := r.header()
 	if err != nil {
-		if errors.Is(err, io.EOF) && len(h) == 0 {
-			return nil, io.EOF
-		}
-		return nil, fmt.Errorf("%w: %v", errFraming, err)
+		return nil, err
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(h.Get("Content-Length")))
+	n, err := strconv.Atoi(strings.TrimSpace(length))
 	if err != nil || n < 0 || n > maxMessage {
-		return nil, fmt.Errorf("%w: Content-Length %q", errFraming, h.Get("Content-Length"))
+		return nil, fmt.Errorf("%w: Content-Length %q", errFraming, length)
 	}
 	body := make([]byte, n)
 	if _, err := io.ReadFull(r.r, body); err != nil {
 		return nil, fmt.Errorf("%w: %v", errFraming, err)
 	}
 	return body, nil
+}
+
+// header reads a message's header lines up to the blank line that ends
+// them, as net/textproto's ReadMIMEHeader reads them (lines ended by LF or
+// CRLF, a line starting with a space or a tab continuing the one before,
+// keys matched in any letter case), and returns the value of the first
+// Content-Length. It is written out here because importing net/textproto
+// links package net, which made every apigwlint built with cgo a
+// dynamically linked program, and its start-up slower.
+func (r *reader) header() (length string, err error) {
+	found, lines := false, 0
+	var key, value string
+	flush := func() {
+		if key != "" && !found && strings.EqualFold(key, "Content-Length") {
+			length, found = strings.TrimSpace(value), true
+		}
+		key, value = "", ""
+	}
+	for {
+		line, err := r.r.ReadString('\n')
+		if err != nil {
+			if errors.Is(err, io.EOF) && lines == 0 && line == "" {
+				return "", io.EOF
+			}
+			return "", fmt.Errorf("%w: %v", errFraming, err)
+		}
+		lines++
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		switch {
+		case line == "":
+			flush()
+			return length, nil
+		case line[0] == ' ' || line[0] == '\t':
+			if lines == 1 {
+				return "", fmt.Errorf("%w: malformed MIME header initial line: %s", errFraming, line)
+			}
+			value += " " + strings.TrimSpace(line)
+			continue
+		}
+		flush()
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || k == "" || strings.ContainsAny(k, " \t") {
+			return "", fmt.Errorf("%w: malformed MIME header line: %s", errFraming, line)
+		}
+		key, value = k, strings.TrimSpace(v)
+	}
 }
 
 // writer writes framed messages; it is safe for concurrent use (diagnostics

@@ -67,7 +67,7 @@ func FuzzCheck(f *testing.F) {
 			if err != nil {
 				namesText(t, err, expr, "p")
 			}
-			if nameRE.MatchString(s) {
+			if nameRE().MatchString(s) {
 				for _, loc := range side.Locations {
 					if err := side.Check("p", side.Prefix+loc+"."+s); err != nil {
 						t.Fatalf("Check rejects a valid expression: %v", err)

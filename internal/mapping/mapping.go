@@ -12,7 +12,7 @@
 package mapping
 
 import (
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,7 +20,7 @@ import (
 
 // nameRE is what a parameter name must match (DG-MAP gives
 // '^[a-zA-Z0-9._$-]+$').
-var nameRE = regexp.MustCompile(`^[a-zA-Z0-9._$-]+$`)
+var nameRE = lazyre.New(`^[a-zA-Z0-9._$-]+$`)
 
 // Side is one namespace of the grammar: "integration.request." followed by
 // a location and a name, say.
@@ -98,7 +98,7 @@ func (s Side) Check(what, text string) error {
 	if name == "" {
 		return problem(quote(what, text) + " names no parameter; expected " + s.Prefix + loc + ".NAME")
 	}
-	if !nameRE.MatchString(name) {
+	if !nameRE().MatchString(name) {
 		return problem(quote(what, text) + " has the invalid name " + strconv.Quote(name) + "; names may only contain letters, digits and . _ $ -")
 	}
 	return nil

@@ -34,8 +34,12 @@ func SARIF(w io.Writer, r *Report) error {
 	if loc.root != "" {
 		run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{srcRoot: sarif.NewSimpleArtifactLocation(loc.root)}
 	}
+	all, err := rules.Documented()
+	if err != nil {
+		return err
+	}
 	index := map[string]int{}
-	for i, rule := range rules.All {
+	for i, rule := range all {
 		index[rule.ID] = i
 		d := ruledoc.SARIF(rule)
 		run.AddRule(d.ID).

@@ -1,4 +1,4 @@
-// Package ruledoc renders the rule catalogue (rules.All: each rule's
+// Package ruledoc renders the rule catalogue (rules.Documented: each rule's
 // metadata from internal/rules/docs/<name>.md) for every place a user reads
 // it: the README rule table, --list-rules, the pages in docs/rules/ and
 // their index, apigwlint explain, and the rule descriptors of SARIF. No other

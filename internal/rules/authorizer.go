@@ -2,7 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strconv"
 	"strings"
 )
@@ -11,11 +11,11 @@ var (
 	extAuthorizerTypes = []string{"token", "request", "cognito_user_pools", "jwt"}
 	// extLambdaInvokeURI is the form of a Lambda authorizer's authorizerUri,
 	// after extSubst has neutralised ${...} parts.
-	extLambdaInvokeURI = regexp.MustCompile(`^arn:[^:]+:apigateway:[^:]+:lambda:path/\d{4}-\d{2}-\d{2}/functions/.+/invocations$`)
-	extRoleARN         = regexp.MustCompile(`^arn:[^:]+:iam::[^:]*:(role|user)/.+$`)
-	extUserPoolARN     = regexp.MustCompile(`^arn:[^:]+:cognito-idp:[^:]+:[^:]+:userpool/.+$`)
-	extRESTIdentity    = regexp.MustCompile(`^(method\.request\.(header|querystring|multivalueheader|multivaluequerystring|path)\.[^\s]+|stageVariables\.[A-Za-z0-9_.-]+|context\.[A-Za-z0-9_.-]+)$`)
-	extHTTPIdentity    = regexp.MustCompile(`^(\$request\.(header|querystring)\.[^\s]+|\$context\.[A-Za-z0-9_.-]+|\$stageVariables\.[A-Za-z0-9_.-]+)$`)
+	extLambdaInvokeURI = lazyre.New(`^arn:[^:]+:apigateway:[^:]+:lambda:path/\d{4}-\d{2}-\d{2}/functions/.+/invocations$`)
+	extRoleARN         = lazyre.New(`^arn:[^:]+:iam::[^:]*:(role|user)/.+$`)
+	extUserPoolARN     = lazyre.New(`^arn:[^:]+:cognito-idp:[^:]+:[^:]+:userpool/.+$`)
+	extRESTIdentity    = lazyre.New(`^(method\.request\.(header|querystring|multivalueheader|multivaluequerystring|path)\.[^\s]+|stageVariables\.[A-Za-z0-9_.-]+|context\.[A-Za-z0-9_.-]+)$`)
+	extHTTPIdentity    = lazyre.New(`^(\$request\.(header|querystring)\.[^\s]+|\$context\.[A-Za-z0-9_.-]+|\$stageVariables\.[A-Za-z0-9_.-]+)$`)
 )
 
 // checkAuthorizer: each x-amazon-apigateway-authorizer of a security scheme
@@ -100,7 +100,7 @@ func checkAuthorizer(p *DocPass) {
 		if uf := get("authorizerUri"); uf != nil && (lambda || typ == "") {
 			if uv := doc.Classify(uf.Value); uv.Known() && uv.Kind != doc.KindString && uv.Kind != doc.KindNull {
 				extReport(p, *uf, "authorizerUri must be a string, not %s", extKindName(uv.Kind))
-			} else if text, ok := extTextOf(uv); ok && text != "" && !extLambdaInvokeURI.MatchString(text) {
+			} else if text, ok := extTextOf(uv); ok && text != "" && !extLambdaInvokeURI().MatchString(text) {
 				msg := "authorizerUri %q is not a Lambda invocation URI; expected arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations"
 				if strings.Contains(text, ":lambda:") && !strings.Contains(text, ":apigateway:") {
 					msg += " (a function ARN goes inside it, not in its place)"
@@ -114,7 +114,7 @@ func checkAuthorizer(p *DocPass) {
 		if cf := get("authorizerCredentials"); cf != nil {
 			if cv, ok := lit(cf); ok && cv.Kind == doc.KindString && !strings.Contains(cv.Text, "${") && !strings.HasPrefix(strings.TrimSpace(cv.Text), "REPLACE_ME") {
 				t := strings.TrimSpace(cv.Text)
-				if !extRoleARN.MatchString(t) {
+				if !extRoleARN().MatchString(t) {
 					extReport(p, *cf, "authorizerCredentials %q is not an IAM role ARN; expected arn:aws:iam::ACCOUNT_ID:role/NAME", t)
 				}
 			}
@@ -167,7 +167,7 @@ func checkAuthorizer(p *DocPass) {
 				} else {
 					for i, item := range pv.Node.Content {
 						iv := doc.Classify(item)
-						if text, ok := extTextOf(iv); ok && !strings.Contains(text, "REPLACE_ME") && !extUserPoolARN.MatchString(text) {
+						if text, ok := extTextOf(iv); ok && !strings.Contains(text, "REPLACE_ME") && !extUserPoolARN().MatchString(text) {
 							p.Report(item, doc.Join(pf.Pointer, strconv.Itoa(i)), "%q is not a Cognito user pool ARN; expected arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool/POOL_ID", strings.TrimSpace(iv.Text))
 						}
 					}
@@ -236,7 +236,7 @@ func extCheckIdentitySource(p *DocPass, f doc.Pair, v doc.Value, kind doc.APIKin
 	}
 	for _, s := range sources {
 		src, f := s.text, s.at
-		rest, http := extRESTIdentity.MatchString(src), extHTTPIdentity.MatchString(src)
+		rest, http := extRESTIdentity().MatchString(src), extHTTPIdentity().MatchString(src)
 		switch {
 		case known && kind == doc.REST && !rest && http:
 			extReport(p, f, "identity source %q is HTTP API syntax; a REST API expects %s", src, extToREST(src))

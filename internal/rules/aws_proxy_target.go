@@ -2,12 +2,12 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 )
 
 // apigatewayService reads the service of an AWS integration uri:
 // arn:PARTITION:apigateway:REGION:SERVICE:path|action/...
-var apigatewayService = regexp.MustCompile(`^arn:[^:]*:apigateway:[^:]*:(?:[a-z0-9-]+\.)?([A-Za-z0-9-]+):(?:path|action)/`)
+var apigatewayService = lazyre.New(`^arn:[^:]*:apigateway:[^:]*:(?:[a-z0-9-]+\.)?([A-Za-z0-9-]+):(?:path|action)/`)
 
 // checkAWSProxyTarget: a REST AWS_PROXY integration invokes a Lambda
 // function (or, by AWS's own error text, a Firehose stream); every other AWS
@@ -21,7 +21,7 @@ func checkAWSProxyTarget(p *Pass) {
 	if !v.IsText() {
 		return
 	}
-	m := apigatewayService.FindStringSubmatch(dollarVar.ReplaceAllString(v.Text, "VAR"))
+	m := apigatewayService().FindStringSubmatch(dollarVar().ReplaceAllString(v.Text, "VAR"))
 	if m == nil {
 		return // not an API Gateway service ARN: aws-uri judges it
 	}

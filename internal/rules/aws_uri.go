@@ -2,9 +2,9 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/integrationuri"
@@ -49,7 +49,7 @@ func checkAWSURI(p *Pass) {
 // fullFunctionARN is a Lambda function ARN written out in full: a known
 // partition, a region and an account, so the invoke ARN around it is
 // certain.
-var fullFunctionARN = regexp.MustCompile(`^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):lambda:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:function:[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$`)
+var fullFunctionARN = lazyre.New(`^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):lambda:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:function:[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$`)
 
 // invokeARNFix is the fix of a uri that is a literal Lambda function ARN:
 // the invoke ARN of that function, in the function's own partition and
@@ -59,7 +59,7 @@ func invokeARNFix(p *Pass, f *doc.Field, v doc.Value) *Fix {
 		return nil
 	}
 	uri := strings.TrimSpace(v.Text)
-	m := fullFunctionARN.FindStringSubmatch(uri)
+	m := fullFunctionARN().FindStringSubmatch(uri)
 	if m == nil {
 		return nil
 	}
@@ -102,14 +102,14 @@ func getAttArnOf(v doc.Value) (string, bool) {
 	return res, res != "" && attr == "Arn"
 }
 
-var subArnURIPattern = regexp.MustCompile(`^\$\{([A-Za-z0-9]+)\.Arn\}$`)
+var subArnURIPattern = lazyre.New(`^\$\{([A-Za-z0-9]+)\.Arn\}$`)
 
 // awsURIProblem returns what is certainly wrong with an AWS integration uri,
 // or "".
 func awsURIProblem(p *Pass, typ string, v doc.Value, t integrationuri.Template) string {
 	uri := v.Text
 	if v.Kind == doc.KindTemplate {
-		if m := subArnURIPattern.FindStringSubmatch(strings.TrimSpace(uri)); m != nil {
+		if m := subArnURIPattern().FindStringSubmatch(strings.TrimSpace(uri)); m != nil {
 			return fmt.Sprintf("uri %q is the ARN of resource %q, not an API Gateway integration ARN; for a Lambda function write %s",
 				uri, m[1], strings.Replace(lambdaSubForm, "{fn}", m[1], 1))
 		}
@@ -218,7 +218,7 @@ var lambdaAPIVersions = map[string]string{
 	"2021-11-15": "response-streaming-invocations", // response streaming
 }
 
-var lambdaDatePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var lambdaDatePattern = lazyre.New(`^\d{4}-\d{2}-\d{2}$`)
 
 // lambdaPathProblem checks the path of a Lambda uri (after "path/"):
 // {version}/functions/{function-arn}/{action}. A custom (AWS) integration
@@ -245,7 +245,7 @@ func lambdaPathProblem(p *Pass, typ, uri string, rest, partField integrationuri.
 	}
 	wantAction, knownVersion := lambdaAPIVersions[version]
 	if vKnown && !knownVersion {
-		if lambdaDatePattern.MatchString(version) || typ == "AWS_PROXY" {
+		if lambdaDatePattern().MatchString(version) || typ == "AWS_PROXY" {
 			return fmt.Sprintf("uri %q has Lambda API version %q; the invoke path is 2015-03-31/functions/{function-arn}/invocations (2021-11-15/.../response-streaming-invocations for response streaming)", uri, version)
 		}
 		return ""
@@ -308,9 +308,9 @@ func lambdaActionOr(action string) string {
 }
 
 var (
-	lambdaNamePattern      = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-	lambdaQualifierPattern = regexp.MustCompile(`^(\$LATEST|[A-Za-z0-9_-]{1,128})$`)
-	awsAccountPattern      = regexp.MustCompile(`^\d{12}$`)
+	lambdaNamePattern      = lazyre.New(`^[A-Za-z0-9_-]{1,64}$`)
+	lambdaQualifierPattern = lazyre.New(`^(\$LATEST|[A-Za-z0-9_-]{1,128})$`)
+	awsAccountPattern      = lazyre.New(`^\d{12}$`)
 )
 
 // lambdaFunctionARNProblem checks the function ARN inside a Lambda invoke uri:
@@ -347,17 +347,17 @@ func lambdaFunctionARNProblem(uri string, fn, apiPartition integrationuri.Templa
 	if msg := arnRegionProblem(fs[3], fs[1], what); msg != "" {
 		return msg
 	}
-	if s, ok := fs[4].Literal(); ok && !awsAccountPattern.MatchString(s) {
+	if s, ok := fs[4].Literal(); ok && !awsAccountPattern().MatchString(s) {
 		return fmt.Sprintf("%s has account %q; expected a 12-digit account id", what, s)
 	}
 	if s, ok := fs[5].Literal(); ok && s != "function" {
 		return fmt.Sprintf("%s has resource type %q; expected %s", what, s, form)
 	}
-	if s, ok := fs[6].Literal(); ok && !lambdaNamePattern.MatchString(s) {
+	if s, ok := fs[6].Literal(); ok && !lambdaNamePattern().MatchString(s) {
 		return fmt.Sprintf("%s has function name %q; a name is 1 to 64 letters, digits, hyphens and underscores", what, s)
 	}
 	if len(fs) == 8 {
-		if s, ok := fs[7].Literal(); ok && !lambdaQualifierPattern.MatchString(s) {
+		if s, ok := fs[7].Literal(); ok && !lambdaQualifierPattern().MatchString(s) {
 			return fmt.Sprintf("%s has qualifier %q; expected a version number, an alias name or $LATEST", what, s)
 		}
 	}

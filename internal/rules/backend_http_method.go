@@ -2,7 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 )
 
@@ -81,13 +81,13 @@ func checkHTTPAPILambdaMethod(p *Pass) {
 }
 
 // lambdaFunctionARN is a bare Lambda function ARN, ${...} parts allowed.
-var lambdaFunctionARN = regexp.MustCompile(`^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:/]+(:[^:/]+)?$`)
+var lambdaFunctionARN = lazyre.New(`^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:/]+(:[^:/]+)?$`)
 
 // isLambdaFunctionARN reports whether the integration's uri is a bare Lambda
 // function ARN (not the invoke ARN an AWS integration needs).
 func isLambdaFunctionARN(in *doc.Integration) bool {
 	v := in.Val("uri")
-	return v.IsText() && lambdaFunctionARN.MatchString(dollarVar.ReplaceAllString(strings.TrimSpace(v.Text), "VAR"))
+	return v.IsText() && lambdaFunctionARN().MatchString(dollarVar().ReplaceAllString(strings.TrimSpace(v.Text), "VAR"))
 }
 
 // isFirehoseURI reports whether the uri visibly names Firehose, the one

@@ -12,7 +12,7 @@ import (
 func checkCallerCredentials(p *Pass) {
 	f := p.In.Field("credentials")
 	text, ok := literal(f)
-	if !ok || !callerARN.MatchString(strings.TrimSpace(text)) || p.In.Op == nil || p.In.Kind() != doc.REST {
+	if !ok || !callerARN().MatchString(strings.TrimSpace(text)) || p.In.Op == nil || p.In.Kind() != doc.REST {
 		return
 	}
 	if iamAuthorised(p.In) {

@@ -2,20 +2,20 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 )
 
 var (
 	// roleARN is an IAM role ARN; "§" stands for a ${...} part of a Fn::Sub
 	// template or a stage variable, which may fill any component.
-	roleARN = regexp.MustCompile(`^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc|§):iam::(\d{12}|§):role/[\w+=,.@/§-]+$`)
+	roleARN = lazyre.New(`^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc|§):iam::(\d{12}|§):role/[\w+=,.@/§-]+$`)
 	// callerARN asks API Gateway to pass the caller's own credentials.
-	callerARN  = regexp.MustCompile(`^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc|§):iam::\*:user/\*$`)
-	subVarExpr = regexp.MustCompile(`\$\{[^}]*\}`)
+	callerARN  = lazyre.New(`^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc|§):iam::\*:user/\*$`)
+	subVarExpr = lazyre.New(`\$\{[^}]*\}`)
 	// docPlaceholder is an all-caps word with an underscore, as examples
 	// and workshop files write ACCOUNT_ID or YOUR_ROLE_NAME.
-	docPlaceholder = regexp.MustCompile(`\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|<[^>]+>|\{\{[^}]*\}\}`)
+	docPlaceholder = lazyre.New(`\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b|<[^>]+>|\{\{[^}]*\}\}`)
 )
 
 // checkCredentials: credentials is an IAM role ARN or the caller-passthrough
@@ -40,22 +40,22 @@ func checkCredentials(p *Pass) {
 			return
 		}
 		text = strings.ReplaceAll(text, "${stageVariables.", "${")
-		text = subVarExpr.ReplaceAllStringFunc(text, func(s string) string {
+		text = subVarExpr().ReplaceAllStringFunc(text, func(s string) string {
 			if strings.HasPrefix(s, "${") && !strings.Contains(s, "::") && !strings.Contains(s, ".") {
 				return "§" // a stage variable
 			}
 			return stageOrImportVar(s)
 		})
-		text = docPlaceholder.ReplaceAllString(text, "§")
+		text = docPlaceholder().ReplaceAllString(text, "§")
 	case doc.KindTemplate:
-		text = subVarExpr.ReplaceAllString(strings.TrimSpace(v.Text), "§")
+		text = subVarExpr().ReplaceAllString(strings.TrimSpace(v.Text), "§")
 	default:
 		return
 	}
 	for _, ph := range fillIns {
 		text = strings.ReplaceAll(text, ph, "§")
 	}
-	if roleARN.MatchString(text) || callerARN.MatchString(text) {
+	if roleARN().MatchString(text) || callerARN().MatchString(text) {
 		return
 	}
 	if strings.Contains(text, "§") && strings.HasPrefix(text, "§") {

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 )
 
@@ -71,7 +71,7 @@ func declareParamHint(in *doc.Integration, loc, name string) string {
 }
 
 // statusPattern is the API model's pattern of an HTTP status code.
-var statusPattern = regexp.MustCompile(`^[1-5]\d\d$`)
+var statusPattern = lazyre.New(`^[1-5]\d\d$`)
 
 // statusCodeOf returns an integration response's literal status code.
 func statusCodeOf(r *doc.Response) (string, bool) {

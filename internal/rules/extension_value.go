@@ -103,7 +103,7 @@ func extCheckBinaryMediaTypes(p *DocPass, f doc.Pair, v doc.Value) {
 		case !extKnownValue(iv):
 		case iv.Kind != doc.KindString:
 			p.Report(item, ptr, "binary media type must be a string such as image/png, not %s", extKindName(iv.Kind))
-		case !extMediaType.MatchString(strings.TrimSpace(iv.Text)) && !strings.Contains(iv.Text, "~1"):
+		case !extMediaType().MatchString(strings.TrimSpace(iv.Text)) && !strings.Contains(iv.Text, "~1"):
 			p.Report(item, ptr, "binary media type %q is not a media type; expected type/subtype such as image/png or */*", iv.Text)
 		}
 	}

@@ -7,7 +7,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,7 +120,7 @@ func extInt(v doc.Value) (n int64, ok bool) {
 
 // extMediaType matches a media type (type/subtype, wildcards allowed),
 // optionally with parameters.
-var extMediaType = regexp.MustCompile(`^[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*(\s*;.*)?$`)
+var extMediaType = lazyre.New(`^[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*(\s*;.*)?$`)
 
 // extSubst replaces each ${...} of a string template (Fn::Sub variables,
 // import-time ${AWS::Region}, Terraform template variables) with a neutral

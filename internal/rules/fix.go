@@ -2,7 +2,7 @@ package rules
 
 import (
 	"encoding/json"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/doc"
@@ -43,7 +43,7 @@ func (p *DocPass) Fixed(fix *Fix) *DocPass {
 // plain: a word of letters, digits and _.-/: without spaces (so no ": "),
 // that starts with a letter and does not end with a colon, and is not a
 // YAML keyword (checked apart): an identifier, an enum value, an ARN.
-var plainSafe = regexp.MustCompile(`^[A-Za-z](?:[A-Za-z0-9_.\-/:]*[A-Za-z0-9_.\-/])?$`)
+var plainSafe = lazyre.New(`^[A-Za-z](?:[A-Za-z0-9_.\-/:]*[A-Za-z0-9_.\-/])?$`)
 
 // replaceValue is the fix that writes value in place of scalar n, in n's
 // own quoting: JSON and double-quoted YAML as a JSON string, single-quoted
@@ -62,7 +62,7 @@ func replaceValue(f *doc.File, n *doc.Node, value, description string) *Fix {
 	switch {
 	case n.Style&doc.SingleQuotedStyle != 0:
 		text = "'" + strings.ReplaceAll(value, "'", "''") + "'"
-	case n.Style&doc.DoubleQuotedStyle != 0 || !plainSafe.MatchString(value) || yamlKeyword(value):
+	case n.Style&doc.DoubleQuotedStyle != 0 || !plainSafe().MatchString(value) || yamlKeyword(value):
 		b, _ := json.Marshal(value)
 		text = string(b)
 	default:

@@ -36,6 +36,9 @@ func TestFrontMatterAsYAML(t *testing.T) {
 			}
 		}
 	}
+	if _, err := Documented(); err != nil {
+		t.Fatal(err)
+	}
 	for name, want := range map[string][2]string{
 		"timeout":          {"Timeout should be between 50 ms and 29000 ms", "timeoutInMillis is between 50 ms and the ceiling for its kind of integration"},
 		"integration-type": {"Member must satisfy enum value set: [HTTP, AWS, MOCK, HTTP_PROXY, AWS_PROXY]", "integration type is present and one of AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK"},

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 )
 
@@ -18,9 +18,9 @@ var extGatewayResponseTypes = []string{
 var extGatewayResponseFields = []string{"statusCode", "responseParameters", "responseTemplates"}
 
 var (
-	extGRKey        = regexp.MustCompile(`^gatewayresponse\.(header|path|querystring)\.([^\s]+)$`)
-	extGRStatusCode = regexp.MustCompile(`^[1-5]\d\d$`)
-	extGRSource     = regexp.MustCompile(`^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_.-]+|context\.[A-Za-z0-9_.$-]+)$`)
+	extGRKey        = lazyre.New(`^gatewayresponse\.(header|path|querystring)\.([^\s]+)$`)
+	extGRStatusCode = lazyre.New(`^[1-5]\d\d$`)
+	extGRSource     = lazyre.New(`^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_.-]+|context\.[A-Za-z0-9_.$-]+)$`)
 )
 
 // checkGatewayResponses: x-amazon-apigateway-gateway-responses maps
@@ -74,7 +74,7 @@ func extCheckGRStatus(p *DocPass, f *doc.Pair) {
 	if !extKnownValue(v) {
 		return
 	}
-	if (v.Kind == doc.KindString || v.Kind == doc.KindInt) && extGRStatusCode.MatchString(strings.TrimSpace(v.Text)) {
+	if (v.Kind == doc.KindString || v.Kind == doc.KindInt) && extGRStatusCode().MatchString(strings.TrimSpace(v.Text)) {
 		return
 	}
 	extReport(p, *f, "gateway response statusCode %s is not valid; expected an HTTP status code from 100 to 599 such as \"403\"", extValueText(v))
@@ -90,7 +90,7 @@ func extCheckGRParameters(p *DocPass, f *doc.Pair) {
 	}
 	for _, g := range doc.PairsOf(v.Node, f.Pointer) {
 		key := g.Key.Value
-		m := extGRKey.FindStringSubmatch(key)
+		m := extGRKey().FindStringSubmatch(key)
 		switch {
 		case strings.HasPrefix(key, "method.response.header.") || strings.HasPrefix(key, "integration."):
 			p.Report(g.Key, g.Pointer, "gateway response parameter %q uses the method/integration namespace; a gateway response header is gatewayresponse.header.%s", key, key[strings.LastIndex(key, ".")+1:])
@@ -119,10 +119,10 @@ func extCheckGRSource(p *DocPass, g doc.Pair, val string) {
 	if len(t) >= 2 && strings.HasPrefix(t, "'") && strings.HasSuffix(t, "'") {
 		return
 	}
-	if extGRSource.MatchString(t) {
+	if extGRSource().MatchString(t) {
 		return
 	}
-	if strings.HasPrefix(t, "$") && extGRSource.MatchString(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "$"), "{"), "}")) {
+	if strings.HasPrefix(t, "$") && extGRSource().MatchString(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "$"), "{"), "}")) {
 		extReport(p, g, "gateway response parameter value %q is not a mapping expression; write it without $ and braces: %s", t, strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "$"), "{"), "}"))
 		return
 	}
@@ -142,7 +142,7 @@ func extCheckGRTemplates(p *DocPass, f *doc.Pair) {
 		return
 	}
 	for _, g := range doc.PairsOf(v.Node, f.Pointer) {
-		if !extMediaType.MatchString(g.Key.Value) {
+		if !extMediaType().MatchString(g.Key.Value) {
 			p.Report(g.Key, g.Pointer, "gateway response template key %q is not a media type; expected a content type such as application/json", g.Key.Value)
 		}
 		gv := doc.Classify(g.Value)

@@ -7,8 +7,8 @@ import "testing"
 // buildinfo.RefOf's table test.
 func TestHelpURL(t *testing.T) {
 	// A test binary is a development build: the goldens link to main.
-	if docsRef != "main" {
-		t.Errorf("docsRef of a test build is %q, want main", docsRef)
+	if docsRef() != "main" {
+		t.Errorf("docsRef of a test build is %q, want main", docsRef())
 	}
 	want := "https://github.com/apigwlint/apigwlint/blob/main/docs/rules/timeout.md"
 	if got := ByID("AGW108").HelpURL(); got != want {

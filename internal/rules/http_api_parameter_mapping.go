@@ -62,7 +62,7 @@ func checkHTTPAPIParameterMapping(p *Pass) {
 		case strings.HasPrefix(strings.ToLower(c), "method.response."):
 			p.Report(code, cptr, "responseParameters key %q is REST API syntax; an HTTP API maps response parameters per status code: {\"200\": {\"overwrite:header.NAME\": ...}}%s", c, httpReservedHint(c))
 			return
-		case !statusPattern.MatchString(c):
+		case !statusPattern().MatchString(c):
 			p.Report(code, cptr, "responseParameters key %q is not a status code; an HTTP API maps response parameters per status code of the integration's response, such as \"200\" or \"404\"", c)
 			return
 		}

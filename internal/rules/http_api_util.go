@@ -6,7 +6,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"sort"
 	"strings"
 )
@@ -120,7 +120,7 @@ func httpReservedHeader(name string) bool {
 
 // httpMapExpr finds the $-expressions of a mapping value: $name.rest or
 // ${name.rest}.
-var httpMapExpr = regexp.MustCompile(`\$\{([^}]*)\}|\$([A-Za-z][A-Za-z0-9_]*(?:\.[^\s$,;'"]*)?)`)
+var httpMapExpr = lazyre.New(`\$\{([^}]*)\}|\$([A-Za-z][A-Za-z0-9_]*(?:\.[^\s$,;'"]*)?)`)
 
 // httpValueProblem returns why an HTTP API mapping value is wrong, or "".
 // response says the value maps an integration response, which may also
@@ -139,7 +139,7 @@ func httpValueProblem(raw string, response bool) (msg string, warn bool) {
 	if len(text) >= 2 && text[0] == '\'' && text[len(text)-1] == '\'' && !strings.Contains(text, "$") {
 		return mapQ("static value", text) + " keeps its single quotes in an HTTP API, which writes static values without them: " + text[1:len(text)-1], true
 	}
-	for _, m := range httpMapExpr.FindAllStringSubmatch(text, -1) {
+	for _, m := range httpMapExpr().FindAllStringSubmatch(text, -1) {
 		expr := m[2]
 		if m[1] != "" || strings.HasPrefix(m[0], "${") {
 			expr = m[1]

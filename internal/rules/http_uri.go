@@ -2,9 +2,9 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -93,7 +93,7 @@ func uriHasHole(ts []uriTok) bool {
 	return false
 }
 
-var uriSchemePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+var uriSchemePattern = lazyre.New(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 
 // httpURLProblem checks t as an absolute http(s) URL (RFC 3986
 // "absolute-URI" with an authority), returning "" when nothing is certainly
@@ -115,7 +115,7 @@ func httpURLProblem(t integrationuri.Template, rest bool) string {
 			break
 		}
 	}
-	if colon < 0 || !uriSchemePattern.MatchString(uriToksString(ts[:colon])) {
+	if colon < 0 || !uriSchemePattern().MatchString(uriToksString(ts[:colon])) {
 		return fmt.Sprintf(`uri %q is not an absolute URL; API Gateway rejects it ("Invalid HTTP endpoint specified for URI"); expected http://host/path or https://host/path`, uri)
 	}
 	scheme := uriToksString(ts[:colon])

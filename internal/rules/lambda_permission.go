@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/doc"
@@ -164,7 +164,7 @@ func exported(root *doc.Node) map[string]bool {
 			out[id] = true
 		}
 		if t := doc.Classify(v); t.Kind == doc.KindTemplate {
-			for _, m := range subResourceRef.FindAllStringSubmatch(t.Text, -1) {
+			for _, m := range subResourceRef().FindAllStringSubmatch(t.Text, -1) {
 				out[m[1]] = true
 			}
 		}
@@ -174,7 +174,7 @@ func exported(root *doc.Node) map[string]bool {
 
 // subResourceRef matches a ${X} or ${X.Attr} reference of a Fn::Sub template; the
 // logical id is group 1.
-var subResourceRef = regexp.MustCompile(`\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}`)
+var subResourceRef = lazyre.New(`\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}`)
 
 // permissionTarget returns the function of the template the FunctionName
 // of a permission names: "" when it names none of them (a literal name of
@@ -198,7 +198,7 @@ func permissionTarget(fn *doc.Node, functions map[string]string) (name string, k
 		return "", true
 	case doc.KindTemplate:
 		vars := doc.SubVariables(fn)
-		for _, m := range subResourceRef.FindAllStringSubmatch(v.Text, -1) {
+		for _, m := range subResourceRef().FindAllStringSubmatch(v.Text, -1) {
 			id := m[1]
 			if node, ok := vars[id]; ok {
 				id = doc.LogicalID(node)
@@ -242,7 +242,7 @@ func invokedFunction(uri *doc.Node, functions map[string]string) (string, *doc.N
 		}
 		_, after, _ := strings.Cut(v.Text, "/functions/")
 		fn, _, _ := strings.Cut(after, "/invocations")
-		m := subResourceRef.FindStringSubmatch(fn)
+		m := subResourceRef().FindStringSubmatch(fn)
 		if m == nil || strings.TrimSpace(fn) != m[0] {
 			return "", nil // the function ARN is not one reference alone
 		}

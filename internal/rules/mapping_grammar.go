@@ -2,10 +2,10 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -58,7 +58,7 @@ func mapQ(what, text string) string { return what + " " + strconv.Quote(text) }
 // "". node is the value's node (its YAML quoting style tells whether YAML
 // removed quotes).
 func mappingValueProblem(src mapping.Source, node *doc.Node, raw string) string {
-	if m := stageVarBraces.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
+	if m := stageVarBraces().FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
 		// ${stageVariables.x} is how a uri or credentials reads a stage
 		// variable; a mapping value is an expression, not a template.
 		return fmt.Sprintf("mapping value %q is not a mapping expression: a REST API mapping reads a stage variable as stageVariables.%s, without $ and braces", raw, m[1])
@@ -91,7 +91,7 @@ func mappingIsHTTPAPI(k, v *doc.Node) bool {
 }
 
 // stageVarBraces is a whole ${stageVariables.name} value.
-var stageVarBraces = regexp.MustCompile(`^\$\{stageVariables\.([A-Za-z0-9_.-]+)\}$`)
+var stageVarBraces = lazyre.New(`^\$\{stageVariables\.([A-Za-z0-9_.-]+)\}$`)
 
 // httpToRESTSource rewrites an HTTP API mapping source ($request.body.id,
 // $request.header.x ...) as the REST expression that reads the same value,

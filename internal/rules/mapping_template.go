@@ -2,10 +2,10 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 
 	"encoding/json"
 	"errors"
-	"regexp"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/vtl"
@@ -33,21 +33,24 @@ func checkMappingTemplate(p *Pass) {
 
 // mappingTemplate is one template under check.
 type mappingTemplate struct {
-	text     string    // the text Velocity will read
-	node     *doc.Node // the scalar whose value is the template, for positions; nil if unknown
-	at       *doc.Node // where findings go when no exact position is known
-	ptr      string
-	key      string // the media type
+	text     string     // the text Velocity will read
+	node     *doc.Node  // the scalar whose value is the template, for positions; nil if unknown
+	at       *doc.Node  // where findings go when no exact position is known
+	field    *doc.Field // the requestTemplates or responseTemplates field
+	key      string     // the media type
 	response bool
 	literal  bool // a plain string, not the template of a Fn::Sub
 }
+
+// pointer is the JSON pointer of the template, built only for a finding.
+func (t *mappingTemplate) pointer() string { return doc.Join(t.field.Pointer(), t.key) }
 
 func checkTemplateMap(p *Pass, f *doc.Field, response bool) {
 	if doc.Classify(f.Value).Kind != doc.KindMap {
 		return
 	}
 	doc.Pairs(f.Value, func(k, v *doc.Node) {
-		t := &mappingTemplate{at: v, ptr: doc.Join(f.Pointer(), k.Value), key: k.Value, response: response}
+		t := &mappingTemplate{at: v, field: f, key: k.Value, response: response}
 		cv := doc.Classify(v)
 		switch cv.Kind {
 		case doc.KindString:
@@ -74,7 +77,7 @@ func checkTemplateMap(p *Pass, f *doc.Field, response bool) {
 func checkTemplate(p *Pass, t *mappingTemplate) {
 	sc := vtl.Scan(t.text)
 	if pr := sc.Problem; pr != nil {
-		p.ReportAt(templateSpan(p, t, pr.Off), t.ptr, "%s", pr.Msg)
+		p.ReportAt(templateSpan(p, t, pr.Off), t.pointer(), "%s", pr.Msg)
 	}
 	if !t.literal {
 		return // a Fn::Sub: only its structure is certain
@@ -82,7 +85,7 @@ func checkTemplate(p *Pass, t *mappingTemplate) {
 	w := p.WithSeverity(Warning)
 	for _, r := range sc.Refs {
 		if msg := refProblem(r, sc); msg != "" {
-			w.ReportAt(templateSpan(p, t, r.Off), t.ptr, "%s", msg)
+			w.ReportAt(templateSpan(p, t, r.Off), t.pointer(), "%s", msg)
 		}
 	}
 	if !sc.HasVTL && jsonMediaType(t.key) {
@@ -135,7 +138,7 @@ func checkTemplateJSON(p *Pass, t *mappingTemplate) {
 		// client gets a broken body, nothing fails. A warning.
 		kind, r = "response", p.WithSeverity(Warning)
 	}
-	r.ReportAt(templateSpan(p, t, off), t.ptr, "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
+	r.ReportAt(templateSpan(p, t, off), t.pointer(), "application/json %s template is not valid JSON (%s, template line %d); %s", kind, err, vtl.Line(t.text, off), why)
 }
 
 // Documented names (API Gateway developer guide, "Variables for data
@@ -303,7 +306,7 @@ func subAsVTL(v doc.Value) (string, bool) {
 			return "", false
 		}
 		name := strings.TrimSpace(s[i+2 : i+end])
-		if vars[name] || !cfnVarRE.MatchString(name) {
+		if vars[name] || !cfnVarRE().MatchString(name) {
 			return "", false
 		}
 		b.WriteString(strings.Repeat("x", end+1))
@@ -314,7 +317,7 @@ func subAsVTL(v doc.Value) (string, bool) {
 
 // cfnVarRE is what a Fn::Sub variable looks like: a parameter or logical
 // id, Resource.Attribute, or a pseudo parameter such as AWS::Region.
-var cfnVarRE = regexp.MustCompile(`^(AWS::)?[A-Za-z0-9_]+(\.[A-Za-z0-9_.]+)?$`)
+var cfnVarRE = lazyre.New(`^(AWS::)?[A-Za-z0-9_]+(\.[A-Za-z0-9_.]+)?$`)
 
 // subArg returns the argument of a Fn::Sub or !Sub node.
 func subArg(n *doc.Node) *doc.Node {

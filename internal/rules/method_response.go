@@ -17,7 +17,7 @@ func checkMissingMethodResponse(p *Pass) {
 	}
 	for _, r := range p.In.Responses {
 		code, ok := statusCodeOf(r)
-		if !ok || !statusPattern.MatchString(code) {
+		if !ok || !statusPattern().MatchString(code) {
 			continue // response-status-code judges malformed codes
 		}
 		if _, ok := methodResponse(d, code); !ok {

@@ -1,20 +1,25 @@
 package rules
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
-	"regexp"
-	"sort"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
+	"slices"
 	"strings"
+	"sync"
 )
 
 //go:embed docs/*.md
 var docsFS embed.FS
 
-// All is every rule, sorted by ID. It is built from checks, the list of
-// every rule's code below, and the documentation in docs/; Validate is run on it at
-// start-up, so a rule without complete documentation cannot ship.
+// All is every rule, sorted by ID. It is built at start-up from checks, the
+// list of every rule's code below, and the id and severity lines of each
+// rule's documentation in docs/ (index); the rest of the documentation is
+// parsed, and the whole set validated, by Documented, which the views of the
+// documentation call and TestRegistry checks, so a rule without complete
+// documentation cannot ship.
 var All []*Rule
 
 // check is a rule's code: it checks each integration, each OpenAPI
@@ -94,42 +99,40 @@ var checks = []check{
 	{name: "websocket-parameter-mapping", integration: checkWebSocketParameterMapping, v2: v2Certain},
 }
 
-// BuildError is why the rule set is incomplete: a rule without valid
-// documentation, or documentation without a rule. Such rules are left out
-// of All; TestRegistry fails on it and the CLI refuses to run with it, so it
-// never reaches a user.
+// BuildError is why the rule set is incomplete: a rule without
+// documentation, whose document gives no valid id or severity, or
+// documentation without a rule. Such rules are left out of All; TestRegistry
+// fails on it and the CLI refuses to run with it, so it never reaches a
+// user. What the rest of a document holds is checked by Documented.
 var BuildError error
 
 func init() {
-	All, BuildError = build(checks)
+	All, BuildError = index(checks)
 }
 
-// build pairs each check with its documentation. Every check must have a
-// document, every document a check, and the list must be sorted by name
-// with no name twice.
-func build(cs []check) ([]*Rule, error) {
-	var out []*Rule
+// index pairs each check with the id and default severity its document
+// gives: all a run needs of the documentation, read from the front matter's
+// id and severity lines only. Every check must have a document, every
+// document a check, and the list must be sorted by name with no name twice.
+// The rest of each document is parsed when it is shown (Documented).
+func index(cs []check) ([]*Rule, error) {
 	var errs []error
-	known := map[string]bool{}
+	known := make(map[string]bool, len(cs))
+	slab := make([]Rule, len(cs)) // one allocation for all
+	out := make([]*Rule, 0, len(cs))
+	buf := make([]byte, 0, 1024)
 	for i, c := range cs {
 		if i > 0 && cs[i-1].name >= c.name {
 			errs = append(errs, fmt.Errorf("rules: checks: %q comes after %q: keep the list sorted by name, each rule once", c.name, cs[i-1].name))
 		}
 		known[c.name] = true
-		src, err := docsFS.ReadFile("docs/" + c.name + ".md")
-		if err != nil {
-			errs = append(errs, fmt.Errorf("rules: rule %q has no documentation in internal/rules/docs/%s.md", c.name, c.name))
-			continue
-		}
-		r, err := parseDoc(c.name, string(src))
-		if err == nil {
-			err = Validate([]*Rule{r})
-		}
+		id, sev, err := identity(c.name, &buf)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		r.check, r.Options = c, c.options
+		r := &slab[i]
+		*r = Rule{ID: id, Name: c.name, Severity: sev, Options: c.options, check: c}
 		out = append(out, r)
 	}
 	entries, _ := docsFS.ReadDir("docs")
@@ -138,16 +141,145 @@ func build(cs []check) ([]*Rule, error) {
 			errs = append(errs, fmt.Errorf("rules: internal/rules/docs/%s documents no registered rule", e.Name()))
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	if err := Validate(out); err != nil {
-		errs = append(errs, err)
+	slices.SortFunc(out, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	for i := 1; i < len(out); i++ {
+		if out[i].ID == out[i-1].ID {
+			errs = append(errs, fmt.Errorf("rules: %s: id %s is used twice", out[i].Name, out[i].ID))
+		}
 	}
 	return out, errors.Join(errs...)
 }
 
+// identity reads the id and the severity of the rule name from the front
+// matter of its document, as parseFrontMatter reads them, without parsing
+// the rest. buf is scratch space, reused from one call to the next.
+func identity(name string, buf *[]byte) (id string, sev Severity, err error) {
+	file := func() string { return "internal/rules/docs/" + name + ".md" }
+	head, err := frontMatterOf(name, buf)
+	if err != nil {
+		return "", 0, err
+	}
+	var severity string
+	for len(head) > 0 {
+		line, rest, _ := bytes.Cut(head, []byte("\n"))
+		head = rest
+		key, raw, _ := bytes.Cut(line, []byte(":"))
+		if string(key) != "id" && string(key) != "severity" {
+			continue
+		}
+		v, err := frontMatterValue(strings.TrimSpace(string(raw)))
+		if err != nil {
+			return "", 0, fmt.Errorf("%s: front matter: %s: %v", file(), key, err)
+		}
+		if string(key) == "id" {
+			id = v
+		} else {
+			severity = v
+		}
+	}
+	if !validID(id) {
+		return "", 0, fmt.Errorf("rules: %s: id %q is not of the form AGW123", name, id)
+	}
+	if sev, err = ParseSeverity(severity); err != nil {
+		return "", 0, fmt.Errorf("%s: %v", file(), err)
+	}
+	return id, sev, nil
+}
+
+// frontMatterOf returns the front matter of the rule document of name (the
+// text between the "---" lines, which parseDoc reads), reading only as much
+// of the file as it takes into *buf.
+func frontMatterOf(name string, buf *[]byte) ([]byte, error) {
+	file := "internal/rules/docs/" + name + ".md"
+	f, err := docsFS.Open(file[len("internal/rules/"):])
+	if err != nil {
+		return nil, fmt.Errorf("rules: rule %q has no documentation in %s", name, file)
+	}
+	defer f.Close()
+	b := (*buf)[:0]
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		*buf = b
+		if bytes.IndexByte(b, '\r') >= 0 { // as parseDoc, which reads \r\n as \n
+			b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+		}
+		if !bytes.HasPrefix(b, []byte("---\n")) {
+			if len(b) >= 4 || err != nil {
+				return nil, fmt.Errorf("%s: no front matter", file)
+			}
+		} else if end := bytes.Index(b[4:], []byte("\n---\n")); end >= 0 {
+			return b[4 : 4+end], nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: front matter is not closed", file)
+		}
+	}
+}
+
+// validID says whether id is of the form AGW123.
+func validID(id string) bool {
+	if len(id) != 6 || !strings.HasPrefix(id, "AGW") {
+		return false
+	}
+	for _, c := range id[3:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Documented returns All with the documentation of every rule (Title,
+// Rationale, Examples, Doc, Fails, Message) parsed from its document, and
+// the error of any document that is incomplete or gives another id or
+// severity than the one All has. The documents are parsed on the first
+// call: a run reads only the ids and severities (index), and only the views
+// of the documentation (explain, --list-rules, SARIF rule descriptors, the
+// generated pages) call this. It is safe for concurrent use.
+var Documented = sync.OnceValues(func() ([]*Rule, error) {
+	return All, errors.Join(BuildError, document(All))
+})
+
+// build is index and document together: the rule set of cs, documented.
+func build(cs []check) ([]*Rule, error) {
+	rs, err := index(cs)
+	return rs, errors.Join(err, document(rs))
+}
+
+// document fills in the documentation of each rule of rs from its
+// document, and validates the set.
+func document(rs []*Rule) error {
+	var errs []error
+	for _, r := range rs {
+		src, err := docsFS.ReadFile("docs/" + r.Name + ".md")
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rules: rule %q has no documentation in internal/rules/docs/%s.md", r.Name, r.Name))
+			continue
+		}
+		d, err := parseDoc(r.Name, string(src))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if d.ID != r.ID || d.Severity != r.Severity {
+			errs = append(errs, fmt.Errorf("rules: %s: the document gives %s %s, the index %s %s", r.Name, d.ID, d.Severity, r.ID, r.Severity))
+			continue
+		}
+		r.Title, r.Rationale, r.Examples, r.Doc, r.Fails, r.Message = d.Title, d.Rationale, d.Examples, d.Doc, d.Fails, d.Message
+	}
+	if err := Validate(rs); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
 var (
-	idPattern   = regexp.MustCompile(`^AGW\d{3}$`)
-	namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	idPattern   = lazyre.New(`^AGW\d{3}$`)
+	namePattern = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 )
 
 // Validate checks the metadata of a rule set: unique well-formed ids and
@@ -157,9 +289,9 @@ func Validate(rs []*Rule) error {
 	ids, names := map[string]bool{}, map[string]bool{}
 	for _, r := range rs {
 		switch {
-		case !idPattern.MatchString(r.ID):
+		case !idPattern().MatchString(r.ID):
 			return fmt.Errorf("rules: %s: id %q is not of the form AGW123", r.Name, r.ID)
-		case !namePattern.MatchString(r.Name):
+		case !namePattern().MatchString(r.Name):
 			return fmt.Errorf("rules: %s: name is not kebab-case", r.Name)
 		case ids[r.ID]:
 			return fmt.Errorf("rules: %s: id %s is used twice", r.Name, r.ID)
@@ -247,7 +379,7 @@ func parseFrontMatter(file string, first int, text string) (map[string]string, e
 		}
 		key, raw, ok := strings.Cut(line, ":")
 		switch {
-		case !ok || !namePattern.MatchString(key):
+		case !ok || !namePattern().MatchString(key):
 			return nil, errorf("want key: value, not %q", line)
 		case !frontMatterKeys[key]:
 			return nil, errorf("unknown key %q", key)

@@ -24,22 +24,22 @@ func checkRequestParameters(p *Pass) {
 		return // HTTP API mappings in a document the loader took for REST
 	}
 	doc.Pairs(f.Value, func(k, v *doc.Node) {
-		ptr := doc.Join(f.Pointer(), k.Value)
+		ptr := func() string { return doc.Join(f.Pointer(), k.Value) } // only for a finding
 		if msg := mappingKeyProblem("request parameter key", mapping.RequestTarget, k.Value); msg != "" {
 			if strings.HasPrefix(strings.ToLower(k.Value), "integration.request.body") {
 				msg = mapQ("request parameter key", k.Value) + " targets the request body, which is not a parameter; shape the body with requestTemplates"
 			}
-			p.Report(k, ptr, "%s", msg)
+			p.Report(k, ptr(), "%s", msg)
 		}
 		if val := doc.Classify(v); rest != "" && val.Kind == doc.KindString && strings.HasPrefix(strings.TrimSpace(val.Text), "$") && !strings.HasPrefix(strings.TrimSpace(val.Text), "${") {
 			if to := httpToRESTSource(val.Text); to != "" {
-				p.Report(v, ptr, "mapping value %q is HTTP API syntax, but this is a REST API (%s); a REST API reads the same value as %s", val.Text, rest, to)
+				p.Report(v, ptr(), "mapping value %q is HTTP API syntax, but this is a REST API (%s); a REST API reads the same value as %s", val.Text, rest, to)
 				return
 			}
 		}
 		if val := doc.Classify(v); val.Kind == doc.KindString {
 			if msg := mappingValueProblem(mapping.RequestSource, val.Node, val.Text); msg != "" {
-				p.Fixed(staticQuoteFix(p.file, val.Node, val.Text)).Report(v, ptr, "%s", msg)
+				p.Fixed(staticQuoteFix(p.file, val.Node, val.Text)).Report(v, ptr(), "%s", msg)
 			}
 		}
 	})

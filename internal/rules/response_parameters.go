@@ -20,13 +20,13 @@ func checkResponseParameters(p *Pass) {
 			continue
 		}
 		doc.Pairs(f.Value, func(k, v *doc.Node) {
-			ptr := doc.Join(f.Pointer(), k.Value)
+			ptr := func() string { return doc.Join(f.Pointer(), k.Value) } // only for a finding
 			if msg := mappingKeyProblem("response parameter key", mapping.ResponseTarget, k.Value); msg != "" {
-				p.Report(k, ptr, "%s", msg)
+				p.Report(k, ptr(), "%s", msg)
 			}
 			if val := doc.Classify(v); val.Kind == doc.KindString {
 				if msg := mappingValueProblem(mapping.ResponseSource, val.Node, val.Text); msg != "" {
-					p.Fixed(staticQuoteFix(p.file, val.Node, val.Text)).Report(v, ptr, "%s", msg)
+					p.Fixed(staticQuoteFix(p.file, val.Node, val.Text)).Report(v, ptr(), "%s", msg)
 				}
 			}
 		})

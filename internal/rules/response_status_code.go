@@ -2,12 +2,12 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 )
 
 // respStatusCodeRE is the StatusCode pattern of the API model.
-var respStatusCodeRE = regexp.MustCompile(`^[1-5]\d\d$`)
+var respStatusCodeRE = lazyre.New(`^[1-5]\d\d$`)
 
 // checkResponseStatusCode: every integration response has a statusCode of
 // three digits, 100 to 599 (a YAML integer such as 200 is fine). In
@@ -38,9 +38,9 @@ func checkResponseStatusCode(p *Pass) {
 		if isPlaceholder(code) {
 			continue
 		}
-		if !respStatusCodeRE.MatchString(code) {
+		if !respStatusCodeRE().MatchString(code) {
 			msg := "%s %q is not a status code; expected three digits from 100 to 599"
-			if len(code) == 3 && respStatusCodeRE.MatchString(code[:1]+"00") && strings.Trim(strings.ToLower(code[1:]), "x") == "" {
+			if len(code) == 3 && respStatusCodeRE().MatchString(code[:1]+"00") && strings.Trim(strings.ToLower(code[1:]), "x") == "" {
 				msg += " (a statusCode is one code; match a range of backend responses with the selection pattern)"
 			}
 			p.ReportValue(f, msg, f.Key.Value, code)

@@ -11,6 +11,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/buildinfo"
 	"github.com/apigwlint/apigwlint/internal/doc"
 	"strings"
+	"sync"
 )
 
 // Severity is how serious a finding is, in SARIF's vocabulary.
@@ -54,13 +55,20 @@ type Example struct {
 	Code string
 }
 
-// Rule is one check and its documentation.
+// Rule is one check and its documentation. ID, Name, Severity and Options
+// are set in every Rule of All; the documentation (Title, Rationale,
+// Examples, Doc, Fails, Message) is parsed only for the views that show it,
+// and is empty until Documented has been called.
 type Rule struct {
-	ID        string   // stable code, e.g. "AGW101"; never reused
-	Name      string   // kebab-case slug, e.g. "integration-type"
-	Title     string   // one line: lowercase, no trailing period
-	Severity  Severity // default severity of its findings
-	Rationale string   // why it matters (Markdown, first section of the doc)
+	ID       string   // stable code, e.g. "AGW101"; never reused
+	Name     string   // kebab-case slug, e.g. "integration-type"
+	Severity Severity // default severity of its findings
+	// Options are the settings the rule declares (registry.go's checks).
+	Options []*Option
+
+	// Set by Documented:
+	Title     string // one line: lowercase, no trailing period
+	Rationale string // why it matters (Markdown, first section of the doc)
 	Examples  []Example
 	Doc       string // the whole Markdown documentation, front matter removed
 	// Fails says when API Gateway itself would find the mistake (a key of
@@ -68,8 +76,6 @@ type Rule struct {
 	// the error the rule saves its users from meeting at import or deploy.
 	Fails   string
 	Message string
-	// Options are the settings the rule declares (registry.go's checks).
-	Options []*Option
 
 	check check
 }
@@ -85,13 +91,15 @@ type Option struct {
 // docs/rules/<name>.md generated from internal/rules/docs/<name>.md, as it
 // is in the release the running build was made from (docsRef).
 func (r *Rule) HelpURL() string {
-	return "https://github.com/apigwlint/apigwlint/blob/" + docsRef + "/docs/rules/" + r.Name + ".md"
+	return "https://github.com/apigwlint/apigwlint/blob/" + docsRef() + "/docs/rules/" + r.Name + ".md"
 }
 
 // docsRef is the git ref whose documentation the help links show: the
 // module version of a released build, so that a user reads the page of the
-// rule as their version has it, and main for any other build.
-var docsRef = buildinfo.DocsRef()
+// rule as their version has it, and main for any other build. It is read
+// from the build information on first use: only SARIF and the
+// documentation views show help links.
+var docsRef = sync.OnceValue(buildinfo.DocsRef)
 
 // Finding is one problem found in one file.
 type Finding struct {

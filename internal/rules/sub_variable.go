@@ -2,14 +2,14 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strconv"
 	"strings"
 )
 
 // subRef finds the ${...} references of a Fn::Sub template; ${!...} is
 // CloudFormation's escape for a literal ${...} and is not one.
-var subRef = regexp.MustCompile(`\$\{([^!}][^}]*)\}`)
+var subRef = lazyre.New(`\$\{([^!}][^}]*)\}`)
 
 // apiGatewayVarRoots are the variables API Gateway (and its Velocity
 // templates) read from ${...}: CloudFormation knows none of them.
@@ -57,7 +57,7 @@ func checkSubVariable(p *Pass) {
 // writes as ${...}.
 func checkSubText(p *Pass, v doc.Value, ptr string, defined map[string]bool) {
 	local, _ := subVariables(v.Node) // a computed map defines no API Gateway variable
-	for _, m := range subRef.FindAllStringSubmatchIndex(v.Text, -1) {
+	for _, m := range subRef().FindAllStringSubmatchIndex(v.Text, -1) {
 		name := strings.TrimSpace(v.Text[m[2]:m[3]])
 		root, _, _ := strings.Cut(name, ".")
 		if !contains(apiGatewayVarRoots, root) || defined[root] || local[name] || local[root] {

@@ -10,7 +10,7 @@ func Closest(s string, candidates []string) string { return didYouMean(s, candid
 // name is nearest to s, or "" when none is near. Ids are not guessed at:
 // they are dense, so a mistyped one is near several others.
 func SuggestRule(s string) string {
-	if idPattern.MatchString(strings.ToUpper(s)) {
+	if idPattern().MatchString(strings.ToUpper(s)) {
 		return ""
 	}
 	var cands []string

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 )
 
@@ -10,12 +10,12 @@ import (
 // stage variables and {{...}} placeholders of other tools are removed
 // before it runs.
 var (
-	uriTemplateVar = regexp.MustCompile(`\{([A-Za-z0-9._-]+)\+?\}`)
-	dollarVar      = regexp.MustCompile(`\$\{[^}]*\}`)
-	mustacheVar    = regexp.MustCompile(`\{\{[^}]*\}\}`)
+	uriTemplateVar = lazyre.New(`\{([A-Za-z0-9._-]+)\+?\}`)
+	dollarVar      = lazyre.New(`\$\{[^}]*\}`)
+	mustacheVar    = lazyre.New(`\{\{[^}]*\}\}`)
 	// pathOverride is a #set of $context.requestOverride.path.NAME in a
 	// request template: it fills {NAME} in the uri.
-	pathOverride = regexp.MustCompile(`#\{?set\}?\s*\(\s*\$!?\{?context\.requestOverride\.path\.([A-Za-z0-9._-]+?)\}?\s*=`)
+	pathOverride = lazyre.New(`#\{?set\}?\s*\(\s*\$!?\{?context\.requestOverride\.path\.([A-Za-z0-9._-]+?)\}?\s*=`)
 )
 
 // checkUnmappedPathTemplate: in a REST API, a {name} in an HTTP or AWS uri is
@@ -55,7 +55,7 @@ func checkUnmappedPathTemplate(p *Pass) {
 	for _, ph := range fillInPlaceholders(p.In, v, true) {
 		seen[strings.Trim(ph, "{}")] = true // a value to fill in: uri-placeholder's note
 	}
-	for _, m := range uriTemplateVar.FindAllStringSubmatch(mustacheVar.ReplaceAllString(dollarVar.ReplaceAllString(v.Text, ""), ""), -1) {
+	for _, m := range uriTemplateVar().FindAllStringSubmatch(mustacheVar().ReplaceAllString(dollarVar().ReplaceAllString(v.Text, ""), ""), -1) {
 		name := m[1]
 		if mapped[name] || seen[name] {
 			continue
@@ -87,7 +87,7 @@ func pathOverrides(in *doc.Integration) (names map[string]bool, known bool) {
 			}
 			continue
 		}
-		for _, m := range pathOverride.FindAllStringSubmatch(tv.Text, -1) {
+		for _, m := range pathOverride().FindAllStringSubmatch(tv.Text, -1) {
 			names[m[1]] = true
 		}
 	}

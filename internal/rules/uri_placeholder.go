@@ -2,9 +2,9 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/integrationuri"
@@ -99,15 +99,15 @@ func placeholderWhat(names []string) string {
 
 var (
 	// mustachePlaceholder is a {{name}} of a templating tool.
-	mustachePlaceholder = regexp.MustCompile(`\{\{\s*[^{}\s]+\s*\}\}`)
+	mustachePlaceholder = lazyre.New(`\{\{\s*[^{}\s]+\s*\}\}`)
 	// anglePlaceholder is a documentation fill-in such as <FUNCTION_ARN>:
 	// < and > never stand in a uri or an ARN.
-	anglePlaceholder = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9_.:-]*>`)
+	anglePlaceholder = lazyre.New(`<[A-Za-z][A-Za-z0-9_.:-]*>`)
 	// bracePlaceholder is a single-brace {name}, a path template unless its
 	// name says it is a fill-in (fillInName).
-	bracePlaceholder = regexp.MustCompile(`\{([A-Za-z][A-Za-z0-9_.-]*)\}`)
+	bracePlaceholder = lazyre.New(`\{([A-Za-z][A-Za-z0-9_.-]*)\}`)
 	// allCapsName is FUNCTION_ARN, ACCOUNT_ID: how examples write fill-ins.
-	allCapsName = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$`)
+	allCapsName = lazyre.New(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$`)
 )
 
 // fillInPlaceholders returns the fill-in values written in other spellings
@@ -126,7 +126,7 @@ func fillInPlaceholders(in *doc.Integration, v doc.Value, uri bool) []string {
 	if !strings.ContainsAny(text, "{<") {
 		return nil // no placeholder of any spelling: the common case, kept cheap
 	}
-	if isPlaceholder(text) || bracePlaceholder.FindString(text) == text {
+	if isPlaceholder(text) || bracePlaceholder().FindString(text) == text {
 		return nil
 	}
 	var mapped map[string]bool
@@ -148,12 +148,12 @@ func fillInPlaceholders(in *doc.Integration, v doc.Value, uri bool) []string {
 			out = append(out, s)
 		}
 	}
-	rest := dollarVar.ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
-	for _, m := range mustachePlaceholder.FindAllString(rest, -1) {
+	rest := dollarVar().ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
+	for _, m := range mustachePlaceholder().FindAllString(rest, -1) {
 		add(m)
 	}
-	rest = mustachePlaceholder.ReplaceAllStringFunc(rest, func(s string) string { return strings.Repeat(" ", len(s)) })
-	for _, m := range anglePlaceholder.FindAllString(rest, -1) {
+	rest = mustachePlaceholder().ReplaceAllStringFunc(rest, func(s string) string { return strings.Repeat(" ", len(s)) })
+	for _, m := range anglePlaceholder().FindAllString(rest, -1) {
 		add(m)
 	}
 	// After the host of an http(s) URL a {NAME} in capitals may well be a
@@ -164,7 +164,7 @@ func fillInPlaceholders(in *doc.Integration, v doc.Value, uri bool) []string {
 			pathStart = len(rest) - len(after) + i
 		}
 	}
-	for _, m := range bracePlaceholder.FindAllStringSubmatchIndex(rest, -1) {
+	for _, m := range bracePlaceholder().FindAllStringSubmatchIndex(rest, -1) {
 		name := rest[m[2]:m[3]]
 		if mapped[name] || inPathTemplate(pathOf(in), name) || !fillInName(name, !uri || m[0] < pathStart) {
 			continue
@@ -193,5 +193,5 @@ func fillInName(name string, caps bool) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(lower, "your") || caps && allCapsName.MatchString(name) || strings.HasSuffix(lower, "arn")
+	return strings.HasPrefix(lower, "your") || caps && allCapsName().MatchString(name) || strings.HasSuffix(lower, "arn")
 }

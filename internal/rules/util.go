@@ -2,7 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"sort"
 	"strings"
 )
@@ -130,14 +130,14 @@ func isPlaceholder(s string) bool {
 		return true // one ${...} token and nothing else
 	case strings.HasPrefix(s, "{{") && strings.HasSuffix(s, "}}"):
 		return true
-	case strings.HasPrefix(s, "REPLACE_ME") || angleToken.MatchString(s):
+	case strings.HasPrefix(s, "REPLACE_ME") || angleToken().MatchString(s):
 		return true
 	}
 	return false
 }
 
 // angleToken is a documentation placeholder such as <account-id>.
-var angleToken = regexp.MustCompile(`^<[A-Za-z0-9_.:-]+>$`)
+var angleToken = lazyre.New(`^<[A-Za-z0-9_.:-]+>$`)
 
 // literal returns the text of a field whose value is a literal string that
 // is not a whole-value placeholder; ok is false otherwise.

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 )
 
@@ -10,8 +10,8 @@ import (
 // for WebSocket APIs"). The guide writes the name pattern as
 // '^[a-zA-Z0-9._$-]+$]', with a stray "]": its intent is read here.
 var (
-	wsMapKey    = regexp.MustCompile(`^integration\.request\.(header|querystring|path)\.[a-zA-Z0-9._$-]+$`)
-	wsParamName = regexp.MustCompile(`^[a-zA-Z0-9._$-]+$`)
+	wsMapKey    = lazyre.New(`^integration\.request\.(header|querystring|path)\.[a-zA-Z0-9._$-]+$`)
+	wsParamName = lazyre.New(`^[a-zA-Z0-9._$-]+$`)
 )
 
 // wsConnectOnly are the route request locations that only the $connect
@@ -33,7 +33,7 @@ func checkWebSocketParameterMapping(p *Pass) {
 	}
 	doc.Pairs(f.Value, func(k, v *doc.Node) {
 		ptr := doc.Join(f.Pointer(), k.Value)
-		if !isPlaceholder(k.Value) && !wsMapKey.MatchString(k.Value) {
+		if !isPlaceholder(k.Value) && !wsMapKey().MatchString(k.Value) {
 			msg := "request parameter %q is not an integration request parameter; WebSocket APIs map keys of the form integration.request.{header|querystring|path}.NAME"
 			if strings.HasPrefix(k.Value, "append:") || strings.HasPrefix(k.Value, "overwrite:") || strings.HasPrefix(k.Value, "remove:") {
 				msg += " (append:, overwrite: and remove: are HTTP API parameter mapping)"
@@ -79,7 +79,7 @@ func wsValueProblem(in *doc.Integration, text string) string {
 		case loc == "body":
 			return ""
 		case contains(wsConnectOnly, loc):
-			if !wsParamName.MatchString(name) {
+			if !wsParamName().MatchString(name) {
 				return q + " names no valid parameter; expected route.request." + loc + ".NAME"
 			}
 			keys := in.V2.RouteKeys

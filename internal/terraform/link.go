@@ -1,7 +1,7 @@
 package terraform
 
 import (
-	"regexp"
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/doc"
@@ -21,7 +21,7 @@ const maxLinks = 8
 
 // instanceRef finds each.key, each.value and count.index: a value that
 // differs per instance of a resource with for_each or count.
-var instanceRef = regexp.MustCompile(`\b(each|count)\.`)
+var instanceRef = lazyre.New(`\b(each|count)\.`)
 
 // methodKey identifies the method a resource belongs to: its rest_api_id,
 // resource_id and http_method as source text (white space removed), each
@@ -61,7 +61,7 @@ func (b *builder) attrKey(r *resource, name string, depth int) (string, bool) {
 		}
 	}
 	text := strings.Join(strings.Fields(b.text(e.Range())), "")
-	if instanceRef.MatchString(text) {
+	if instanceRef().MatchString(text) {
 		for _, meta := range []string{"for_each", "count"} {
 			if m := r.attr(meta); m != nil {
 				text = meta + "=" + strings.Join(strings.Fields(b.text(m.Range())), "") + "|" + text
