@@ -1,10 +1,11 @@
 package loader
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/apigwlint/apigwlint/internal/lazyre"
 )
 
 // resolvePlain returns the tag the YAML library resolves an untagged plain
@@ -46,7 +47,7 @@ func resolvePlain(s string) string {
 		if _, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
 			return "!!int"
 		}
-		if yamlStyleFloat.MatchString(plain) {
+		if yamlStyleFloat().MatchString(plain) {
 			if _, err := strconv.ParseFloat(plain, 64); err == nil {
 				return "!!float"
 			}
@@ -73,7 +74,7 @@ func resolveHint(c byte) byte {
 	return 0
 }
 
-var yamlStyleFloat = regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$`)
+var yamlStyleFloat = lazyre.New(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$`)
 
 var timestampFormats = []string{
 	"2006-1-2T15:4:5.999999999Z07:00",
