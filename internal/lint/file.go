@@ -2,13 +2,12 @@ package lint
 
 import (
 	"crypto/sha256"
-	"github.com/apigwlint/apigwlint/internal/doc"
-
 	"errors"
 	"io"
 	"runtime"
 	"sync"
 
+	"github.com/apigwlint/apigwlint/internal/doc"
 	"github.com/apigwlint/apigwlint/internal/loader"
 	"github.com/apigwlint/apigwlint/internal/report"
 	"github.com/apigwlint/apigwlint/internal/rules"
