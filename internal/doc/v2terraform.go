@@ -7,7 +7,9 @@ import "strings"
 // member names (IntegrationMethod, TimeoutInMillis). A message about a
 // Terraform aws_apigatewayv2_integration speaks Terraform's argument names
 // instead: TerraformV2Words respells those names, as whole words outside
-// the quoted values a message cites.
+// the quoted values a message cites. TerraformWords does the same for an
+// aws_api_gateway_integration (REST), whose messages the rules write with
+// the OpenAPI names (timeoutInMillis, tlsConfig.insecureSkipVerification).
 
 // terraformV2Words maps each spelling a shared message may use to the
 // argument of aws_apigatewayv2_integration (or the resource type) it
@@ -38,11 +40,41 @@ var terraformV2Words = func() map[string]string {
 	return m
 }()
 
+// terraformWords maps the OpenAPI names of the fields of a REST integration
+// and of its responses to the arguments of aws_api_gateway_integration and
+// aws_api_gateway_integration_response. Only camelCase names are respelled:
+// those spelled alike (uri, credentials, type) are English words too.
+var terraformWords = func() map[string]string {
+	m := map[string]string{
+		"insecureSkipVerification": "insecure_skip_verification",
+		"integrationResponses":     "aws_api_gateway_integration_response",
+	}
+	for _, spec := range []fieldSpec{TerraformFields, TerraformResponseFields} {
+		for tf, canon := range spec {
+			if canon != tf && canon != strings.ToLower(canon) && !strings.HasPrefix(canon, "terraform:") {
+				m[canon] = tf
+			}
+		}
+	}
+	return m
+}()
+
 // TerraformV2Words respells the field names of a message for an
 // aws_apigatewayv2_integration: "uri" becomes "integration_uri",
 // "TimeoutInMillis" "timeout_milliseconds". Text in double quotes (a value
 // the message cites, with Go's escapes) is left as it is.
-func TerraformV2Words(msg string) string {
+func TerraformV2Words(msg string) string { return respell(msg, terraformV2Words) }
+
+// TerraformWords respells the field names of a message for an
+// aws_api_gateway_integration as TerraformV2Words does for V2:
+// "timeoutInMillis" becomes "timeout_milliseconds", "httpMethod"
+// "integration_http_method", "insecureSkipVerification"
+// "insecure_skip_verification".
+func TerraformWords(msg string) string { return respell(msg, terraformWords) }
+
+// respell replaces the whole words of msg that words maps, outside double
+// quotes and not after a $ (a variable: $context.requestId).
+func respell(msg string, words map[string]string) string {
 	var b strings.Builder
 	b.Grow(len(msg) + 16)
 	word := func(c byte) bool {
@@ -71,7 +103,7 @@ func TerraformV2Words(msg string) string {
 			// A word may end in ":" or "::" ("uri: ..."), which is not part
 			// of the name.
 			name := strings.TrimRight(w, ":")
-			if tf, ok := terraformV2Words[name]; ok && (i == 0 || msg[i-1] != '$') {
+			if tf, ok := words[name]; ok && (i == 0 || msg[i-1] != '$') {
 				b.WriteString(tf)
 				b.WriteString(w[len(name):])
 			} else {

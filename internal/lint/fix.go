@@ -15,7 +15,7 @@ import (
 )
 
 // fixStage is the Fix stage (--fix, --diff), run before the rest: it lints
-// the files, applies the fixes of the findings that no comment, ignore
+// the files (and the body files of their Terraform resources), applies the fixes of the findings that no comment, ignore
 // entry or baseline accepts, and writes each changed file in place (--fix;
 // as every output is written, so a link stays a link and permissions are
 // kept) or prints its unified diff (--diff). A file whose text changed
@@ -32,8 +32,10 @@ func fixStage(o *Options, st fileStages, stdout, stderr io.Writer) (int, error) 
 		}
 	}
 	st.sums = true
-	results := st.lintAll(files, nil, o.Rules)
-	rep := &report.Report{Errors: errs}
+	// As a run without --fix lints them: the body files the Terraform
+	// files load are linted as those bodies, and fixed too.
+	files, results, berrs := st.lintInputs(files, nil, o.Rules, o.File)
+	rep := &report.Report{Errors: append(errs, berrs...)}
 	paths := make([]string, len(files))
 	for i, r := range results {
 		paths[i] = files[i].path

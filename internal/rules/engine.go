@@ -110,8 +110,11 @@ func checkIntegrations(res *doc.Result, cfg *Config, rs []*Rule, objects []bool)
 					}
 					p.In = ins[i]
 					p.speak = nil
-					if p.In.Shape == doc.ShapeV2Terraform {
+					switch p.In.Shape {
+					case doc.ShapeV2Terraform:
 						p.speak = doc.TerraformV2Words
+					case doc.ShapeTerraform:
+						p.speak = doc.TerraformWords
 					}
 					r.check.integration(p)
 				}

@@ -19,7 +19,12 @@ func checkPayloadFormatVersion(p *Pass) {
 	t := p.In.Type()
 	f := p.In.Field("payloadFormatVersion")
 	if f == nil {
-		if httpCertain(p.In) && isLambdaProxy(p.In) {
+		switch {
+		case !httpCertain(p.In) || !isLambdaProxy(p.In):
+		case p.In.Shape == doc.ShapeV2Terraform:
+			// The AWS provider sends 1.0 when the argument is left out.
+			p.WithSeverity(Warning).ReportMissing("Lambda proxy integration has no payload_format_version, so the AWS provider sends \"1.0\" (the console's default is \"2.0\"); state the format of the event the function expects and of the response it returns")
+		default:
 			p.WithSeverity(Warning).ReportMissing("Lambda proxy integration has no payloadFormatVersion, which HTTP APIs require; set \"2.0\" or \"1.0\", the format of the event the function receives and of the response it returns")
 		}
 		return

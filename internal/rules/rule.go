@@ -139,7 +139,8 @@ type reporter struct {
 	out  *[]Finding
 	fix  *Fix // attached to the findings reported (see Pass.Fixed)
 	// speak respells a message for the input it is about: the field names
-	// of a Terraform aws_apigatewayv2_integration (doc.TerraformV2Words).
+	// of a Terraform aws_apigatewayv2_integration (doc.TerraformV2Words) or
+	// aws_api_gateway_integration (doc.TerraformWords).
 	speak func(string) string
 }
 

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"github.com/apigwlint/apigwlint/internal/doc"
 	"github.com/apigwlint/apigwlint/internal/lazyre"
 	"strings"
@@ -61,7 +62,11 @@ func checkUnmappedPathTemplate(p *Pass) {
 			continue
 		}
 		seen[name] = true
-		p.ReportValue(f, "%s uses {%s} but no %s entry integration.request.path.%s fills it; add one, e.g. integration.request.path.%s: method.request.path.%s", f.Key.Value, name, p.In.KeyName("requestParameters"), name, name, name)
+		example := fmt.Sprintf("integration.request.path.%s: method.request.path.%s", name, name)
+		if p.In.Shape.Terraform() {
+			example = fmt.Sprintf("%q = %q", "integration.request.path."+name, "method.request.path."+name)
+		}
+		p.ReportValue(f, "%s uses {%s} but no %s entry integration.request.path.%s fills it; add one, e.g. %s", f.Key.Value, name, p.In.KeyName("requestParameters"), name, example)
 	}
 }
 

@@ -15,7 +15,8 @@
 //     declared request parameters and responses, and the integration's
 //     responses;
 //   - aws_api_gateway_rest_api with body = jsonencode({...}): the object
-//     becomes an embedded OpenAPI document;
+//     becomes an embedded OpenAPI document; so does that of an
+//     aws_apigatewayv2_api (an HTTP API's: a WebSocket API has no body);
 //   - aws_api_gateway_rest_api and aws_apigatewayv2_api with body =
 //     file("...") or templatefile("...", {...}), the path a literal or
 //     "${path.module}/" and one: LoadAll returns the file as a Body, which
@@ -45,6 +46,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/doc"
 	"github.com/apigwlint/apigwlint/internal/loader"
@@ -200,7 +202,11 @@ func (b *builder) read(body *hclsyntax.Body) {
 		}
 		switch typ := blk.Labels[0]; typ {
 		case v2APIType:
-			b.bodyRef(blk, doc.HTTP)
+			if !inlineBody(blk) {
+				b.bodyRef(blk, doc.HTTP)
+				continue
+			}
+			fallthrough // its body is a document written in the file: part of the tree
 		case integrationType, methodType, methodResponseType, integrationResponseType, restAPIType,
 			v2IntegrationType, v2RouteType, v2IntegrationResponseType:
 			r := &resource{typ: typ, name: blk.Labels[1], block: blk,
@@ -226,7 +232,10 @@ func (b *builder) result() *doc.Result {
 		res.Integrations = append(res.Integrations, in)
 	}
 	for _, r := range b.byType[restAPIType] {
-		b.addBody(res, r)
+		b.addBody(res, r, doc.REST)
+	}
+	for _, r := range b.byType[v2APIType] {
+		b.addBody(res, r, doc.HTTP)
 	}
 	b.v2(res)
 	if len(res.Integrations) > 0 || len(res.APIs) > 0 || len(res.V2Routes) > 0 {
@@ -258,15 +267,38 @@ func (b *builder) root() *doc.Node {
 	return root
 }
 
-// addBody adds the OpenAPI document of an aws_api_gateway_rest_api whose
-// body is jsonencode of an object written in the file, or records the file
-// it loads the body from.
-func (b *builder) addBody(res *doc.Result, r *resource) {
-	call, ok := r.attr("body").(*hclsyntax.FunctionCallExpr)
+// inlineBody reports whether a resource's body is jsonencode of an
+// expression written in the file (for an aws_apigatewayv2_api, one whose
+// protocol_type is not WEBSOCKET: only HTTP APIs are imported from
+// OpenAPI).
+func inlineBody(blk *hclsyntax.Block) bool {
+	a := blk.Body.Attributes["body"]
+	if a == nil {
+		return false
+	}
+	call, ok := a.Expr.(*hclsyntax.FunctionCallExpr)
 	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 || call.ExpandFinal {
-		b.bodyRef(r.block, doc.REST)
+		return false
+	}
+	if blk.Labels[0] == v2APIType {
+		if pt := blk.Body.Attributes["protocol_type"]; pt != nil {
+			if v, ok := literalText(pt.Expr); ok && strings.TrimSpace(v) == "WEBSOCKET" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// addBody adds the OpenAPI document of an aws_api_gateway_rest_api (kind
+// REST) or aws_apigatewayv2_api (HTTP) whose body is jsonencode of an
+// object written in the file, or records the file it loads the body from.
+func (b *builder) addBody(res *doc.Result, r *resource, kind doc.APIKind) {
+	if !inlineBody(r.block) {
+		b.bodyRef(r.block, kind)
 		return
 	}
+	call := r.attr("body").(*hclsyntax.FunctionCallExpr)
 	root := b.expr(call.Args[0])
 	if root.Kind != doc.MappingNode {
 		return
@@ -276,6 +308,6 @@ func (b *builder) addBody(res *doc.Result, r *resource) {
 			r.node.Content[i+1] = root // the pointers into the document resolve in the file's tree
 		}
 	}
-	res.AddEmbeddedAPI(root, doc.Join(r.ptr, "body"), doc.REST,
-		&doc.Template{Resource: r.name, Type: restAPIType}, loader.Decoder)
+	res.AddEmbeddedAPI(root, doc.Join(r.ptr, "body"), kind,
+		&doc.Template{Resource: r.name, Type: r.typ}, loader.Decoder)
 }

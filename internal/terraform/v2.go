@@ -14,7 +14,8 @@ import (
 // V2 information the CloudFormation front-end gives an
 // AWS::ApiGatewayV2::Integration (doc.V2Info):
 //   - the protocol: the literal protocol_type of the aws_apigatewayv2_api
-//     of this file its api_id names (aws_apigatewayv2_api.NAME.id); an
+//     of this file its api_id names (aws_apigatewayv2_api.NAME.id), or
+//     what its body or the route keys of its routes tell (see protocol); an
 //     api_id of anything else (a variable, a data source, another module)
 //     leaves it unknown, and protocol-dependent rules say nothing;
 //   - its routes: the aws_apigatewayv2_route resources whose target is
@@ -208,27 +209,82 @@ func (b *builder) v2(res *doc.Result) {
 	}
 }
 
-// protocol settles the protocol of an integration from the literal
-// protocol_type of the aws_apigatewayv2_api its api_id names, when this
-// file declares it.
+// protocol settles the protocol of an integration as the CloudFormation
+// front-end does (doc/v2.go), for the aws_apigatewayv2_api its api_id names
+// (aws_apigatewayv2_api.NAME.id): its literal protocol_type when this file
+// declares it; else, the API certainly having a body, HTTP (only HTTP APIs are
+// imported from OpenAPI); else the literal route keys of the routes of
+// this file whose api_id names the same API: $connect, $disconnect and any
+// key that is not $default or "METHOD /path" exist only in WebSocket APIs,
+// "METHOD /path" only in HTTP APIs, and $default in both. The API may be
+// declared in another file of the module: a reference to a managed
+// resource names one API, wherever it is written. An api_id of anything
+// else (a variable, a data source, a module output) settles nothing.
 func (b *builder) protocol(v *doc.V2Info, r *resource) {
 	typ, name, ok := refName(r.attr("api_id"), "id")
 	if !ok || typ != v2APIType {
 		return
 	}
-	blk := b.blocks[v2APIType][name]
-	if blk == nil || blk.Body.Attributes["protocol_type"] == nil {
-		return
+	api := v2APIType + "." + name
+	if blk := b.blocks[v2APIType][name]; blk != nil {
+		if a := blk.Body.Attributes["protocol_type"]; a != nil {
+			if pt, ok := literalText(a.Expr); ok {
+				why := "the protocol_type of " + api + " is "
+				switch strings.TrimSpace(pt) {
+				case "HTTP":
+					v.Protocol, v.ProtocolCertain, v.ProtocolWhy = doc.HTTP, true, why+"HTTP"
+				case "WEBSOCKET":
+					v.Protocol, v.ProtocolCertain, v.ProtocolWhy = doc.WebSocket, true, why+"WEBSOCKET"
+				}
+				return // another literal: the provider rejects it
+			}
+		}
+		if a := blk.Body.Attributes["body"]; a != nil && certainBody(a.Expr) {
+			v.Protocol, v.ProtocolCertain, v.ProtocolWhy = doc.HTTP, true, api+" has a body, and only HTTP APIs are imported from OpenAPI"
+			return
+		}
 	}
-	pt, ok := literalText(blk.Body.Attributes["protocol_type"].Expr)
-	if !ok {
-		return
+	ws, http := "", ""
+	for _, rt := range b.byType[v2RouteType] {
+		if t, n, ok := refName(rt.attr("api_id"), "id"); !ok || t != v2APIType || n != name {
+			continue
+		}
+		key, lit := literalText(rt.attr("route_key"))
+		if !lit {
+			continue
+		}
+		key = strings.TrimSpace(key)
+		switch kind, ok := doc.RouteKeyKind(key); {
+		case !ok:
+		case kind == doc.WebSocket && ws == "":
+			ws = key
+		case kind == doc.HTTP && http == "":
+			http = key
+		}
 	}
-	why := "the protocol_type of " + v2APIType + "." + name + " is "
-	switch strings.TrimSpace(pt) {
-	case "HTTP":
-		v.Protocol, v.ProtocolCertain, v.ProtocolWhy = doc.HTTP, true, why+"HTTP"
-	case "WEBSOCKET":
-		v.Protocol, v.ProtocolCertain, v.ProtocolWhy = doc.WebSocket, true, why+"WEBSOCKET"
+	switch {
+	case ws != "" && http == "":
+		v.Protocol, v.ProtocolCertain, v.ProtocolWhy = doc.WebSocket, true, api+" has the WebSocket route key "+ws
+	case http != "" && ws == "":
+		v.Protocol, v.ProtocolCertain, v.ProtocolWhy = doc.HTTP, true, api+" has the HTTP route key "+http
 	}
+}
+
+// certainBody reports whether a body argument certainly gives a document:
+// a string, or jsonencode, file or templatefile of something. Any other
+// expression may be null (body = var.body, or a conditional: a module that
+// makes both kinds of API), which leaves the API without one.
+func certainBody(e hclsyntax.Expression) bool {
+	switch e := unwrap(e).(type) {
+	case *hclsyntax.TemplateExpr:
+		return true
+	case *hclsyntax.LiteralValueExpr:
+		return e.Val.Type() == cty.String && !e.Val.IsNull()
+	case *hclsyntax.FunctionCallExpr:
+		switch e.Name {
+		case "jsonencode", "yamlencode", "file", "templatefile":
+			return true
+		}
+	}
+	return false
 }
