@@ -52,25 +52,7 @@ func runText(t *testing.T, paths ...string) (string, string) {
 // and for main.tf alone (which adds the body files it loads).
 func TestBodyFiles(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "terraform", "bodies")
-	var b strings.Builder
-	for _, p := range []string{dir, filepath.Join(dir, "main.tf")} {
-		out, errs := runText(t, p)
-		b.WriteString("== " + filepath.ToSlash(p) + "\n" + out + "-- stderr\n" + errs)
-	}
-	got := strings.ReplaceAll(b.String(), "../../testdata/terraform/bodies/", "")
-	golden := filepath.Join(dir, "bodies.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/lint -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s\n--- got\n%s--- want\n%s", golden, got, want)
-	}
+	got := folderGolden(t, dir, "main.tf", "bodies.golden")
 	if n := strings.Count(got, "openapi.yaml:12:26:"); n != 2 {
 		t.Errorf("openapi.yaml reported %d times in two runs; want once a run", n)
 	}
@@ -133,4 +115,31 @@ func TestBodyFileSafety(t *testing.T) {
 	if n := strings.Count(errs, "input error"); n != 3 {
 		t.Errorf("%d input errors; want 3 (loop, FIFO, missing):\n%s", n, errs)
 	}
+}
+
+// folderGolden lints folder dir and then its file one alone, as text, and
+// compares what both runs print (paths relative to dir) with the golden
+// file beside the inputs; -update rewrites it. It returns the output.
+func folderGolden(t *testing.T, dir, one, goldenName string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, p := range []string{dir, filepath.Join(dir, one)} {
+		out, errs := runText(t, p)
+		b.WriteString("== " + filepath.ToSlash(p) + "\n" + out + "-- stderr\n" + errs)
+	}
+	got := strings.ReplaceAll(b.String(), filepath.ToSlash(dir)+"/", "")
+	golden := filepath.Join(dir, goldenName)
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/lint -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s\n--- got\n%s--- want\n%s", golden, got, want)
+	}
+	return got
 }

@@ -15,25 +15,7 @@ import (
 // and nothing is said about absence.
 func TestTerraformModule(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "terraform", "module")
-	var b strings.Builder
-	for _, p := range []string{dir, filepath.Join(dir, "routes.tf")} {
-		out, errs := runText(t, p)
-		b.WriteString("== " + filepath.ToSlash(p) + "\n" + out + "-- stderr\n" + errs)
-	}
-	got := strings.ReplaceAll(b.String(), "../../testdata/terraform/module/", "")
-	golden := filepath.Join(dir, "module.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
+	got := folderGolden(t, dir, "routes.tf", "module.golden")
 	if strings.Count(got, "[AGW172]") != 2 || strings.Contains(got, "integration.a") {
 		t.Errorf("want the route to aws_apigatewayv2_integration.typo reported, once a run, and nothing else of AGW172:\n%s", got)
 	}
