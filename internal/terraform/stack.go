@@ -19,9 +19,13 @@ import (
 // that let API Gateway invoke each function. They are read from every
 // file of the module, and only what the module settles is taken: a
 // reference to a resource the module declares, a literal; a variable, a
-// data source, a module output or a function call is unknown. A module
-// block makes the module's integrations and permissions unknown (a module
-// may create either), and the facts are then not given at all.
+// data source, a module output or a function call is unknown. What may act
+// outside the resources the module declares makes its integrations and
+// permissions unknown, and the facts are then not given at all: a module
+// block (a module may create either), a provisioner (a local-exec running
+// "aws apigateway put-integration" or "aws lambda add-permission"), a
+// CloudFormation stack, a resource of the awscc provider, an external data
+// source.
 
 // The resource types the whole-stack facts read besides those of the
 // front-end.
@@ -43,7 +47,7 @@ type modFile struct {
 	path    string
 	here    bool // the linted file
 	blocks  []*hclsyntax.Block
-	modules bool            // it holds a module block
+	opaque  bool            // it may act outside its resources (see opaque)
 	outputs []hcl.Traversal // the references of its output values
 }
 
@@ -75,10 +79,14 @@ func parseModuleFile(path string, src []byte) (f *modFile, err error) {
 		content, _, _ := jf.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 			{Type: "module", LabelNames: []string{"name"}},
 			{Type: "output", LabelNames: []string{"name"}},
+			{Type: "data", LabelNames: []string{"type", "name"}},
 		}})
 		for _, blk := range content.Blocks {
-			if blk.Type == "module" {
-				f.modules = true
+			switch {
+			case blk.Type == "module" || blk.Type == "data" && blk.Labels[0] == "external":
+				f.opaque = true
+				continue
+			case blk.Type == "data":
 				continue
 			}
 			attrs, _ := blk.Body.JustAttributes()
@@ -98,7 +106,9 @@ func parseModuleFile(path string, src []byte) (f *modFile, err error) {
 		for _, blk := range body.Blocks {
 			switch blk.Type {
 			case "module":
-				f.modules = true
+				f.opaque = true
+			case "data":
+				f.opaque = f.opaque || len(blk.Labels) == 2 && blk.Labels[0] == "external"
 			case "output":
 				for _, a := range blk.Body.Attributes {
 					f.outputs = append(f.outputs, hclsyntax.Variables(a.Expr)...)
@@ -109,10 +119,32 @@ func parseModuleFile(path string, src []byte) (f *modFile, err error) {
 	for _, blk := range body.Blocks {
 		if blk.Type == "resource" && len(blk.Labels) == 2 {
 			f.blocks = append(f.blocks, blk)
+			f.opaque = f.opaque || opaque(blk)
 		}
 	}
 	sort.SliceStable(f.blocks, func(i, j int) bool { return f.blocks[i].TypeRange.Start.Byte < f.blocks[j].TypeRange.Start.Byte })
 	return f, nil
+}
+
+// opaque reports whether a resource may act outside what the module
+// declares: a provisioner (a block, or in JSON syntax an argument), a
+// CloudFormation stack, a resource of the awscc provider (whose
+// awscc_apigateway_method holds its integration).
+func opaque(blk *hclsyntax.Block) bool {
+	switch typ := blk.Labels[0]; {
+	case strings.HasPrefix(typ, "awscc_"), strings.HasPrefix(typ, "aws_cloudformation_stack"),
+		typ == "aws_serverlessapplicationrepository_cloudformation_stack":
+		return true
+	}
+	if blk.Body.Attributes["provisioner"] != nil {
+		return true
+	}
+	for _, b := range blk.Body.Blocks {
+		if b.Type == "provisioner" {
+			return true
+		}
+	}
+	return false
 }
 
 // modRes is a resource of the module.
@@ -133,17 +165,17 @@ func (r *modRes) addr() string { return r.typ + "." + r.name }
 
 // module is every file of a module, its resources indexed.
 type module struct {
-	files   []*modFile
-	list    []*modRes                     // in module order: files by path, resources in source order
-	res     map[string]map[string]*modRes // by type and name: the first declaration
-	modules bool
+	files  []*modFile
+	list   []*modRes                     // in module order: files by path, resources in source order
+	res    map[string]map[string]*modRes // by type and name: the first declaration
+	opaque bool
 }
 
 func newModule(files []*modFile) *module {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].path < files[j].path })
 	m := &module{files: files, res: map[string]map[string]*modRes{}}
 	for _, f := range files {
-		m.modules = m.modules || f.modules
+		m.opaque = m.opaque || f.opaque
 		for _, blk := range f.blocks {
 			typ, name := blk.Labels[0], blk.Labels[1]
 			if m.res[typ][name] != nil {
@@ -234,10 +266,10 @@ func stackNeeded(res *doc.Result) bool {
 }
 
 // stack works out the whole-stack facts of the linted file (m.files holds
-// it, here) into res. Nothing is given when a module block may add
-// integrations or permissions.
+// it, here) into res. Nothing is given when something may add
+// integrations or permissions the module does not declare.
 func (m *module) stack(res *doc.Result) {
-	if m.modules {
+	if m.opaque {
 		return
 	}
 	res.TerraformModule = &doc.TerraformModule{Orphans: m.orphans(res), Lambda: m.lambda(res)}
