@@ -33,6 +33,9 @@ type Result struct {
 	Integrations []*Integration
 	// V2Routes are the AWS::ApiGatewayV2::Route resources of a template.
 	V2Routes []*V2Route
+	// TerraformModule is what the other files of a Terraform module add
+	// (tfmodule.go); nil when not read.
+	TerraformModule *TerraformModule
 
 	decoder Decoder // passed to the APIs found
 }

@@ -17,7 +17,7 @@ import (
 // (bodies.go lints each once, after the .tf files).
 func load(path string, src []byte, lim loader.Limits) (*doc.Result, []terraform.Body, error) {
 	if isTerraform(path) {
-		return terraform.LoadAllIn(path, src, func() (map[string]bool, bool) { return siblings(path, lim) })
+		return terraform.LoadAllIn(path, src, func() ([]terraform.File, bool) { return siblings(path, lim) })
 	}
 	res, err := loader.Load(path, src, lim)
 	return res, nil, err
@@ -29,10 +29,10 @@ func isTerraform(path string) bool {
 	return strings.EqualFold(filepath.Ext(path), ".tf") || terraform.IsJSON(path)
 }
 
-// siblings reads the resources the other Terraform files of path's folder
-// (its module) declare; false when one of them cannot be read or parsed,
-// or the folder cannot be listed: the module is then not seen whole.
-func siblings(path string, lim loader.Limits) (map[string]bool, bool) {
+// siblings reads the other Terraform files of path's folder (its
+// module); false when one of them cannot be read, or the folder cannot be
+// listed: the module is then not seen whole.
+func siblings(path string, lim loader.Limits) ([]terraform.File, bool) {
 	dir := filepath.Dir(path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -42,7 +42,7 @@ func siblings(path string, lim loader.Limits) (map[string]bool, bool) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	out := map[string]bool{}
+	var out []terraform.File
 	self, _ := os.Stat(path)
 	for _, n := range terraform.ModuleFiles(names) {
 		p := filepath.Join(dir, n)
@@ -53,13 +53,7 @@ func siblings(path string, lim loader.Limits) (map[string]bool, bool) {
 		if rerr != nil {
 			return nil, false
 		}
-		declared, err := terraform.Declared(p, src)
-		if err != nil {
-			return nil, false
-		}
-		for k := range declared {
-			out[k] = true
-		}
+		out = append(out, terraform.File{Path: p, Src: src})
 	}
 	return out, true
 }

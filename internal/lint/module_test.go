@@ -57,3 +57,34 @@ func TestTerraformModule(t *testing.T) {
 		}
 	}
 }
+
+// TestTerraformModuleStack: the whole-stack rules judge a Terraform module
+// only when every file of its folder is read and parsed: the module of
+// testdata/terraform/stack/bad-lambda-permission gives its findings,
+// linted as a folder or file by file, and none once a file of the folder
+// does not parse.
+func TestTerraformModuleStack(t *testing.T) {
+	src := filepath.Join("..", "..", "testdata", "terraform", "stack", "bad-lambda-permission")
+	tmp := t.TempDir()
+	for _, n := range []string{"api.tf", "http.tf", "lambda.tf"} {
+		b, err := os.ReadFile(filepath.Join(src, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, n), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, _ := runText(t, tmp); strings.Count(out, "[AGW181]") != 2 {
+		t.Errorf("want the two integrations of the module reported; got:\n%s", out)
+	}
+	if out, _ := runText(t, filepath.Join(tmp, "http.tf")); strings.Count(out, "[AGW181]") != 1 {
+		t.Errorf("want the integration of http.tf reported; got:\n%s", out)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "broken.tf"), []byte("resource \"x\" {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := runText(t, filepath.Join(tmp, "http.tf")); strings.Contains(out, "AGW181") {
+		t.Errorf("a module with an unparsable file is not seen whole; got:\n%s", out)
+	}
+}

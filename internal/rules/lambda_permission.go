@@ -25,6 +25,7 @@ const (
 // SourceArn cannot match the integration is left to
 // lambda-permission-source-arn, which reports at the SourceArn.
 func checkLambdaPermission(p *FilePass) {
+	checkTerraformLambdaPermission(p) // a Terraform module: terraform_stack.go
 	g := lambdaGrantsOf(p.Result)
 	if g == nil {
 		return

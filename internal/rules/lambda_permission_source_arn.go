@@ -25,6 +25,7 @@ import (
 // an AWS::ApiGateway::Method whose path the template settles); for HTTP
 // and WebSocket APIs only the API is. Letter case is not judged.
 func checkLambdaPermissionSourceArn(p *FilePass) {
+	checkTerraformSourceArn(p) // a Terraform module: terraform_stack.go
 	g := lambdaGrantsOf(p.Result)
 	if g == nil {
 		return
@@ -152,6 +153,14 @@ func (s sourceSubject) suggest() string {
 	if s.api != "" {
 		api = "${" + s.api + "}"
 	}
+	return s.suggestFrom("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:"+api, api)
+}
+
+// suggestFrom is a source ARN that matches the subject, after the
+// execution ARN of its API (arn:...:API_ID), and, when that one names the
+// stage, method and path, the one for the whole API, after short (what
+// stands for the execution ARN in a short reminder).
+func (s sourceSubject) suggestFrom(exec, short string) string {
 	rest := "/*"
 	if s.rest && s.path != "" {
 		m := s.method
@@ -167,9 +176,9 @@ func (s sourceSubject) suggest() string {
 		}
 		rest = "/*/" + m + b.String()
 	}
-	arn := "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:" + api + rest
+	arn := exec + rest
 	if rest != "/*" {
-		arn += " (or " + api + "/* for every stage, method and path)"
+		arn += " (or " + short + "/* for every stage, method and path)"
 	}
 	return arn
 }
@@ -201,19 +210,7 @@ func sourcePattern(n *doc.Node, byName map[string]*doc.Resource, sam bool) []psy
 		}
 		return psym{kind: pStar}
 	}
-	lit := func(out []psym, text string) []psym {
-		for i := 0; i < len(text); i++ {
-			switch text[i] {
-			case '*':
-				out = append(out, psym{kind: pStar})
-			case '?':
-				out = append(out, psym{kind: pOne})
-			default:
-				out = append(out, psym{kind: pLit, c: text[i]})
-			}
-		}
-		return out
-	}
+	lit := litSyms
 	var part func(n *doc.Node, out []psym) []psym
 	part = func(n *doc.Node, out []psym) []psym {
 		if id := doc.RefName(n); id != "" {
@@ -284,6 +281,22 @@ func sourcePattern(n *doc.Node, byName map[string]*doc.Resource, sam bool) []psy
 		return nil
 	}
 	return part(n, nil)
+}
+
+// litSyms appends the symbols of literal text: * and ? are StringLike's
+// wildcards.
+func litSyms(out []psym, text string) []psym {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '*':
+			out = append(out, psym{kind: pStar})
+		case '?':
+			out = append(out, psym{kind: pOne})
+		default:
+			out = append(out, psym{kind: pLit, c: text[i]})
+		}
+	}
+	return out
 }
 
 // mayMatch reports whether a source ARN the subject makes may match the

@@ -19,6 +19,7 @@ import (
 // events of a template apigwlint does not see. HTTP APIs are not judged: an
 // HTTP API route may have no integration.
 func checkMethodWithoutIntegration(p *FilePass) {
+	checkTerraformMethods(p) // a Terraform module: terraform_stack.go
 	res := p.Result
 	list, byName := res.Resources()
 	ev := samEventsOf(list, byName)

@@ -122,7 +122,9 @@ func TestDocExamples(t *testing.T) {
 			var res *doc.Result
 			var err error
 			if ex.Terraform() {
-				res, err = terraform.Load("example.tf", []byte(ex.Source()))
+				// An example is the whole module: the only file of its
+				// folder, so that the whole-stack rules judge it.
+				res, _, err = terraform.LoadAllIn("example.tf", []byte(ex.Source()), func() ([]terraform.File, bool) { return nil, true })
 			} else {
 				res, err = loader.Load("example."+ex.Lang, []byte(ex.Source()), loader.DefaultLimits)
 			}

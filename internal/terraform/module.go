@@ -14,19 +14,24 @@ import (
 // A Terraform module is a folder: a reference in one file may name a
 // resource of another. Load reads one file and never takes what it does
 // not show as absent. Where absence matters (a route targeting an
-// integration no file declares), LoadAllIn asks the caller, once and only
-// then, for the resources the other files of the module declare.
+// integration no file declares; a method without an integration, a Lambda
+// function without a permission: stack.go), LoadAllIn asks the caller,
+// once and only then, for the other files of the module.
 
-// Siblings returns the addresses (TYPE.NAME) of the resources the other
-// .tf and .tf.json files of a module declare, and false when the module
-// cannot be seen whole (a file that cannot be read or does not parse).
-type Siblings func() (map[string]bool, bool)
+// Siblings returns the other .tf and .tf.json files of a module, and
+// false when the module cannot be seen whole (a file that cannot be read,
+// or a folder that cannot be listed). A file that does not parse makes the
+// module not seen whole too.
+type Siblings func() ([]File, bool)
 
 // LoadAllIn is LoadAll for a file whose module the caller can see:
 // siblings is called at most once, when a route of the file targets an
-// aws_apigatewayv2_integration the file does not declare, and such a
-// route is marked doc.V2Route.TargetAbsent when no file of the module
-// declares it either. A nil siblings is LoadAll.
+// aws_apigatewayv2_integration the file does not declare, or the file
+// holds a resource the whole-stack facts are about (methods, integrations,
+// Lambda permissions). Such a route is marked doc.V2Route.TargetAbsent when
+// no file of the module declares the integration either, and
+// Result.TerraformModule is set (see stack.go), when the module is seen
+// whole. A nil siblings is LoadAll.
 func LoadAllIn(path string, src []byte, siblings Siblings) (res *doc.Result, bodies []Body, err error) {
 	res, bodies, err = LoadAll(path, src)
 	if err != nil || siblings == nil {
@@ -37,18 +42,45 @@ func LoadAllIn(path string, src []byte, siblings Siblings) (res *doc.Result, bod
 			res, bodies, err = nil, nil, &loader.Error{Path: path, Msg: fmt.Sprintf("%s: %v", internalError, r)}
 		}
 	}()
-	var declared map[string]bool
-	asked, whole := false, false
+	var mod *module
+	asked := false
+	// whole reads the module once: nil when it cannot be seen whole.
+	whole := func() *module {
+		if asked {
+			return mod
+		}
+		asked = true
+		others, ok := siblings()
+		if !ok {
+			return nil
+		}
+		self, err := parseModuleFile(path, src)
+		if err != nil {
+			return nil
+		}
+		self.here = true
+		files := []*modFile{self}
+		for _, o := range others {
+			f, err := parseModuleFile(o.Path, o.Src)
+			if err != nil {
+				return nil
+			}
+			files = append(files, f)
+		}
+		mod = newModule(files)
+		return mod
+	}
 	for _, rt := range res.V2Routes {
 		if rt.TargetType != v2IntegrationType || rt.TargetID == "" || inFile(res, rt.TargetType, rt.TargetID) {
 			continue
 		}
-		if !asked {
-			asked = true
-			declared, whole = siblings()
-		}
-		if whole && !declared[rt.TargetType+"."+rt.TargetID] {
+		if m := whole(); m != nil && m.get(rt.TargetType, rt.TargetID) == nil {
 			rt.TargetAbsent = true
+		}
+	}
+	if stackNeeded(res) {
+		if m := whole(); m != nil {
+			m.stack(res)
 		}
 	}
 	return res, bodies, nil

@@ -208,7 +208,7 @@ func (b *builder) read(body *hclsyntax.Body) {
 			}
 			fallthrough // its body is a document written in the file: part of the tree
 		case integrationType, methodType, methodResponseType, integrationResponseType, restAPIType,
-			v2IntegrationType, v2RouteType, v2IntegrationResponseType:
+			v2IntegrationType, v2RouteType, v2IntegrationResponseType, lambdaPermissionType:
 			r := &resource{typ: typ, name: blk.Labels[1], block: blk,
 				ptr: doc.Join("", "resource", typ, blk.Labels[1])}
 			r.label = b.scalar(blk.LabelRanges[1], "!!str", doc.DoubleQuotedStyle, r.name)
