@@ -28,8 +28,31 @@ type Declared struct {
 
 	mu        sync.Mutex                 // guards responses: integrations may share an operation
 	api       *API                       // nil for a CloudFormation method
-	respNodes map[string]*Node           // an operation's responses, decoded on demand
-	responses map[string]*MethodResponse // decoded responses
+	respNodes []*Node                    // an operation's responses, beside Codes, decoded on demand
+	responses map[string]*MethodResponse // decoded responses, made on first use
+}
+
+// respNode returns the response node of a status code (the last, as a map
+// filled in document order would hold).
+func (d *Declared) respNode(code string) (*Node, bool) {
+	for i := len(d.respNodes) - 1; i >= 0; i-- {
+		if d.Codes[i] == code {
+			return d.respNodes[i], true
+		}
+	}
+	return nil, false
+}
+
+// addParam notes a declared parameter; Params is made on first use, as
+// most operations declare none.
+func (d *Declared) addParam(in, name string) {
+	if d.Params == nil {
+		d.Params = map[string]map[string]bool{}
+	}
+	if d.Params[in] == nil {
+		d.Params[in] = map[string]bool{}
+	}
+	d.Params[in][name] = true
 }
 
 // MethodResponse is what a declared method response tells the checks: the
@@ -55,7 +78,7 @@ type Decoder interface {
 func (d *Declared) HasResponse(code string) bool {
 	_, ok := d.responses[code]
 	if !ok {
-		_, ok = d.respNodes[code]
+		_, ok = d.respNode(code)
 	}
 	return ok
 }
@@ -69,11 +92,14 @@ func (d *Declared) Response(code string) *MethodResponse {
 	if r, ok := d.responses[code]; ok {
 		return r
 	}
-	n, ok := d.respNodes[code]
+	n, ok := d.respNode(code)
 	if !ok {
 		return nil
 	}
 	r := d.api.decodeResponse(n)
+	if d.responses == nil {
+		d.responses = map[string]*MethodResponse{}
+	}
 	d.responses[code] = r
 	return r
 }
@@ -104,8 +130,7 @@ type opCache struct {
 }
 
 func readDeclared(o *Operation) *Declared {
-	d := &Declared{Params: map[string]map[string]bool{}, Complete: true, api: o.API,
-		respNodes: map[string]*Node{}, responses: map[string]*MethodResponse{}}
+	d := &Declared{Complete: true, api: o.API}
 	addParams := func(list *Node) {
 		list = Resolve(list)
 		if list == nil {
@@ -125,10 +150,7 @@ func readDeclared(o *Operation) *Declared {
 			if p.In == "header" {
 				name = strings.ToLower(name)
 			}
-			if d.Params[p.In] == nil {
-				d.Params[p.In] = map[string]bool{}
-			}
-			d.Params[p.In][name] = true
+			d.addParam(p.In, name)
 		}
 	}
 	_, pp := Get(o.PathItem, "parameters")
@@ -141,7 +163,7 @@ func readDeclared(o *Operation) *Declared {
 	}
 	Pairs(rs, func(k, v *Node) {
 		d.Codes = append(d.Codes, k.Value)
-		d.respNodes[k.Value] = v
+		d.respNodes = append(d.respNodes, v)
 	})
 	return d
 }

@@ -166,21 +166,40 @@ func subTemplate(arg *Node) (string, bool) {
 // itself wins over a merged one. Only scalar keys count: a complex key
 // ({a: 1}: x) or an alias used as a key is skipped, as Get never finds it.
 func Pairs(n *Node, fn func(k, v *Node)) {
-	pairs(Resolve(n), fn, 0, map[*Node]bool{})
+	n = Resolve(n)
+	if n == nil || n.Kind != MappingNode {
+		return
+	}
+	if !hasMergeKey(n) {
+		// The common case, without the bookkeeping of merges: fn is only
+		// called here (never handed on), so a caller's closure and what it
+		// captures stay on the caller's stack.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == ScalarNode {
+				fn(k, n.Content[i+1])
+			}
+		}
+		return
+	}
+	for _, p := range mergedPairs(n, 0, map[*Node]bool{}) {
+		fn(p[0], p[1])
+	}
 }
 
 func IsMergeKey(k *Node) bool {
 	return k.Tag == "!!merge" || (k.Kind == ScalarNode && k.Value == "<<" && k.Style == 0)
 }
 
-// pairs visits each merged mapping once: merging the same mapping again
-// adds no key, and revisiting it would make a chain of merges of merges
-// (a "billion laughs" of << keys) take exponential time.
-func pairs(n *Node, fn func(k, v *Node), depth int, visited map[*Node]bool) {
+// mergedPairs returns the pairs of a mapping with merge keys, in the order
+// Pairs gives them. It visits each merged mapping once: merging the same
+// mapping again adds no key, and revisiting it would make a chain of merges
+// of merges (a "billion laughs" of << keys) take exponential time.
+func mergedPairs(n *Node, depth int, visited map[*Node]bool) [][2]*Node {
 	if n == nil || n.Kind != MappingNode || depth > 20 || visited[n] {
-		return
+		return nil
 	}
 	visited[n] = true
+	var out [][2]*Node
 	var merges []*Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -191,10 +210,10 @@ func pairs(n *Node, fn func(k, v *Node), depth int, visited map[*Node]bool) {
 		if k.Kind != ScalarNode {
 			continue // a complex or alias key ({a: 1}: x) names nothing a pointer can reach
 		}
-		fn(k, v)
+		out = append(out, [2]*Node{k, v})
 	}
 	if merges == nil {
-		return
+		return out
 	}
 	own := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -207,14 +226,15 @@ func pairs(n *Node, fn func(k, v *Node), depth int, visited map[*Node]bool) {
 			srcs = m.Content
 		}
 		for _, s := range srcs {
-			pairs(Resolve(s), func(k, v *Node) {
-				if !own[k.Value] {
-					own[k.Value] = true
-					fn(k, v)
+			for _, p := range mergedPairs(Resolve(s), depth+1, visited) {
+				if !own[p[0].Value] {
+					own[p[0].Value] = true
+					out = append(out, p)
 				}
-			}, depth+1, visited)
+			}
 		}
 	}
+	return out
 }
 
 // hasMergeKey reports whether mapping n has a YAML merge key (<<).

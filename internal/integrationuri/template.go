@@ -61,49 +61,48 @@ type Template []Piece
 // text ${x}).
 func Parse(s string, sub bool) Template {
 	var t Template
-	var lit strings.Builder
-	add := func(text string, k HoleKind) {
-		if lit.Len() > 0 {
-			t = append(t, Piece{Text: lit.String()})
-			lit.Reset()
+	lit := 0 // start of the literal text before i: a run of s, not a copy
+	add := func(i int, text string, k HoleKind) {
+		if lit < i {
+			t = append(t, Piece{Text: s[lit:i]})
 		}
 		t = append(t, Piece{Text: text, Hole: k})
+		lit = i + len(text)
 	}
 	for i := 0; i < len(s); {
 		rest := s[i:]
 		if strings.HasPrefix(rest, "${") {
 			if j := strings.IndexByte(rest, '}'); j > 2 && !strings.ContainsAny(rest[2:j], "${") {
-				add(rest[:j+1], dollarHole(rest[2:j], sub))
+				add(i, rest[:j+1], dollarHole(rest[2:j], sub))
 				i += j + 1
 				continue
 			}
 		}
 		if strings.HasPrefix(rest, "{{") {
 			if j := strings.Index(rest, "}}"); j > 2 && !strings.ContainsAny(rest[2:j], "{}") {
-				add(rest[:j+2], HoleParam)
+				add(i, rest[:j+2], HoleParam)
 				i += j + 2
 				continue
 			}
 		}
 		if c := rest[0]; (c >= 'A' && c <= 'Z' || c == '<') && (i == 0 || !isWordByte(s[i-1])) {
 			if m := docPlaceholder().FindString(rest); m != "" {
-				add(m, HoleParam) // ACCOUNT_ID, REPLACE_ME_HOST, <region>: filled in by hand
+				add(i, m, HoleParam) // ACCOUNT_ID, REPLACE_ME_HOST, <region>: filled in by hand
 				i += len(m)
 				continue
 			}
 		}
 		if rest[0] == '{' {
 			if j := strings.IndexByte(rest, '}'); j > 1 && !strings.ContainsAny(rest[1:j], "{$/ \t\r\n") {
-				add(rest[:j+1], HoleParam)
+				add(i, rest[:j+1], HoleParam)
 				i += j + 1
 				continue
 			}
 		}
-		lit.WriteByte(s[i])
 		i++
 	}
-	if lit.Len() > 0 {
-		t = append(t, Piece{Text: lit.String()})
+	if lit < len(s) {
+		t = append(t, Piece{Text: s[lit:]})
 	}
 	return t
 }
@@ -140,7 +139,18 @@ func (k HoleKind) opaque() bool { return k != NoHole && k != HoleImportVar }
 
 // String returns the uri as written.
 func (t Template) String() string {
+	switch len(t) {
+	case 0:
+		return ""
+	case 1:
+		return t[0].Text // most uris are one piece: no copy
+	}
+	n := 0
+	for _, p := range t {
+		n += len(p.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, p := range t {
 		b.WriteString(p.Text)
 	}

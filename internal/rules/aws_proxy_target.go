@@ -21,7 +21,7 @@ func checkAWSProxyTarget(p *Pass) {
 	if !v.IsText() {
 		return
 	}
-	m := apigatewayService().FindStringSubmatch(dollarVar().ReplaceAllString(v.Text, "VAR"))
+	m := apigatewayService().FindStringSubmatch(replaceAll(v.Text, nextDollarVar, "VAR", false))
 	if m == nil {
 		return // not an API Gateway service ARN: aws-uri judges it
 	}

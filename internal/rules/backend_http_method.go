@@ -87,7 +87,7 @@ var lambdaFunctionARN = lazyre.New(`^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:/]
 // function ARN (not the invoke ARN an AWS integration needs).
 func isLambdaFunctionARN(in *doc.Integration) bool {
 	v := in.Val("uri")
-	return v.IsText() && lambdaFunctionARN().MatchString(dollarVar().ReplaceAllString(strings.TrimSpace(v.Text), "VAR"))
+	return v.IsText() && lambdaFunctionARN().MatchString(replaceAll(strings.TrimSpace(v.Text), nextDollarVar, "VAR", false))
 }
 
 // isFirehoseURI reports whether the uri visibly names Firehose, the one

@@ -59,7 +59,11 @@ type uriTok struct {
 }
 
 func uriToks(t integrationuri.Template) []uriTok {
-	var out []uriTok
+	n := 0
+	for _, p := range t {
+		n += len(p.Text) // bytes: at least as many as runes, so one allocation
+	}
+	out := make([]uriTok, 0, n)
 	for _, p := range t {
 		if p.Hole != integrationuri.NoHole {
 			out = append(out, uriTok{hole: true})

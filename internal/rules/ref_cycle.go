@@ -27,8 +27,11 @@ func checkRefCycles(p *DocPass) {
 		value *doc.Node // its $ref value
 		state int8      // 0 not followed yet, 1 on the chain being followed, 2 done
 	}
-	refs := map[*doc.Node]*ref{}
-	var order []*ref
+	refs := make(map[*doc.Node]*ref, len(p.API.File.Refs))
+	order := make([]*ref, 0, len(p.API.File.Refs))
+	// refs are carved from slabs: one allocation for many, and a slab is
+	// never moved, so the pointers stay valid.
+	var slab []ref
 	add := func(n *doc.Node) {
 		if n.Kind != doc.MappingNode {
 			return
@@ -36,7 +39,11 @@ func checkRefCycles(p *DocPass) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i]; k.Kind == doc.ScalarNode && k.Value == "$ref" {
 				if v := doc.Resolve(n.Content[i+1]); v != nil && v.Kind == doc.ScalarNode {
-					r := &ref{index: len(order), node: n, value: n.Content[i+1]}
+					if len(slab) == cap(slab) {
+						slab = make([]ref, 0, max(64, min(2*cap(slab), 4096)))
+					}
+					slab = append(slab, ref{index: len(order), node: n, value: n.Content[i+1]})
+					r := &slab[len(slab)-1]
 					refs[n] = r
 					order = append(order, r)
 				}
@@ -56,8 +63,9 @@ func checkRefCycles(p *DocPass) {
 		return refs[doc.LookupRef(p.API.Root, strings.TrimSpace(doc.Resolve(r.value).Value))]
 	}
 	var report []*ref // the first $ref of each cycle
+	var chain []*ref
 	for _, start := range order {
-		var chain []*ref
+		chain = chain[:0]
 		r := start
 		for r != nil && r.state == 0 {
 			r.state = 1

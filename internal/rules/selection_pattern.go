@@ -59,7 +59,7 @@ func statusMatched(in *doc.Integration) bool {
 		if !v.IsText() || isLambdaInvocation(in) {
 			return false
 		}
-		m := apigatewayService().FindStringSubmatch(dollarVar().ReplaceAllString(strings.TrimSpace(v.Text), "VAR"))
+		m := apigatewayService().FindStringSubmatch(replaceAll(strings.TrimSpace(v.Text), nextDollarVar, "VAR", false))
 		return m != nil && m[1] != "lambda" && m[1] != "VAR"
 	}
 	return false

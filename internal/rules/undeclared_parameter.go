@@ -16,8 +16,9 @@ func checkUndeclaredParameters(p *Pass) {
 	if p.In.Op == nil || p.In.Kind() != doc.REST {
 		return
 	}
-	// The pointer of a reported value is parent/token, built only on report.
-	check := func(n *doc.Node, parent, token string, what string) {
+	// The pointer of a reported value is the field's and then key (a
+	// mapping) or index (a cache key), built only on report.
+	check := func(n *doc.Node, f *doc.Field, key string, index int, what string) {
 		v := doc.Classify(n)
 		if v.Kind != doc.KindString {
 			return
@@ -34,20 +35,20 @@ func checkUndeclaredParameters(p *Pass) {
 			return // a parameter we could not read may be the one
 		}
 		if what == "cache key" {
-			p.Report(n, doc.Join(parent, token), "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+			p.Report(n, doc.Join(f.Pointer(), strconv.Itoa(index)), "cache key %s is not declared by %s; %s (API Gateway: \"Invalid cache key parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 			return
 		}
-		p.Report(n, doc.Join(parent, token), "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
+		p.Report(n, doc.Join(f.Pointer(), key), "%s is not declared by %s; %s (API Gateway: \"Invalid mapping expression parameter specified\")", v.Text, declarer(p.In), declareParamHint(p.In, in, name))
 	}
 	if f := p.In.Field("requestParameters"); f != nil {
 		doc.Pairs(f.Value, func(k, v *doc.Node) {
-			check(v, f.Pointer(), k.Value, "mapping")
+			check(v, f, k.Value, 0, "mapping")
 		})
 	}
 	if f := p.In.Field("cacheKeyParameters"); f != nil {
 		if seq := doc.Resolve(f.Value); seq != nil && seq.Kind == doc.SequenceNode {
 			for i, item := range seq.Content {
-				check(item, f.Pointer(), strconv.Itoa(i), "cache key")
+				check(item, f, "", i, "cache key")
 			}
 		}
 	}

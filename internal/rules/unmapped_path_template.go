@@ -19,6 +19,71 @@ var (
 	pathOverride = lazyre.New(`#\{?set\}?\s*\(\s*\$!?\{?context\.requestOverride\.path\.([A-Za-z0-9._-]+?)\}?\s*=`)
 )
 
+// nextDollarVar returns the span of the first match of dollarVar in s at or
+// after from ("${" to the next "}"), or -1s: the regexp's match, without
+// the regexp, for the rules' hot paths.
+func nextDollarVar(s string, from int) (lo, hi int) {
+	i := strings.Index(s[from:], "${")
+	if i < 0 {
+		return -1, -1
+	}
+	lo = from + i
+	j := strings.IndexByte(s[lo+2:], '}')
+	if j < 0 {
+		return -1, -1 // no "}" after this "${", nor after any later one
+	}
+	return lo, lo + 2 + j + 1
+}
+
+// nextMustacheVar is nextDollarVar for mustacheVar ("{{", no "}", "}}").
+func nextMustacheVar(s string, from int) (lo, hi int) {
+	for {
+		i := strings.Index(s[from:], "{{")
+		if i < 0 {
+			return -1, -1
+		}
+		lo = from + i
+		j := strings.IndexByte(s[lo+2:], '}')
+		if j < 0 {
+			return -1, -1
+		}
+		if k := lo + 2 + j; k+1 < len(s) && s[k+1] == '}' {
+			return lo, k + 2
+		}
+		from = lo + 1 // no match starts here; the regexp tries the next byte
+	}
+}
+
+// replaceAll is re.ReplaceAllString(s, repl) for a pattern whose matches
+// next finds and a repl without $ expansions; s itself when nothing matches.
+// pad replaces each match by as many spaces instead.
+func replaceAll(s string, next func(string, int) (int, int), repl string, pad bool) string {
+	lo, hi := next(s, 0)
+	if lo < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for lo >= 0 {
+		b.WriteString(s[last:lo])
+		if pad {
+			for range hi - lo {
+				b.WriteByte(' ')
+			}
+		} else {
+			b.WriteString(repl)
+		}
+		last = hi
+		if hi >= len(s) {
+			break
+		}
+		lo, hi = next(s, hi)
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // checkUnmappedPathTemplate: in a REST API, a {name} in an HTTP or AWS uri is
 // filled from integration.request.path.name; API Gateway does not fill it by
 // itself (HTTP APIs do).
@@ -56,7 +121,7 @@ func checkUnmappedPathTemplate(p *Pass) {
 	for _, ph := range fillInPlaceholders(p.In, v, true) {
 		seen[strings.Trim(ph, "{}")] = true // a value to fill in: uri-placeholder's note
 	}
-	for _, m := range uriTemplateVar().FindAllStringSubmatch(mustacheVar().ReplaceAllString(dollarVar().ReplaceAllString(v.Text, ""), ""), -1) {
+	for _, m := range uriTemplateVar().FindAllStringSubmatch(replaceAll(replaceAll(v.Text, nextDollarVar, "", false), nextMustacheVar, "", false), -1) {
 		name := m[1]
 		if mapped[name] || seen[name] {
 			continue

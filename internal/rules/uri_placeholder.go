@@ -148,7 +148,7 @@ func fillInPlaceholders(in *doc.Integration, v doc.Value, uri bool) []string {
 			out = append(out, s)
 		}
 	}
-	rest := dollarVar().ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
+	rest := replaceAll(text, nextDollarVar, "", true)
 	for _, m := range mustachePlaceholder().FindAllString(rest, -1) {
 		add(m)
 	}

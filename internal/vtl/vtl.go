@@ -94,7 +94,7 @@ const maxDepth = 200
 // Scan reads template text. It never fails: what it cannot follow makes
 // the result Unsure.
 func Scan(text string) *Result {
-	out := &Result{Vars: map[string]bool{}, ContextSet: map[string]bool{}}
+	out := &Result{} // Vars and ContextSet are made on first use (setVar)
 	sc := &scanner{s: text, out: out, macros: map[string]bool{}}
 	sc.run(0, len(text))
 	if !sc.failed && !out.Unsure && len(sc.stack) > 0 {
@@ -116,6 +116,15 @@ func LineCol(s string, off int) (line, col int) {
 	off = min(off, len(s))
 	start := strings.LastIndexByte(s[:off], '\n') + 1
 	return Line(s, off), 1 + utf8.RuneCountInString(s[start:off])
+}
+
+// setVar adds name to a set of Result, making it on first use: most
+// templates set nothing, and a large document has thousands of them.
+func setVar(m *map[string]bool, name string) {
+	if *m == nil {
+		*m = map[string]bool{}
+	}
+	(*m)[name] = true
 }
 
 func (sc *scanner) line(off int) int { return Line(sc.s, off) }
@@ -336,9 +345,9 @@ func (sc *scanner) hash(i int) int {
 			lhs := sc.out.Refs[n]
 			switch {
 			case len(lhs.Names) == 1:
-				sc.out.Vars[lhs.Names[0]] = true
+				setVar(&sc.out.Vars, lhs.Names[0])
 			case lhs.Names[0] == "context":
-				sc.out.ContextSet[lhs.Names[1]] = true
+				setVar(&sc.out.ContextSet, lhs.Names[1])
 			}
 		}
 		return end
@@ -392,7 +401,7 @@ func (sc *scanner) defines(name, args string, refs []Ref) {
 	switch name {
 	case "foreach", "define":
 		if len(refs) > 0 && len(refs[0].Names) == 1 {
-			sc.out.Vars[refs[0].Names[0]] = true
+			setVar(&sc.out.Vars, refs[0].Names[0])
 		}
 	case "macro":
 		a := strings.TrimLeft(args, " \t\r\n")
@@ -401,7 +410,7 @@ func (sc *scanner) defines(name, args string, refs []Ref) {
 		}
 		for _, r := range refs {
 			if len(r.Names) == 1 {
-				sc.out.Vars[r.Names[0]] = true
+				setVar(&sc.out.Vars, r.Names[0])
 			}
 		}
 	}
