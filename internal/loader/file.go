@@ -117,7 +117,13 @@ func Parse(path string, src []byte, lim Limits) (f *doc.File, err error) {
 	if yamlBreaks(text) {
 		p.yamlLines = yamlLineStarts(text)
 	} else if useFastYAML && p.colShift == nil {
-		if root, ok, _ := parseFastYAML(text, depth); ok {
+		// In pieces on all cores when the text is large, else (or when
+		// that declines) whole, else (below) with the library.
+		root, _, ok := parseFastSplit(text, depth)
+		if !ok {
+			root, ok, _ = parseFastYAML(text, depth)
+		}
+		if ok {
 			p.Root = root
 			return p.finish(lim)
 		}
