@@ -45,6 +45,7 @@ type splitPlan struct {
 	keyIndent int   // its indentation, in spaces
 	bodyStart int   // offset of the line after the key
 	bodyEnd   int   // offset of the first line after the mapping (or len)
+	endLine   int   // its line
 	cuts      []cut // where pieces start: lines of entries
 }
 
@@ -247,6 +248,15 @@ func planSplit(text []byte, pieces int) (splitPlan, bool) {
 			if ok && (!found || p.bodyEnd-p.bodyStart > best.bodyEnd-best.bodyStart) {
 				best, found = p, true
 			}
+			if ok && p.bodyEnd > end {
+				// A mapping nested in this one is smaller: go on after
+				// it, which reads each line of a large body once. (Its
+				// lines hold no document marker or directive: they are
+				// indented.)
+				line = p.endLine
+				off = p.bodyEnd
+				continue
+			}
 		}
 		off = end + 1
 		line++
@@ -328,7 +338,7 @@ func planBody(text []byte, keyEnd, keyLine, keyIndent int) (splitPlan, bool) {
 			case c == '\t':
 				return p, false
 			case ind <= keyIndent:
-				p.bodyEnd = off
+				p.bodyEnd, p.endLine = off, line
 				return p, entryIndent >= 0
 			case entryIndent < 0:
 				entryIndent = ind
