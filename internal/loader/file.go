@@ -73,6 +73,13 @@ type parse struct {
 	hasAlias  bool // the tree has alias nodes (see checkAliases)
 }
 
+// LibraryParsed, when not nil, is called when Parse returns after the
+// YAML library parsed a text of size bytes (the scanners of this package
+// declined it): the library's tree, several times the size of the text
+// and copied into the File, is then garbage. The scanners leave next to
+// none. A run sets it to collect that garbage at once (internal/lint).
+var LibraryParsed func(size int)
+
 // Parse parses src (YAML or JSON) into a File. Only the first YAML document
 // of a multi-document stream is read. A panic (a bug) is left to the
 // caller: a run makes it an input error of the file (internal/lint). The
@@ -127,6 +134,10 @@ func Parse(path string, src []byte, lim Limits) (f *doc.File, err error) {
 			p.Root = root
 			return p.finish(lim)
 		}
+	}
+	if LibraryParsed != nil {
+		// Deferred: the library's tree is garbage once Parse returns.
+		defer LibraryParsed(len(text))
 	}
 	ydoc, ld, err := loadFirst(text, depth, jsonErr == nil)
 	if ld == nil {
