@@ -98,7 +98,7 @@ func (st fileStages) lint(in input, read func() ([]byte, *loader.Error), cfg *ru
 	} else {
 		loaded, bodies, err = st.load(path, src, loader.DefaultLimits)
 	}
-	afterLoad(src)
+	afterLoad(len(src))
 	if err != nil {
 		if in.skipUnparsable {
 			return skipUnparsable(in, src, err)

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apigwlint/apigwlint/internal/loader"
 )
@@ -14,80 +16,105 @@ import (
 // again at every cycle while it grows. When the inputs are small enough
 // that memory is no concern, collecting less often makes a run markedly
 // faster; for very large inputs the default pacing keeps peak memory near
-// what parsing alone needs. GOGC set in the environment always wins.
+// what parsing alone needs, and a large file's tree, once loaded, makes
+// the pacing tighter still (afterLoad). GOGC set in the environment always
+// wins.
 const (
 	relaxedGCPercent = 400
 	relaxedGCBelow   = 128 << 20 // total input size up to which it applies
 )
 
-// A soft memory limit proportional to the input caps the peak that the
-// pacing alone would reach with one large file: what the rules and the
-// report allocate is garbage soon, but GOGC 400 keeps all of it until the
-// run ends. The factors are a little above the live heap of a lint (the
-// tree, the source and the model), measured with GODEBUG=gctrace=1 and
-// /usr/bin/time on generated OpenAPI 3 files, GOMAXPROCS=1, 2026-12-04 on
-// the shared 2-core machine (peak RSS; CPU is user+sys and noisy):
-//
-//	file                    GOGC, no limit           with a limit
-//	10,000 JSON (21.9 MB)   400: 195 MB, 1.2 s       400, 165 MiB: 166 MB, 1.3 s
-//	10,000 YAML (16.5 MB)   400: 183 MB, 1.1 s       400, 165 MiB: 166 MB, 1.2 s
-//	100,000 JSON (219 MB)   100: 1836 MB, 15.7 s     400, 1600 MiB: 1578 MB, 19.0 s
-//	100,000 YAML (166 MB)   100: 1701 MB, 13.2 s     400, 1600 MiB: 1540 MB, 15.7 s
-//
-// The live heap is about 7× the input for JSON and 9× for YAML (more nodes
-// a byte); a limit below it only makes the collector run back to back
-// (100,000 JSON at 1450 MiB: 1570 MB, 19.6–22 s of CPU). Floors for
-// comparison: encoding/json into any 117 MB (10,000) and 1165 MB (100,000),
-// a yaml node decode 223 MB and 2236 MB. Many small files are never near
-// the limit (it counts the whole input, and few files are in flight at a
-// time), so for them only GOGC applies. GOMEMLIMIT in the environment wins.
+// gcTuned is set when GOGC is the environment's or tuneGC relaxed it:
+// afterLoad then leaves the pacing alone.
+var gcTuned atomic.Bool
+
+// A soft memory limit a little above what a lint keeps live (the source,
+// the tree and the model) caps the peak of a run over one large file,
+// whatever the pacing: what the rules and the report allocate is garbage
+// soon, and the collector only runs more often once the heap nears the
+// limit. The live heap is about 7 times a JSON input and 9 times a YAML
+// one (more nodes a byte), measured with GODEBUG=gctrace=1 on generated
+// OpenAPI 3 files (2026-12-04); a limit below it only makes the collector
+// run back to back (100,000-integration JSON at 1450 MiB: 19.6–22 s of CPU
+// against 15.7 s). Many small files never come near it (it counts the
+// whole input, and few files are in flight at a time). GOMEMLIMIT in the
+// environment wins.
 const (
 	memLimitBase = 16 << 20 // the runtime, the binary's data, the report
 	memLimitJSON = 7.5      // bytes of limit per byte of .json input
 	memLimitYAML = 9.5      // per byte of any other input
 )
 
-// tuneGC relaxes the collector for runs whose inputs total less than
-// relaxedGCBelow bytes, and sets the soft memory limit from the input size.
+// tuneGC sets the soft memory limit from the inputs' sizes, and relaxes
+// the collector for runs whose inputs total less than relaxedGCBelow
+// bytes.
 func tuneGC(files []input) {
-	var total, limit float64
+	var total int64
+	limit := float64(memLimitBase)
 	for _, f := range files {
 		if f.stdin {
 			continue // unknown until read; one document at most
 		}
 		if st, err := os.Stat(f.path); err == nil {
-			size := float64(st.Size())
-			total += size
+			total += st.Size()
 			if strings.HasSuffix(strings.ToLower(f.path), ".json") {
-				limit += memLimitJSON * size
+				limit += memLimitJSON * float64(st.Size())
 			} else {
-				limit += memLimitYAML * size
+				limit += memLimitYAML * float64(st.Size())
 			}
 		}
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memLimitBase + int64(limit))
+		debug.SetMemoryLimit(int64(limit))
 	}
-	if os.Getenv("GOGC") == "" && total < relaxedGCBelow {
+	switch {
+	case os.Getenv("GOGC") != "":
+		gcTuned.Store(true)
+	case total < relaxedGCBelow:
 		debug.SetGCPercent(relaxedGCPercent)
+		gcTuned.Store(true)
 	}
 }
 
-// collectAfterLoadFrom is the size from which a file's load is followed by
-// a collection: parsing YAML builds the parser's node tree and then
-// apigwlint's own (doc), and the first is garbage as soon as the second is
-// built. Collected there, its memory serves the rules; left to the relaxed
-// pacing, it adds to the peak. Below it, the collection costs more than it
-// saves.
+// The loader's scanners (the JSON and the fast YAML one) build the tree
+// straight from the text and leave next to no garbage: a collection after
+// every large load, which a run once did because the YAML library's tree
+// was garbage as soon as it was copied, would only mark the whole new tree
+// again (about 30 ms for 10,000 integrations, 0.3 s for 100,000, the run
+// waiting). It is kept for the texts the library still parses (loader.
+// LibraryParsed), from collectAfterLoadFrom bytes: collected there, their
+// garbage's memory serves the rules; left to the relaxed pacing, it adds
+// to the peak. Below it, the collection costs more than it saves.
 const collectAfterLoadFrom = 4 << 20
 
-// afterLoad runs a collection after loading a large file (see
-// collectAfterLoadFrom) that YAML was parsed from. A file that starts like
-// JSON is, but for rare exceptions, strict JSON, which the loader parses
-// straight into apigwlint's tree: there is nothing to collect, and a
-// collection would only mark the whole tree once for nothing.
-func afterLoad(src []byte) {
-	if len(src) >= collectAfterLoadFrom && !loader.StartsLikeJSON(src) {
-		runtime.GC()
+func init() {
+	loader.LibraryParsed = func(size int) {
+		if size >= collectAfterLoadFrom {
+			runtime.GC()
+		}
+	}
+}
+
+// What stays live after a large YAML file is loaded is mostly its tree
+// (about 5 times the text); the rules then add to it, with much garbage.
+// With the default pacing the heap may grow to twice what was live at the
+// last collection, which made the peak of a 165 MB, 100,000-integration
+// file (2.2 GB) exceed that of a plain yaml node decode of it. Once such a
+// file is loaded, the rest of the run collects at 1.5 times the live heap
+// instead: a few more collections while the rules run, about 10% less
+// peak memory. The parse itself keeps the default, as it makes little
+// garbage and more collections would only mark the growing tree again.
+const (
+	tightGCPercent = 50
+	tightGCFrom    = 32 << 20 // size of a file whose load tightens the pacing
+)
+
+var tighten sync.Once
+
+// afterLoad tightens the pacing after a large file is loaded, in runs
+// whose pacing is the default (see tightGCPercent).
+func afterLoad(size int) {
+	if size >= tightGCFrom && !gcTuned.Load() {
+		tighten.Do(func() { debug.SetGCPercent(tightGCPercent) })
 	}
 }

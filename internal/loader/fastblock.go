@@ -176,6 +176,7 @@ func (p *fastYAML) alias(flow bool) *doc.Node {
 	if n.Alias == nil {
 		p.decline("unknown anchor")
 	}
+	p.aliased = true
 	return n
 }
 
@@ -263,6 +264,9 @@ func (p *fastYAML) mappingValue(ind, depth, colonLine, colonCol int) *doc.Node {
 		return p.inlineValue(ind, depth, true)
 	}
 	p.endOfLine()
+	if p.hole != nil && p.pos == p.hole.start {
+		return p.skipHole(depth)
+	}
 	i := p.nextContentLine()
 	switch {
 	case i > ind:

@@ -144,7 +144,8 @@ func TestResolvePlainMatchesLibrary(t *testing.T) {
 
 // FuzzFastYAML checks on arbitrary text that the fast path never panics
 // and, whenever it takes a text, gives exactly the reference path's
-// result.
+// result; and the same with every text cut in pieces (parseFastSplit),
+// whose tree must also be the whole scan's.
 //
 //	go test -run='^$' -fuzz='^FuzzFastYAML$' -fuzztime=10m ./internal/loader
 func FuzzFastYAML(f *testing.F) {
@@ -154,9 +155,22 @@ func FuzzFastYAML(f *testing.F) {
 	for _, s := range fuzzcheck.Seeds("../../testdata/loader", "../../testdata/rules") {
 		f.Add(s)
 	}
+	for _, tt := range splitEdges {
+		f.Add([]byte(tt.text))
+	}
+	for _, tt := range fastSplitEdges {
+		f.Add([]byte(tt.text))
+	}
 	f.Fuzz(func(t *testing.T, text []byte) {
 		if problem, _, _ := parseBoth(text, Limits{MaxDepth: 30}); problem != "" {
 			t.Fatal(problem)
+		}
+		splitAlways(t)
+		if _, _, problem := fastSplitProblem(text, 30); problem != "" {
+			t.Fatal("in pieces: " + problem)
+		}
+		if problem, _, _ := parseBoth(text, Limits{MaxDepth: 30}); problem != "" {
+			t.Fatal("in pieces: " + problem)
 		}
 	})
 }

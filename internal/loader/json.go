@@ -331,9 +331,3 @@ func (p *jsonParser) number(line, col int) *doc.Node {
 	n.Value = p.text(start, i)
 	return n
 }
-
-// StartsLikeJSON reports whether src starts as a JSON document does (with
-// an object or an array), which is when Parse tries its JSON parser first.
-// Such a document is almost always strict JSON, parsed straight into the
-// doc tree with no intermediate tree left behind for the collector.
-func StartsLikeJSON(src []byte) bool { return looksLikeJSON(src) }

@@ -3,6 +3,7 @@ package loader
 import (
 	"github.com/apigwlint/apigwlint/internal/doc"
 
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -65,5 +66,24 @@ func TestAliasErrorColumn(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Line != 1 || e.Col != 32 || !strings.Contains(e.Msg, "alias *x") {
 		t.Errorf("got %v, want the recursive alias *x at 1:32", err)
+	}
+}
+
+// TestHasControlByte holds the word-wise hasControlByte to the byte-wise
+// test: every byte value at every position of texts of 1 to 24 bytes.
+func TestHasControlByte(t *testing.T) {
+	for n := 1; n <= 24; n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				text := bytes.Repeat([]byte{'a'}, n)
+				if at > 0 {
+					text[at-1] = '\n' // allowed bytes beside it change nothing
+				}
+				text[at] = byte(c)
+				if got, want := hasControlByte(text), isControlByte(byte(c)); got != want {
+					t.Fatalf("%q: %v, want %v", text, got, want)
+				}
+			}
+		}
 	}
 }

@@ -20,14 +20,16 @@ import (
 // The split is only ever an optimisation: it is tried when the text is
 // plain enough that each piece's lines mean what they mean in the whole
 // (no tabs or sequence, explicit-key or value indicators at the entries'
-// indentation, one document, no aliases in the pieces), and whenever a
+// indentation, one document, no aliases in the pieces, nor anchors when the
+// rest has an alias), and whenever a
 // piece or the rest does not parse, parseSplit reports failure and the
 // caller parses the whole text as one, so errors, and what YAML makes of
 // odd input, are exactly those of one parse. A boundary that fell inside a
 // token (a quoted scalar or flow collection running over several lines)
 // leaves the piece before it unterminated, which does not parse.
 // TestSplitMatchesWhole compares both ways on every YAML file of testdata
-// and the corpus; FuzzSplit on arbitrary text.
+// and the corpus; FuzzSplit on arbitrary text. The fast scanner cuts its
+// large texts the same way (planPieces, fastsplit.go).
 
 // splitMinBytes is the size from which a YAML text is parsed in pieces;
 // below it, starting goroutines costs more than it saves. A variable so
@@ -43,6 +45,7 @@ type splitPlan struct {
 	keyIndent int   // its indentation, in spaces
 	bodyStart int   // offset of the line after the key
 	bodyEnd   int   // offset of the first line after the mapping (or len)
+	endLine   int   // its line
 	cuts      []cut // where pieces start: lines of entries
 }
 
@@ -52,13 +55,7 @@ type cut struct{ off, line int }
 // the text does not qualify or any piece fails; the caller then parses it
 // whole.
 func parseSplit(text []byte, depth int) (doc *yaml.Node, ld *yaml.Loader, ok bool) {
-	workers := runtime.GOMAXPROCS(0)
-	if len(text) < splitMinBytes || workers < 2 || yamlBreaks(text) {
-		// With line breaks other than LF and CRLF, the parser's lines are
-		// not the ones cut here.
-		return nil, nil, false
-	}
-	plan, ok := planSplit(text, 2*workers)
+	plan, workers, ok := planPieces(text)
 	if !ok {
 		return nil, nil, false
 	}
@@ -85,26 +82,15 @@ func parseSplit(text []byte, depth int) (doc *yaml.Node, ld *yaml.Loader, ok boo
 		return nil, nil, false
 	}
 	// Each piece is parsed with the depth left below the mapping, less one
-	// for safety: a piece that hits it falls back to the whole parse.
+	// for safety: a piece that hits it falls back to the whole parse. When
+	// the rest holds an alias, a piece may not hold an anchor: the alias
+	// may stand for it (the last anchor of a name before an alias wins).
+	restAliased := !shiftLines(doc, 0, false)
 	roots := make([]*yaml.Node, len(plan.cuts)) // nil for a piece that failed
-	var wg sync.WaitGroup
-	next := make(chan int, len(plan.cuts))
-	for i := range plan.cuts {
-		next <- i
-	}
-	close(next)
-	for range min(workers, len(plan.cuts)) {
-		wg.Go(func() {
-			for i := range next {
-				end := plan.bodyEnd
-				if i+1 < len(plan.cuts) {
-					end = plan.cuts[i+1].off
-				}
-				roots[i] = parsePiece(text[plan.cuts[i].off:end], plan.cuts[i].line-1, depth-level-1)
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(plan.cuts), workers, func(i int) {
+		start, end, line := plan.piece(i)
+		roots[i] = parsePiece(text[start:end], line-1, depth-level-1, restAliased)
+	})
 	total := 0
 	for _, r := range roots {
 		if r == nil {
@@ -122,11 +108,54 @@ func parseSplit(text []byte, depth int) (doc *yaml.Node, ld *yaml.Loader, ok boo
 	return doc, ld, true
 }
 
+// planPieces plans the split of text, for parseSplit and for the fast
+// scanner's parseFastSplit alike: ok is false when text is too small to
+// be worth it, there is one core, its line breaks are not only LF and
+// CRLF (the parsers' lines are then not the ones cut here), or planSplit
+// declines. workers is how many goroutines to use.
+func planPieces(text []byte) (plan splitPlan, workers int, ok bool) {
+	workers = runtime.GOMAXPROCS(0)
+	if len(text) < splitMinBytes || workers < 2 || yamlBreaks(text) {
+		return splitPlan{}, 0, false
+	}
+	plan, ok = planSplit(text, 2*workers)
+	return plan, workers, ok
+}
+
+// piece returns where piece i of the plan starts and ends in the text,
+// and the 1-based line it starts at.
+func (p *splitPlan) piece(i int) (start, end, line int) {
+	end = p.bodyEnd
+	if i+1 < len(p.cuts) {
+		end = p.cuts[i+1].off
+	}
+	return p.cuts[i].off, end, p.cuts[i].line
+}
+
+// inParallel calls fn(i) for every i below n, on up to workers goroutines,
+// and returns when all calls have.
+func inParallel(n, workers int, fn func(i int)) {
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // parsePiece parses the lines of some entries of the split mapping and
 // moves their line numbers down by offset. It returns nil when the piece
 // does not parse into one block mapping, or holds an alias (whose anchor
-// may be in another piece).
-func parsePiece(piece []byte, offset, depth int) (root *yaml.Node) {
+// may be in another piece), or an anchor when noAnchors is set.
+func parsePiece(piece []byte, offset, depth int, noAnchors bool) (root *yaml.Node) {
 	defer func() {
 		if recover() != nil {
 			root = nil
@@ -148,21 +177,21 @@ func parsePiece(piece []byte, offset, depth int) (root *yaml.Node) {
 		return nil
 	}
 	root = doc.Content[0]
-	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 || !shiftLines(root, offset) {
+	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 || !shiftLines(root, offset, noAnchors) {
 		return nil
 	}
 	return root
 }
 
 // shiftLines adds offset to the line of every node; false if there is an
-// alias.
-func shiftLines(n *yaml.Node, offset int) bool {
-	if n.Kind == yaml.AliasNode {
+// alias, or an anchor when noAnchors is set.
+func shiftLines(n *yaml.Node, offset int, noAnchors bool) bool {
+	if n.Kind == yaml.AliasNode || noAnchors && n.Anchor != "" {
 		return false
 	}
 	n.Line += offset
 	for _, c := range n.Content {
-		if !shiftLines(c, offset) {
+		if !shiftLines(c, offset, noAnchors) {
 			return false
 		}
 	}
@@ -218,6 +247,15 @@ func planSplit(text []byte, pieces int) (splitPlan, bool) {
 			p, ok := planBody(text, end, line, ind)
 			if ok && (!found || p.bodyEnd-p.bodyStart > best.bodyEnd-best.bodyStart) {
 				best, found = p, true
+			}
+			if ok && p.bodyEnd > end {
+				// A mapping nested in this one is smaller: go on after
+				// it, which reads each line of a large body once. (Its
+				// lines hold no document marker or directive: they are
+				// indented.)
+				line = p.endLine
+				off = p.bodyEnd
+				continue
 			}
 		}
 		off = end + 1
@@ -300,7 +338,7 @@ func planBody(text []byte, keyEnd, keyLine, keyIndent int) (splitPlan, bool) {
 			case c == '\t':
 				return p, false
 			case ind <= keyIndent:
-				p.bodyEnd = off
+				p.bodyEnd, p.endLine = off, line
 				return p, entryIndent >= 0
 			case entryIndent < 0:
 				entryIndent = ind

@@ -97,41 +97,48 @@ func TestSplitMatchesWhole(t *testing.T) {
 	}
 }
 
+// splitEdges is text where a naive split would change the tree, and
+// whether the split parse must apply (the fast scan in pieces is held to
+// the same texts, TestFastSplitMatchesWhole).
+var splitEdges = []struct {
+	name  string
+	text  string
+	split bool // whether the split parse must apply
+}{
+	{"plain", "openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n  /b:\n    get: {}\ninfo: {}\n", true},
+	{"CRLF", "openapi: 3.0.0\r\npaths:\r\n  /a:\r\n    get: {}\r\n  /b:\r\n    get: {}\r\n", true},
+	{"lone CR", "paths:\n  0:\r \n  0:", false},
+	{"line separator", "paths:\n  /a: \u2028\n  /b: 2\n", false},
+	{"comments and blank lines", "paths: # the routes\n\n  # first\n  /a: 1\n\n# outdented comment\n  /b: 2\n  # trailing\n", true},
+	{"quoted keys", "paths:\n  \"/a\": 1\n  '/b': 2\nx: 3\n", true},
+	{"nested in a template", "Resources:\n  Api:\n    Properties:\n      DefinitionBody:\n        paths:\n          /a: 1\n          /b: 2\n  Other: 1\n", true},
+	{"leading document marker", "---\npaths:\n  /a: 1\n  /b: 2\n", true},
+	{"quoted scalar over the cut", "paths:\n  /a: \"one\n  /b: two\"\n  /c: 3\n", false},
+	{"flow mapping over the cut", "paths:\n  /a: {x: 1,\n  /b: 2}\n  /c: 3\n", false},
+	{"alias to another piece", "paths:\n  /a: &x 1\n  /b: *x\n", false},
+	{"alias into the rest", "paths:\n  /a: &x 1\n  /b: 2\nc: *x\n", false},
+	{"anchor in the rest", "d: &x 1\npaths:\n  /a: *x\n  /b: 2\n", false},
+	{"anchor redefined in a piece", "a: &x 1\npaths:\n  /a: 1\n  /b: &x 2\nc: *x\n", false},
+	{"anchor in a piece, alias before", "a: &x 1\nb: *x\npaths:\n  /a: 1\n  /b: &x 2\n", false},
+	{"merge key", "paths:\n  /a: &x {m: 1}\n  /b:\n    <<: *x\n", false},
+	{"later document", "paths:\n  /a: 1\n  /b: 2\n---\nx: 1\n", false},
+	{"directive", "%YAML 1.2\n---\npaths:\n  /a: 1\n  /b: 2\n", false},
+	{"sequence", "paths:\n  - 1\n  - 2\n", false},
+	{"compact sequence value", "paths:\n  /a:\n  - 1\n  /b: 2\n", false},
+	{"explicit keys", "paths:\n  ? /a\n  : 1\n  ? /b\n  : 2\n", false},
+	{"tab indentation", "paths:\n  /a: 1\n\t/b: 2\n", false},
+	{"key in a block scalar", "d: |\n  paths:\n    /a: 1\n    /b: 2\npaths2: 1\n", false},
+	{"flow value", "paths: {\n  /a: 1,\n  /b: 2}\n", false},
+	{"value on the key line", "paths: x\n  /a: 1\n  /b: 2\n", false},
+	{"ragged indentation", "paths:\n    /a: 1\n  /b: 2\n", false},
+	{"duplicate keys across pieces", "paths:\n  /a: 1\n  /b: 2\n  /a: 3\n", true},
+	{"no final newline", "paths:\n  /a: 1\n  /b: 2", true},
+}
+
 // TestSplitEdges covers text where a naive split would change the tree.
 func TestSplitEdges(t *testing.T) {
 	splitAlways(t)
-	for _, tt := range []struct {
-		name  string
-		text  string
-		split bool // whether the split parse must apply
-	}{
-		{"plain", "openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n  /b:\n    get: {}\ninfo: {}\n", true},
-		{"CRLF", "openapi: 3.0.0\r\npaths:\r\n  /a:\r\n    get: {}\r\n  /b:\r\n    get: {}\r\n", true},
-		{"lone CR", "paths:\n  0:\r \n  0:", false},
-		{"line separator", "paths:\n  /a: \u2028\n  /b: 2\n", false},
-		{"comments and blank lines", "paths: # the routes\n\n  # first\n  /a: 1\n\n# outdented comment\n  /b: 2\n  # trailing\n", true},
-		{"quoted keys", "paths:\n  \"/a\": 1\n  '/b': 2\nx: 3\n", true},
-		{"nested in a template", "Resources:\n  Api:\n    Properties:\n      DefinitionBody:\n        paths:\n          /a: 1\n          /b: 2\n  Other: 1\n", true},
-		{"leading document marker", "---\npaths:\n  /a: 1\n  /b: 2\n", true},
-		{"quoted scalar over the cut", "paths:\n  /a: \"one\n  /b: two\"\n  /c: 3\n", false},
-		{"flow mapping over the cut", "paths:\n  /a: {x: 1,\n  /b: 2}\n  /c: 3\n", false},
-		{"alias to another piece", "paths:\n  /a: &x 1\n  /b: *x\n", false},
-		{"alias into the rest", "paths:\n  /a: &x 1\n  /b: 2\nc: *x\n", false},
-		{"anchor in the rest", "d: &x 1\npaths:\n  /a: *x\n  /b: 2\n", false},
-		{"merge key", "paths:\n  /a: &x {m: 1}\n  /b:\n    <<: *x\n", false},
-		{"later document", "paths:\n  /a: 1\n  /b: 2\n---\nx: 1\n", false},
-		{"directive", "%YAML 1.2\n---\npaths:\n  /a: 1\n  /b: 2\n", false},
-		{"sequence", "paths:\n  - 1\n  - 2\n", false},
-		{"compact sequence value", "paths:\n  /a:\n  - 1\n  /b: 2\n", false},
-		{"explicit keys", "paths:\n  ? /a\n  : 1\n  ? /b\n  : 2\n", false},
-		{"tab indentation", "paths:\n  /a: 1\n\t/b: 2\n", false},
-		{"key in a block scalar", "d: |\n  paths:\n    /a: 1\n    /b: 2\npaths2: 1\n", false},
-		{"flow value", "paths: {\n  /a: 1,\n  /b: 2}\n", false},
-		{"value on the key line", "paths: x\n  /a: 1\n  /b: 2\n", false},
-		{"ragged indentation", "paths:\n    /a: 1\n  /b: 2\n", false},
-		{"duplicate keys across pieces", "paths:\n  /a: 1\n  /b: 2\n  /a: 3\n", true},
-		{"no final newline", "paths:\n  /a: 1\n  /b: 2", true},
-	} {
+	for _, tt := range splitEdges {
 		t.Run(tt.name, func(t *testing.T) {
 			split, problem := splitProblem([]byte(tt.text), DefaultLimits.MaxDepth)
 			if problem != "" {
@@ -193,6 +200,9 @@ func compareYAML(a, b *yaml.Node, path string) string {
 	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column || a.Style != b.Style || a.Anchor != b.Anchor {
 		return fmt.Sprintf("%s: split %v %s %q %d:%d style %v &%s, whole %v %s %q %d:%d style %v &%s",
 			path, a.Kind, a.Tag, a.Value, a.Line, a.Column, a.Style, a.Anchor, b.Kind, b.Tag, b.Value, b.Line, b.Column, b.Style, b.Anchor)
+	}
+	if a.Kind == yaml.AliasNode && (a.Alias == nil || b.Alias == nil || a.Alias.Line != b.Alias.Line || a.Alias.Column != b.Alias.Column) {
+		return path + ": the aliases stand for different nodes"
 	}
 	if len(a.Content) != len(b.Content) {
 		return fmt.Sprintf("%s: %d children, the whole parse has %d", path, len(a.Content), len(b.Content))
