@@ -13,15 +13,23 @@ import (
 
 // Garbage collection is most of the time apigwlint spends beside parsing:
 // a parsed document is a large tree of small nodes that the collector scans
-// again at every cycle while it grows. When the inputs are small enough
-// that memory is no concern, collecting less often makes a run markedly
-// faster; for very large inputs the default pacing keeps peak memory near
-// what parsing alone needs, and a large file's tree, once loaded, makes
-// the pacing tighter still (afterLoad). GOGC set in the environment always
-// wins.
+// again at every cycle while it grows. When what is live at a time is small
+// enough that memory is no concern, collecting less often makes a run
+// markedly faster; for very large inputs the default pacing keeps peak
+// memory near what parsing alone needs, and a large file's tree, once
+// loaded, makes the pacing tighter still (afterLoad). GOGC set in the
+// environment always wins.
+//
+// What is live is the trees of the files in flight (one a core, about 9
+// times each file's size) and the findings kept so far, so the relaxed
+// pacing applies when the whole input is small, or when every file is:
+// 2,000 generated files of 5 to 150 integrations (153 MB in all, none
+// above 0.3 MB) linted in 4.0–5.4 s on one core and 2.9 s on two at the
+// default pacing, 3.4 s and 1.9 s at GOGC 400 (2026-12-04).
 const (
-	relaxedGCPercent = 400
-	relaxedGCBelow   = 128 << 20 // total input size up to which it applies
+	relaxedGCPercent  = 400
+	relaxedGCBelow    = 128 << 20 // total input size up to which it applies
+	relaxedGCFileSize = 4 << 20   // ... or the largest file's size
 )
 
 // gcTuned is set when GOGC is the environment's or tuneGC relaxed it:
@@ -47,9 +55,9 @@ const (
 
 // tuneGC sets the soft memory limit from the inputs' sizes, and relaxes
 // the collector for runs whose inputs total less than relaxedGCBelow
-// bytes.
+// bytes or whose files are all smaller than relaxedGCFileSize.
 func tuneGC(files []input) {
-	var total int64
+	var total, largest int64
 	limit := float64(memLimitBase)
 	for _, f := range files {
 		if f.stdin {
@@ -57,6 +65,7 @@ func tuneGC(files []input) {
 		}
 		if st, err := os.Stat(f.path); err == nil {
 			total += st.Size()
+			largest = max(largest, st.Size())
 			if strings.HasSuffix(strings.ToLower(f.path), ".json") {
 				limit += memLimitJSON * float64(st.Size())
 			} else {
@@ -70,7 +79,7 @@ func tuneGC(files []input) {
 	switch {
 	case os.Getenv("GOGC") != "":
 		gcTuned.Store(true)
-	case total < relaxedGCBelow:
+	case total < relaxedGCBelow || largest < relaxedGCFileSize:
 		debug.SetGCPercent(relaxedGCPercent)
 		gcTuned.Store(true)
 	}
